@@ -1,0 +1,29 @@
+import { resolve } from 'node:path';
+import { defineConfig } from 'electron-vite';
+import react from '@vitejs/plugin-react';
+
+// The three runtimes live in top-level folders (main/, preload/, renderer/) rather than electron-vite's
+// default src/ layout, so every entry is spelled out.
+export default defineConfig({
+  main: {
+    build: {
+      // lowdb and steno are ESM-only; bundling them lets the CommonJS main process load them.
+      externalizeDeps: { exclude: ['lowdb', 'steno'] },
+      lib: { entry: resolve(__dirname, 'main/index.ts') },
+    },
+  },
+  preload: {
+    build: {
+      // A sandboxed preload cannot require npm packages at run time: bundle everything it uses.
+      externalizeDeps: false,
+      lib: { entry: resolve(__dirname, 'preload/index.ts') },
+    },
+  },
+  renderer: {
+    root: resolve(__dirname, 'renderer'),
+    plugins: [react()],
+    build: {
+      rolldownOptions: { input: resolve(__dirname, 'renderer/index.html') },
+    },
+  },
+});

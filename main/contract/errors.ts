@@ -1,0 +1,51 @@
+import { z } from 'zod';
+
+/**
+ * Errors the owner can meet, by kind. Each carries a message that says what happened and what to do;
+ * `fields` points a form at the inputs to fix.
+ */
+export const ErrorCode = z.enum([
+  'invalid-input',
+  'not-found',
+  'duplicate-phone',
+  'window-closed',
+  'send-failed',
+  'storage',
+  'internal',
+]);
+export type ErrorCode = z.infer<typeof ErrorCode>;
+
+export const AppErrorShape = z.object({
+  code: ErrorCode,
+  message: z.string(),
+  fields: z.record(z.string(), z.string()).optional(),
+  /** For duplicate-phone: the contact that already has the number, so the UI can offer to open it. */
+  contactId: z.string().optional(),
+});
+export type AppErrorShape = z.infer<typeof AppErrorShape>;
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly fields: Record<string, string> | undefined;
+  readonly contactId: string | undefined;
+
+  constructor(shape: AppErrorShape) {
+    super(shape.message);
+    this.name = 'AppError';
+    this.code = shape.code;
+    this.fields = shape.fields;
+    this.contactId = shape.contactId;
+  }
+
+  toShape(): AppErrorShape {
+    return {
+      code: this.code,
+      message: this.message,
+      ...(this.fields ? { fields: this.fields } : {}),
+      ...(this.contactId ? { contactId: this.contactId } : {}),
+    };
+  }
+}
+
+/** The envelope every call returns: errors travel as data, because Electron flattens thrown errors to text. */
+export type Envelope<T> = { ok: true; value: T } | { ok: false; error: AppErrorShape };

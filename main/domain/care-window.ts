@@ -1,0 +1,79 @@
+import type { Activity, CareWindow, FollowUpStatus, OptIn } from '../contract/model';
+import { CARE_WINDOW, MINUTE } from './durations';
+
+export interface WindowRules {
+  /** Minutes before close at which an open window is shown as "closing". */
+  closingLeadMinutes: number;
+}
+
+/**
+ * The one place that decides a contact's customer care window. Pure: `now` is passed in, so every rule
+ * can be tested at any instant. Expiry is exact elapsed time (lastInbound + 24 h in ms), so DST and
+ * time-zone changes cannot move it.
+ */
+export function careWindowOf(
+  activity: Pick<Activity, 'lastInboundAt' | 'lastFollowUpAt'>,
+  optIn: Pick<OptIn, 'status'>,
+  rules: WindowRules,
+  now: number,
+): CareWindow {
+  const { lastInboundAt, lastFollowUpAt } = activity;
+  const followUpSinceLastInbound =
+    lastFollowUpAt !== null && (lastInboundAt === null || lastFollowUpAt > lastInboundAt)
+      ? lastFollowUpAt
+      : null;
+
+  if (lastInboundAt === null) {
+    return {
+      state: followUpSinceLastInbound === null ? 'none' : 'awaiting-reply',
+      openedAt: null,
+      expiresAt: null,
+      nextChangeAt: null,
+      followUp: followUpSinceLastInbound === null ? templateAllowance(optIn) : 'sent',
+      followUpSentAt: followUpSinceLastInbound,
+    };
+  }
+
+  const expiresAt = lastInboundAt + CARE_WINDOW;
+  const closingAt = expiresAt - rules.closingLeadMinutes * MINUTE;
+  const base = { openedAt: lastInboundAt, expiresAt, followUpSentAt: followUpSinceLastInbound };
+
+  if (now < closingAt) return { ...base, state: 'open', nextChangeAt: closingAt, followUp: 'not-needed' };
+  if (now < expiresAt) return { ...base, state: 'closing', nextChangeAt: expiresAt, followUp: 'not-needed' };
+  if (followUpSinceLastInbound !== null) {
+    return { ...base, state: 'awaiting-reply', nextChangeAt: null, followUp: 'sent' };
+  }
+  return { ...base, state: 'closed', nextChangeAt: null, followUp: templateAllowance(optIn) };
+}
+
+/** Whether the opt-in allows a template at all. */
+function templateAllowance(optIn: Pick<OptIn, 'status'>): FollowUpStatus {
+  switch (optIn.status) {
+    case 'opted-in':
+      return 'ready';
+    case 'opted-out':
+      return 'opted-out';
+    case 'none':
+      return 'no-opt-in';
+  }
+}
+
+/** Free-form (session) messages are allowed only while the window is open. */
+export function canSendFreeForm(window: Pick<CareWindow, 'state'>): boolean {
+  return window.state === 'open' || window.state === 'closing';
+}
+
+/** Why a free-form message cannot be sent now, in the owner's words; null when it can. */
+export function freeFormRefusal(window: CareWindow): string | null {
+  switch (window.state) {
+    case 'open':
+    case 'closing':
+      return null;
+    case 'none':
+      return 'This customer has not written to you yet, so WhatsApp allows only an approved template to start the conversation.';
+    case 'closed':
+      return 'The 24-hour window has closed. WhatsApp allows only one approved template until the customer writes again.';
+    case 'awaiting-reply':
+      return 'The 24-hour window has closed and the follow-up template was already sent. You can write again when the customer replies.';
+  }
+}

@@ -1,0 +1,45 @@
+import type { Activity, Contact, DataProblem, Message, MessageStatus, Settings } from '../contract/model';
+
+/**
+ * One workspace's data (the demo or the owner's real one), as the services see it. The store is the only
+ * code that touches files. Contacts, settings and activity summaries are held in memory after opening;
+ * message history stays on disk and is read a page at a time.
+ */
+export interface WorkspaceStore {
+  readonly dir: string;
+  /** Files that could not be read when the workspace was opened: moved aside, never overwritten. */
+  readonly problems: readonly DataProblem[];
+
+  contacts(): readonly Contact[];
+  contact(id: string): Contact | undefined;
+  contactByPhone(e164: string): Contact | undefined;
+  /** Inserts or replaces a contact; resolves once it is durably on disk. */
+  saveContact(contact: Contact): Promise<void>;
+
+  settings(): Settings;
+  saveSettings(settings: Settings): Promise<void>;
+
+  /** The summary the first screen needs; NO_ACTIVITY for a contact without messages. */
+  activity(contactId: string): Activity;
+
+  /**
+   * Appends one message to the contact's history without rewriting the rest, durably (fsync) before
+   * resolving, and returns the contact's updated activity.
+   */
+  appendMessage(message: Message): Promise<Activity>;
+  /** Records a delivery status change (sent, delivered, read, failed) for an earlier message. */
+  updateMessage(
+    contactId: string,
+    messageId: string,
+    change: { status: MessageStatus; providerId?: string | null; error?: string | null },
+  ): Promise<{ message: Message; activity: Activity }>;
+  /** Newest first when read from the end: returns up to `limit` messages older than `before`, oldest first. */
+  history(
+    contactId: string,
+    query: { before?: number; limit: number },
+  ): Promise<{ messages: Message[]; hasMore: boolean }>;
+
+  /** Writes anything batched (activity summaries) to disk. */
+  flush(): Promise<void>;
+  close(): Promise<void>;
+}
