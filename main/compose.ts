@@ -1,0 +1,157 @@
+import { AppError } from './contract/errors';
+import type { Handlers } from './contract/ipc';
+import type { DataProblem, Message, WorkspaceInfo, WorkspaceKind } from './contract/model';
+import { SimulatorProvider } from './providers/simulator';
+import { seedDemoWorkspace } from './services/demo/seed-demo';
+import { SIMULATED_INBOUND } from './services/demo/demo-scripts';
+import { randomIds, type IdFactory } from './services/ids';
+import type { Clock, Logger, MessagingProvider, Publisher, Scheduler } from './services/ports';
+import { WorkspaceSession } from './services/workspace-session';
+import { openAppState, type AppStateStore } from './store/app-state';
+import { openWorkspaceStore } from './store/open-workspace';
+import { removeWorkspace, workspaceDir } from './store/workspace-paths';
+
+/** What a host (Electron, or the preview/test host) provides. Everything else is built here. */
+export interface HostPorts {
+  /** The folder that holds app.json and the workspaces. */
+  dataRoot: string;
+  clock: Clock;
+  scheduler: Scheduler;
+  publisher: Publisher;
+  log: Logger;
+  /** The computer's locale, e.g. "nl-NL": the default for formats and for numbers typed without +country. */
+  systemLocale: string;
+  ids?: IdFactory;
+  /** A real WhatsApp connection; absent until an account is configured, then the simulator is used. */
+  provider?: MessagingProvider;
+}
+
+export interface CareWindow {
+  readonly handlers: Handlers;
+  readonly appState: AppStateStore;
+  /** The simulator behind the demo and the tests; null when a real provider is connected. */
+  readonly simulator: SimulatorProvider | null;
+  session(): WorkspaceSession;
+  /** The clock jumped (sleep/resume, a time change, the preview host): recompute every window. */
+  clockChanged(): void;
+  close(): Promise<void>;
+}
+
+/**
+ * The composition root shared by the Electron app (main/index.ts) and the preview host: builds the
+ * store, the services and the IPC handlers. Hosts differ only in the ports they pass in.
+ */
+export async function startCareWindow(ports: HostPorts): Promise<CareWindow> {
+  const { clock, log, publisher } = ports;
+  const ids = ports.ids ?? randomIds;
+  const simulator = ports.provider ? null : new SimulatorProvider(ports.scheduler, () => clock.now(), ids);
+  const provider: MessagingProvider = ports.provider ?? (simulator as SimulatorProvider);
+  const appState = await openAppState(ports.dataRoot);
+
+  let dismissed = false;
+  let session = await openSession(appState.get().activeWorkspace);
+
+  async function openSession(kind: WorkspaceKind): Promise<WorkspaceSession> {
+    const dir = workspaceDir(ports.dataRoot, kind);
+    if (kind === 'demo') await removeWorkspace(ports.dataRoot, 'demo');
+    const store = await openWorkspaceStore(dir, { now: () => clock.now(), log });
+    if (kind === 'demo') await seedDemoWorkspace(store, clock.now(), ids);
+    return new WorkspaceSession({ ...ports, store, provider, ids });
+  }
+
+  async function switchTo(kind: WorkspaceKind): Promise<WorkspaceInfo> {
+    await session.close();
+    session = await openSession(kind);
+    await appState.save({ activeWorkspace: kind });
+    dismissed = false;
+    const info = workspaceInfo();
+    publisher.publish('workspace:changed', info);
+    return info;
+  }
+
+  function problems(): DataProblem[] {
+    return dismissed ? [] : [...appState.problems, ...session.store.problems];
+  }
+
+  function workspaceInfo(): WorkspaceInfo {
+    return {
+      kind: appState.get().activeWorkspace,
+      dataDir: session.store.dir,
+      accountConfigured: provider.isAccount,
+      problems: problems(),
+    };
+  }
+
+  async function simulateInbound(contactId: string, text: string | undefined): Promise<Message> {
+    if (!simulator || appState.get().activeWorkspace !== 'demo') {
+      throw new AppError({
+        code: 'invalid-input',
+        message: 'Simulated messages are only available in the demo workspace.',
+      });
+    }
+    const contact = session.store.contact(contactId);
+    if (!contact) throw new AppError({ code: 'not-found', message: 'This contact no longer exists.' });
+    const body =
+      text?.trim() || SIMULATED_INBOUND[Math.floor(Math.random() * SIMULATED_INBOUND.length)] || 'Hi!';
+    const providerId = `sim.${ids()}`;
+    await simulator.deliver({
+      from: contact.phone,
+      profileName: contact.name,
+      text: body,
+      at: clock.now(),
+      providerId,
+    });
+    const page = await session.store.history(contactId, { limit: 1 });
+    const stored = page.messages.find((m) => m.providerId === providerId);
+    if (!stored)
+      throw new AppError({ code: 'internal', message: 'The simulated message was not stored. Try again.' });
+    return stored;
+  }
+
+  const handlers: Handlers = {
+    contacts: {
+      list: () => session.contacts.list(),
+      get: (id) => session.contacts.row(id),
+      create: (draft) => session.contacts.create(draft),
+      update: (id, draft) => session.contacts.update(id, draft),
+    },
+    conversation: {
+      history: (contactId, query) => session.conversation.history(contactId, query),
+      sendText: (contactId, text) => session.conversation.sendText(contactId, text),
+    },
+    settings: {
+      get: () => session.settings(),
+      update: (patch) => session.updateSettings(patch),
+    },
+    workspace: {
+      info: () => workspaceInfo(),
+      startReal: () => switchTo('real'),
+      openDemo: () => switchTo('demo'),
+      dismissProblems: () => {
+        dismissed = true;
+        return workspaceInfo();
+      },
+    },
+    demo: {
+      simulateInbound: (contactId, text) => simulateInbound(contactId, text),
+    },
+    clock: {
+      now: () => clock.now(),
+    },
+  };
+
+  return {
+    handlers,
+    appState,
+    simulator,
+    session: () => session,
+    clockChanged: () => {
+      publisher.publish('clock:changed', { now: clock.now() });
+      session.clockChanged();
+    },
+    close: async () => {
+      await session.close();
+      await appState.close();
+    },
+  };
+}

@@ -1,0 +1,76 @@
+import { app, BrowserWindow, dialog, powerMonitor } from 'electron';
+import { startCareWindow, type CareWindow } from './compose';
+import { registerHandlers } from './ipc/router';
+import { fileLogger } from './platform/node/file-logger';
+import { nodeScheduleScheduler } from './platform/node/schedule-scheduler';
+import { systemClock } from './platform/node/system-clock';
+import { watchClockJumps } from './platform/node/clock-jump-detector';
+import { isAppUrl } from './platform/electron/app-url';
+import { ElectronTransport } from './platform/electron/ipc-transport';
+import { hardenSessions } from './platform/electron/hardening';
+import { createMainWindow } from './platform/electron/main-window';
+
+/** The Electron entry: wires Electron's adapters into the shared composition root (main/compose.ts). */
+
+app.setAppUserModelId('app.carewindow.desktop');
+
+if (!app.requestSingleInstanceLock()) {
+  // A second copy would be a second writer on the same data files.
+  app.quit();
+} else {
+  let careWindow: CareWindow | null = null;
+  let mainWindow: BrowserWindow | null = null;
+  const log = fileLogger(app.getPath('logs'));
+
+  const showMainWindow = () => {
+    if (!careWindow) return;
+    if (!mainWindow || mainWindow.isDestroyed()) mainWindow = createMainWindow(careWindow.appState);
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  };
+
+  app.on('second-instance', showMainWindow);
+
+  app
+    .whenReady()
+    .then(async () => {
+      hardenSessions(log);
+      const transport = new ElectronTransport(isAppUrl, log);
+      careWindow = await startCareWindow({
+        dataRoot: process.env.CAREWINDOW_DATA_DIR ?? app.getPath('userData'),
+        clock: systemClock,
+        scheduler: nodeScheduleScheduler(systemClock),
+        publisher: transport,
+        log,
+        systemLocale: app.getLocale(),
+      });
+      registerHandlers(transport, careWindow.handlers, log);
+      const recompute = () => careWindow?.clockChanged();
+      powerMonitor.on('resume', recompute);
+      powerMonitor.on('unlock-screen', recompute);
+      watchClockJumps(recompute);
+      showMainWindow();
+      app.on('activate', showMainWindow);
+    })
+    .catch((error: unknown) => {
+      log.error('CareWindow could not start', { error: String(error) });
+      dialog.showErrorBox(
+        'CareWindow could not start',
+        `${error instanceof Error ? error.message : String(error)}\n\nYour data was not changed. Check that the disk is not full and that you can write to ${app.getPath('userData')}, then start CareWindow again.`,
+      );
+      app.exit(1);
+    });
+
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+
+  let closing = false;
+  app.on('before-quit', (event) => {
+    if (closing || !careWindow) return;
+    // Flush batched summaries before the process ends.
+    event.preventDefault();
+    closing = true;
+    void careWindow.close().finally(() => app.quit());
+  });
+}

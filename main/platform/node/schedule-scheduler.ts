@@ -1,0 +1,23 @@
+import schedule from 'node-schedule';
+import type { Cancellable, Clock, Scheduler } from '../../services/ports';
+
+/**
+ * The production Scheduler: node-schedule. node-schedule returns null (and schedules nothing) for a
+ * moment already past, so such work runs at once instead of silently vanishing.
+ */
+export function nodeScheduleScheduler(clock: Clock): Scheduler {
+  return {
+    at(when: number, run: () => void): Cancellable {
+      if (when <= clock.now()) {
+        const immediate = setImmediate(run);
+        return { cancel: () => clearImmediate(immediate) };
+      }
+      const job = schedule.scheduleJob(new Date(when), run);
+      if (!job) {
+        const immediate = setImmediate(run);
+        return { cancel: () => clearImmediate(immediate) };
+      }
+      return { cancel: () => job.cancel() };
+    },
+  };
+}

@@ -1,0 +1,219 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { randomBytes } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { build } from 'esbuild';
+import { startCareWindow, type CareWindow } from '../../compose';
+import { registerHandlers } from '../../ipc/router';
+import type { Logger } from '../../services/ports';
+import { ControllableClock } from './controllable-clock';
+import { sameToken, WsTransport } from './ws-transport';
+import { RENDERER_CSP } from '../content-security-policy';
+
+export interface PreviewHostOptions {
+  /** The built renderer (out/renderer). */
+  rendererDir: string;
+  dataRoot: string;
+  /** 0 picks a free port. */
+  port?: number;
+  /** Start the app's clock at this instant instead of now (the tests pin it). */
+  startAt?: number | null;
+  /** Exposes /__carewindow/test/* (moving the clock, refusing a send) to callers with the token. */
+  testControls?: boolean;
+  systemLocale?: string;
+  log: Logger;
+}
+
+export interface PreviewHost {
+  /** The address to open, token included. */
+  readonly url: string;
+  readonly token: string;
+  readonly clock: ControllableClock;
+  readonly app: CareWindow;
+  close(): Promise<void>;
+}
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.json': 'application/json',
+};
+
+const REPO_ROOT = resolve(__dirname, '../../..');
+
+/**
+ * Serves the whole app to a browser on 127.0.0.1: the built renderer, a bridge script that builds
+ * `window.careWindow` over a WebSocket, and the same composition root as the Electron app behind it.
+ * Used by `npm run preview` and the end-to-end tests on machines without Electron's binary.
+ */
+export async function startPreviewHost(options: PreviewHostOptions): Promise<PreviewHost> {
+  const { log } = options;
+  const token = randomBytes(24).toString('base64url');
+  const clock = new ControllableClock(options.startAt ?? null);
+  let origin = '';
+  const transport = new WsTransport(token, () => origin, log);
+  const app = await startCareWindow({
+    dataRoot: options.dataRoot,
+    clock,
+    scheduler: clock,
+    publisher: transport,
+    log,
+    systemLocale: options.systemLocale ?? Intl.DateTimeFormat().resolvedOptions().locale,
+  });
+  registerHandlers(transport, app.handlers, log);
+  const bridge = await bundleBridge();
+
+  const server = createServer((request, response) => {
+    void serve(request, response).catch((error: unknown) => {
+      log.error('Preview host request failed', { error: String(error) });
+      if (!response.headersSent) response.writeHead(500).end('Internal error');
+    });
+  });
+
+  async function serve(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const url = new URL(request.url ?? '/', origin);
+    // Refuse other hosts: a page on another site must not reach the app through DNS rebinding.
+    if (request.headers.host !== new URL(origin).host) return void response.writeHead(421).end('Wrong host');
+    if (url.pathname === '/__carewindow/bridge.js') {
+      if (!sameToken(url.searchParams.get('token'), token)) return void response.writeHead(403).end();
+      return void send(response, 200, 'text/javascript; charset=utf-8', bridge);
+    }
+    if (url.pathname.startsWith('/__carewindow/test/')) return testControl(url, request, response);
+    if (url.pathname === '/' || url.pathname === '/index.html') {
+      if (!sameToken(url.searchParams.get('token'), token)) {
+        return void send(
+          response,
+          403,
+          'text/plain; charset=utf-8',
+          'Open the address the preview host printed (it carries a token).',
+        );
+      }
+      const html = await readFile(join(options.rendererDir, 'index.html'), 'utf8');
+      const tag = `<script src="/__carewindow/bridge.js?token=${encodeURIComponent(token)}"></script>`;
+      return void send(
+        response,
+        200,
+        CONTENT_TYPES['.html'] ?? '',
+        html.replace('<script', `${tag}\n    <script`),
+      );
+    }
+    const file = staticPath(options.rendererDir, url.pathname);
+    if (!file) return void response.writeHead(404).end();
+    try {
+      const body = await readFile(file);
+      send(response, 200, CONTENT_TYPES[extname(file)] ?? 'application/octet-stream', body);
+    } catch {
+      response.writeHead(404).end();
+    }
+  }
+
+  async function testControl(url: URL, request: IncomingMessage, response: ServerResponse): Promise<void> {
+    if (
+      !options.testControls ||
+      !sameToken(request.headers['x-carewindow-token']?.toString() ?? null, token)
+    ) {
+      return void response.writeHead(403).end();
+    }
+    const body = JSON.parse((await readBody(request)) || '{}') as Record<string, unknown>;
+    switch (url.pathname) {
+      case '/__carewindow/test/clock': {
+        if (typeof body.advanceMs === 'number') clock.advance(body.advanceMs);
+        else if (typeof body.set === 'number') clock.set(body.set);
+        app.clockChanged();
+        return void send(response, 200, 'application/json', JSON.stringify({ now: clock.now() }));
+      }
+      case '/__carewindow/test/refuse-next-send': {
+        app.simulator?.refuseNext(
+          typeof body.reason === 'string' ? body.reason : 'the network is unreachable',
+        );
+        return void send(response, 200, 'application/json', '{}');
+      }
+      default:
+        response.writeHead(404).end();
+    }
+  }
+
+  server.on('upgrade', (request, socket, head) => {
+    const path = new URL(request.url ?? '/', 'http://localhost').pathname;
+    if (
+      path !== '/__carewindow/ws' ||
+      request.headers.host !== new URL(origin).host ||
+      !transport.authorize(request)
+    ) {
+      socket.write('HTTP/1.1 403 Forbidden\r\n\r\n');
+      socket.destroy();
+      return;
+    }
+    transport.server.handleUpgrade(request, socket, head, (ws) =>
+      transport.server.emit('connection', ws, request),
+    );
+  });
+
+  await new Promise<void>((resolveListen) => server.listen(options.port ?? 0, '127.0.0.1', resolveListen));
+  const { port } = server.address() as AddressInfo;
+  origin = `http://127.0.0.1:${port}`;
+  log.info('Preview host listening', { port });
+
+  return {
+    url: `${origin}/?token=${encodeURIComponent(token)}`,
+    token,
+    clock,
+    app,
+    close: async () => {
+      transport.close();
+      server.closeAllConnections();
+      await new Promise<void>((done) => server.close(() => done()));
+      await app.close();
+      clock.dispose();
+    },
+  };
+}
+
+function send(response: ServerResponse, status: number, type: string, body: string | Buffer): void {
+  response.writeHead(status, {
+    'Content-Type': type,
+    'Content-Security-Policy': RENDERER_CSP,
+    'X-Content-Type-Options': 'nosniff',
+    'Cache-Control': 'no-store',
+  });
+  response.end(body);
+}
+
+function staticPath(root: string, pathname: string): string | null {
+  const decoded = decodeURIComponent(pathname);
+  const full = normalize(join(root, decoded));
+  return full.startsWith(resolve(root) + sep) ? full : null;
+}
+
+async function readBody(request: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > 64 * 1024) throw new Error('Request body too large');
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** Bundles preload/web-bridge.ts (the contract's client over a WebSocket) for the page. */
+async function bundleBridge(): Promise<string> {
+  const result = await build({
+    entryPoints: [join(REPO_ROOT, 'preload/web-bridge.ts')],
+    bundle: true,
+    format: 'iife',
+    platform: 'browser',
+    target: 'chrome120',
+    write: false,
+    minify: true,
+    logLevel: 'silent',
+  });
+  const [output] = result.outputFiles;
+  if (!output) throw new Error('The preview bridge could not be built.');
+  return output.text;
+}

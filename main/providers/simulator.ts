@@ -1,0 +1,78 @@
+import type {
+  InboundMessage,
+  MessagingProvider,
+  OutboundRequest,
+  Scheduler,
+  SendOutcome,
+  StatusUpdate,
+} from '../services/ports';
+import type { IdFactory } from '../services/ids';
+import { SECOND } from '../domain/durations';
+
+type InboundListener = (message: InboundMessage) => Promise<unknown>;
+type StatusListener = (update: StatusUpdate) => Promise<unknown>;
+
+/**
+ * The offline stand-in for WhatsApp: used by the demo workspace and the tests. Sends always succeed
+ * (unless told to refuse the next one) and are "delivered" and "read" a moment later; customers write
+ * when `deliver` is called.
+ */
+export class SimulatorProvider implements MessagingProvider {
+  readonly name = 'simulator';
+  readonly isAccount = false;
+  readonly sent: OutboundRequest[] = [];
+  private readonly inboundListeners = new Set<InboundListener>();
+  private readonly statusListeners = new Set<StatusListener>();
+  private refusal: string | null = null;
+
+  constructor(
+    private readonly scheduler: Scheduler,
+    private readonly now: () => number,
+    private readonly ids: IdFactory,
+  ) {}
+
+  send(request: OutboundRequest): Promise<SendOutcome> {
+    if (this.refusal !== null) {
+      const reason = this.refusal;
+      this.refusal = null;
+      return Promise.resolve({ ok: false, reason, retryable: true });
+    }
+    this.sent.push(request);
+    const providerId = `sim.${this.ids()}`;
+    const sentAt = this.now();
+    this.scheduler.at(
+      sentAt + 2 * SECOND,
+      () => void this.report({ providerId, status: 'delivered', at: this.now(), error: null }),
+    );
+    this.scheduler.at(
+      sentAt + 6 * SECOND,
+      () => void this.report({ providerId, status: 'read', at: this.now(), error: null }),
+    );
+    return Promise.resolve({ ok: true, providerId });
+  }
+
+  /** Makes the next send fail with this reason, as a refused or lost send would. */
+  refuseNext(reason: string): void {
+    this.refusal = reason;
+  }
+
+  /** A customer writes. Resolves once every listener (the app) has stored the message. */
+  async deliver(message: Omit<InboundMessage, 'providerId'> & { providerId?: string }): Promise<void> {
+    const inbound: InboundMessage = { ...message, providerId: message.providerId ?? `sim.${this.ids()}` };
+    await Promise.all([...this.inboundListeners].map((listener) => listener(inbound)));
+  }
+
+  onInbound(listener: InboundListener): () => void {
+    this.inboundListeners.add(listener);
+    return () => this.inboundListeners.delete(listener);
+  }
+
+  onStatus(listener: StatusListener): () => void {
+    this.statusListeners.add(listener);
+    return () => this.statusListeners.delete(listener);
+  }
+
+  private async report(update: StatusUpdate): Promise<void> {
+    await Promise.all([...this.statusListeners].map((listener) => listener(update)));
+  }
+}

@@ -1,0 +1,109 @@
+import { AppError } from '../contract/errors';
+import type { Contact, ContactDraft, ContactRow } from '../contract/model';
+import { validateContactDraft } from '../domain/contact-draft';
+import { rowOf } from '../domain/contact-row';
+import { formatPhone } from '../domain/phone';
+import type { WorkspaceStore } from '../store/workspace-store';
+import type { IdFactory } from './ids';
+import type { Clock } from './ports';
+
+export interface ContactsDeps {
+  store: WorkspaceStore;
+  clock: Clock;
+  ids: IdFactory;
+  /** The owner's country, for numbers typed without a country code. */
+  defaultRegion: () => string | null;
+  /** Called after a contact changed, so the change is pushed and watched. */
+  changed: (row: ContactRow) => void;
+}
+
+/** Adding and editing contacts: validation, E.164 numbers, one contact per number. */
+export class ContactsService {
+  constructor(private readonly deps: ContactsDeps) {}
+
+  list(): ContactRow[] {
+    const { store, clock } = this.deps;
+    const rules = store.settings();
+    const now = clock.now();
+    return store.contacts().map((contact) => rowOf(contact, store.activity(contact.id), rules, now));
+  }
+
+  row(id: string): ContactRow {
+    const contact = this.deps.store.contact(id);
+    if (!contact) throw notFound();
+    return this.rowFor(contact);
+  }
+
+  rowFor(contact: Contact): ContactRow {
+    const { store, clock } = this.deps;
+    return rowOf(contact, store.activity(contact.id), store.settings(), clock.now());
+  }
+
+  async create(draft: ContactDraft): Promise<ContactRow> {
+    const now = this.deps.clock.now();
+    const valid = this.validate(draft, null);
+    return this.save({ id: this.deps.ids(), ...valid, muted: false, createdAt: now, updatedAt: now });
+  }
+
+  async update(id: string, draft: ContactDraft): Promise<ContactRow> {
+    const existing = this.deps.store.contact(id);
+    if (!existing) throw notFound();
+    const valid = this.validate(draft, id);
+    return this.save({ ...existing, ...valid, updatedAt: this.deps.clock.now() });
+  }
+
+  /** A contact for a number that wrote in but is not in the list yet. */
+  async createFromInbound(phone: string, profileName: string | null): Promise<Contact> {
+    const now = this.deps.clock.now();
+    const contact: Contact = {
+      id: this.deps.ids(),
+      name: profileName?.trim().slice(0, 120) || formatPhone(phone),
+      phone,
+      notes: '',
+      fields: {},
+      optIn: { status: 'none', at: null, source: null, proof: '' },
+      muted: false,
+      createdAt: now,
+      updatedAt: now,
+    };
+    await this.deps.store.saveContact(contact);
+    return contact;
+  }
+
+  private validate(draft: ContactDraft, selfId: string | null) {
+    const result = validateContactDraft(draft, this.deps.defaultRegion(), this.deps.clock.now());
+    if (!result.ok) {
+      const [first] = Object.values(result.errors);
+      throw new AppError({
+        code: 'invalid-input',
+        message:
+          Object.keys(result.errors).length === 1 && first ? first : 'Some fields need your attention.',
+        fields: result.errors,
+      });
+    }
+    const owner = this.deps.store.contactByPhone(result.contact.phone);
+    if (owner && owner.id !== selfId) {
+      throw new AppError({
+        code: 'duplicate-phone',
+        message: `This number is already saved for ${owner.name}. Open ${owner.name}?`,
+        fields: { phone: `Already saved for ${owner.name}.` },
+        contactId: owner.id,
+      });
+    }
+    return result.contact;
+  }
+
+  private async save(contact: Contact): Promise<ContactRow> {
+    await this.deps.store.saveContact(contact);
+    const row = this.rowFor(contact);
+    this.deps.changed(row);
+    return row;
+  }
+}
+
+function notFound(): AppError {
+  return new AppError({
+    code: 'not-found',
+    message: 'This contact no longer exists. It may have been removed; reload the list.',
+  });
+}

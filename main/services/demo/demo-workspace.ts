@@ -1,0 +1,133 @@
+import type { Contact, Message } from '../../contract/model';
+import { DAY, MINUTE } from '../../domain/durations';
+import type { IdFactory } from '../ids';
+import { DEMO_PEOPLE, type DemoPerson } from './demo-people';
+import { CURRENT, FOLLOW_UP_TEMPLATE, OWNER_REPLIES, PAST } from './demo-scripts';
+
+export interface DemoWorkspace {
+  contacts: Contact[];
+  messages: Message[];
+}
+
+/**
+ * Builds the demo workspace around `now`, so that every window state is on screen whenever the demo is
+ * opened. Deterministic for a given seed, so tests can rely on it.
+ */
+export function buildDemoWorkspace(now: number, ids: IdFactory, seed = 7): DemoWorkspace {
+  const random = mulberry32(seed);
+  const contacts: Contact[] = [];
+  const messages: Message[] = [];
+  for (const person of DEMO_PEOPLE) {
+    const contact = contactOf(person, now, ids);
+    contacts.push(contact);
+    messages.push(...historyOf(person, contact, now, ids, random));
+  }
+  return { contacts, messages };
+}
+
+function contactOf(person: DemoPerson, now: number, ids: IdFactory): Contact {
+  const created = now - (person.pastConversations * 30 + 60) * DAY;
+  return {
+    id: ids(),
+    name: person.name,
+    phone: person.phone,
+    notes: person.notes ?? '',
+    fields: person.fields ?? {},
+    optIn: {
+      status: person.optIn.status,
+      at: person.optIn.status === 'none' ? null : now - person.optIn.daysAgo * DAY,
+      source: person.optIn.source,
+      proof:
+        person.optIn.status === 'opted-in' && person.optIn.source === 'in-store'
+          ? 'Signed the loyalty card form.'
+          : '',
+    },
+    muted: false,
+    createdAt: created,
+    updatedAt: created,
+  };
+}
+
+function historyOf(
+  person: DemoPerson,
+  contact: Contact,
+  now: number,
+  ids: IdFactory,
+  random: () => number,
+): Message[] {
+  const messages: Message[] = [];
+  const add = (direction: 'inbound' | 'outbound', text: string, at: number, extra: Partial<Message> = {}) =>
+    messages.push({
+      id: ids(),
+      contactId: contact.id,
+      direction,
+      kind: 'text',
+      text,
+      at: Math.round(at),
+      status: direction === 'inbound' ? 'received' : 'read',
+      providerId: null,
+      followUp: false,
+      template: null,
+      error: null,
+      ...extra,
+    });
+
+  // Earlier conversations, oldest first, each a few weeks apart.
+  for (let i = person.pastConversations; i >= 1; i--) {
+    const script = PAST[(i + person.name.length) % PAST.length] ?? [];
+    let at = now - (i * 21 + 12) * DAY + random() * 6 * 60 * MINUTE;
+    for (const [direction, text] of script) {
+      add(direction === 'in' ? 'inbound' : 'outbound', text, at);
+      at += (2 + random() * 25) * MINUTE;
+    }
+  }
+
+  const scenario = person.scenario;
+  if (scenario.kind === 'never-wrote') return messages;
+
+  const lastInboundAt = now - scenario.lastInboundAgoMin * MINUTE;
+  const script = CURRENT[person.topic];
+  // Walk back from the customer's last message so it lands exactly where the scenario wants it.
+  let at = lastInboundAt - (script.length - 1) * 7 * MINUTE;
+  for (const [direction, text] of script) {
+    add(direction === 'in' ? 'inbound' : 'outbound', text, at);
+    at += 7 * MINUTE;
+  }
+
+  // The owner has already answered some customers; others are still waiting.
+  const ownerReplied = scenario.kind !== 'closing' && random() < 0.5;
+  if (ownerReplied)
+    add(
+      'outbound',
+      OWNER_REPLIES[Math.floor(random() * OWNER_REPLIES.length)] ?? '',
+      lastInboundAt + 9 * MINUTE,
+    );
+
+  if (scenario.kind === 'awaiting-reply') {
+    const ticket = contact.fields.ticket_ID ?? contact.fields.order_number ?? '—';
+    add(
+      'outbound',
+      FOLLOW_UP_TEMPLATE.body.replace('{ticket_ID}', ticket),
+      now - scenario.followUpAgoMin * MINUTE,
+      {
+        kind: 'template',
+        followUp: true,
+        status: 'delivered',
+        template: { name: FOLLOW_UP_TEMPLATE.name, language: FOLLOW_UP_TEMPLATE.language },
+      },
+    );
+  }
+  return messages.filter((m) => m.at < now);
+}
+
+/** A small seeded generator: the demo looks the same every time it is built for the same instant. */
+function mulberry32(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
