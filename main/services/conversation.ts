@@ -36,7 +36,7 @@ export class ConversationService {
   }
 
   async sendText(contactId: string, text: string): Promise<Message> {
-    const { store, clock, provider, ids } = this.deps;
+    const { clock, provider, ids } = this.deps;
     const contact = this.contactOrThrow(contactId);
     const refusal = freeFormRefusal(this.deps.contacts.rowFor(contact).window);
     if (refusal) throw new AppError({ code: 'window-closed', message: refusal });

@@ -12,7 +12,8 @@ export function nodeScheduleScheduler(clock: Clock): Scheduler {
         const immediate = setImmediate(run);
         return { cancel: () => clearImmediate(immediate) };
       }
-      const job = schedule.scheduleJob(new Date(when), run);
+      // The type says Job, but node-schedule returns null for a date it considers past.
+      const job = schedule.scheduleJob(new Date(when), run) as schedule.Job | null;
       if (!job) {
         const immediate = setImmediate(run);
         return { cancel: () => clearImmediate(immediate) };

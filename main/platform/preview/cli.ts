@@ -13,7 +13,6 @@ async function main(): Promise<void> {
       port: { type: 'string', default: '5199' },
       data: { type: 'string' },
       at: { type: 'string' },
-      'test-controls': { type: 'boolean', default: false },
     },
   });
   const repo = resolve(__dirname, '../../..');
@@ -29,7 +28,6 @@ async function main(): Promise<void> {
     dataRoot,
     port: Number(values.port),
     startAt,
-    testControls: values['test-controls'],
     log,
   });
   console.log(`CareWindow is running at ${host.url}`);

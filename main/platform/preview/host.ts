@@ -1,4 +1,4 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
@@ -19,8 +19,6 @@ export interface PreviewHostOptions {
   port?: number;
   /** Start the app's clock at this instant instead of now (the tests pin it). */
   startAt?: number | null;
-  /** Exposes /__carewindow/test/* (moving the clock, refusing a send) to callers with the token. */
-  testControls?: boolean;
   systemLocale?: string;
   log: Logger;
 }
@@ -78,15 +76,20 @@ export async function startPreviewHost(options: PreviewHostOptions): Promise<Pre
   async function serve(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const url = new URL(request.url ?? '/', origin);
     // Refuse other hosts: a page on another site must not reach the app through DNS rebinding.
-    if (request.headers.host !== new URL(origin).host) return void response.writeHead(421).end('Wrong host');
-    if (url.pathname === '/__carewindow/bridge.js') {
-      if (!sameToken(url.searchParams.get('token'), token)) return void response.writeHead(403).end();
-      return void send(response, 200, 'text/javascript; charset=utf-8', bridge);
+    if (request.headers.host !== new URL(origin).host) {
+      send(response, 421, 'text/plain; charset=utf-8', 'Wrong host');
+      return;
     }
-    if (url.pathname.startsWith('/__carewindow/test/')) return testControl(url, request, response);
+    if (url.pathname === '/__carewindow/bridge.js') {
+      if (!sameToken(url.searchParams.get('token'), token)) {
+        send(response, 403, 'text/plain; charset=utf-8', 'Forbidden');
+        return;
+      }
+      return send(response, 200, 'text/javascript; charset=utf-8', bridge);
+    }
     if (url.pathname === '/' || url.pathname === '/index.html') {
       if (!sameToken(url.searchParams.get('token'), token)) {
-        return void send(
+        return send(
           response,
           403,
           'text/plain; charset=utf-8',
@@ -95,7 +98,7 @@ export async function startPreviewHost(options: PreviewHostOptions): Promise<Pre
       }
       const html = await readFile(join(options.rendererDir, 'index.html'), 'utf8');
       const tag = `<script src="/__carewindow/bridge.js?token=${encodeURIComponent(token)}"></script>`;
-      return void send(
+      return send(
         response,
         200,
         CONTENT_TYPES['.html'] ?? '',
@@ -103,38 +106,15 @@ export async function startPreviewHost(options: PreviewHostOptions): Promise<Pre
       );
     }
     const file = staticPath(options.rendererDir, url.pathname);
-    if (!file) return void response.writeHead(404).end();
+    if (!file) {
+      send(response, 404, 'text/plain; charset=utf-8', 'Not found');
+      return;
+    }
     try {
       const body = await readFile(file);
       send(response, 200, CONTENT_TYPES[extname(file)] ?? 'application/octet-stream', body);
     } catch {
       response.writeHead(404).end();
-    }
-  }
-
-  async function testControl(url: URL, request: IncomingMessage, response: ServerResponse): Promise<void> {
-    if (
-      !options.testControls ||
-      !sameToken(request.headers['x-carewindow-token']?.toString() ?? null, token)
-    ) {
-      return void response.writeHead(403).end();
-    }
-    const body = JSON.parse((await readBody(request)) || '{}') as Record<string, unknown>;
-    switch (url.pathname) {
-      case '/__carewindow/test/clock': {
-        if (typeof body.advanceMs === 'number') clock.advance(body.advanceMs);
-        else if (typeof body.set === 'number') clock.set(body.set);
-        app.clockChanged();
-        return void send(response, 200, 'application/json', JSON.stringify({ now: clock.now() }));
-      }
-      case '/__carewindow/test/refuse-next-send': {
-        app.simulator?.refuseNext(
-          typeof body.reason === 'string' ? body.reason : 'the network is unreachable',
-        );
-        return void send(response, 200, 'application/json', '{}');
-      }
-      default:
-        response.writeHead(404).end();
     }
   }
 
@@ -188,17 +168,6 @@ function staticPath(root: string, pathname: string): string | null {
   const decoded = decodeURIComponent(pathname);
   const full = normalize(join(root, decoded));
   return full.startsWith(resolve(root) + sep) ? full : null;
-}
-
-async function readBody(request: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of request as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > 64 * 1024) throw new Error('Request body too large');
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks).toString('utf8');
 }
 
 /** Bundles preload/web-bridge.ts (the contract's client over a WebSocket) for the page. */

@@ -47,8 +47,9 @@ export class WsTransport implements HandlerTransport, Publisher {
   private accept(socket: WebSocket): void {
     this.clients.add(socket);
     socket.on('close', () => this.clients.delete(socket));
-    socket.on('message', (data) => {
-      void this.answer(socket, data.toString());
+    socket.on('message', (data, isBinary) => {
+      if (isBinary) return;
+      void this.answer(socket, Buffer.isBuffer(data) ? data.toString('utf8') : '');
     });
   }
 

@@ -1,0 +1,94 @@
+import type { Message } from '../contract/model';
+import { applyStatus, type StatusEvent } from './message-log';
+
+interface Entry {
+  message: Message;
+  /** Position in the log: activity is folded in log order, pages are shown in time order. */
+  seq: number;
+}
+
+/** Time order, ties broken by id (code units, not locale: the same on every computer), then log order. */
+function compare(a: Entry, b: Entry): number {
+  if (a.message.at !== b.message.at) return a.message.at - b.message.at;
+  if (a.message.id !== b.message.id) return a.message.id < b.message.id ? -1 : 1;
+  return a.seq - b.seq;
+}
+
+/** First index whose entry is not before `probe` (binary search over the sorted entries). */
+function lowerBound(entries: readonly Entry[], isBefore: (entry: Entry) => boolean): number {
+  let lo = 0;
+  let hi = entries.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    const entry = entries[mid];
+    if (entry !== undefined && isBefore(entry)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * One contact's history in memory, sorted for paging, kept current by appends and status changes so a
+ * conversation being read is parsed once. The messages handed out are copies: callers cannot change it.
+ */
+export class Conversation {
+  private readonly sorted: Entry[] = [];
+  private readonly byId = new Map<string, Entry>();
+  private nextSeq = 0;
+
+  /** `messages` in log order, statuses already applied. */
+  constructor(messages: readonly Message[] = []) {
+    for (const message of messages) {
+      const entry = { message, seq: this.nextSeq++ };
+      this.sorted.push(entry);
+      this.byId.set(message.id, entry);
+    }
+    this.sorted.sort(compare);
+  }
+
+  get length(): number {
+    return this.sorted.length;
+  }
+
+  add(message: Message): void {
+    const entry = { message, seq: this.nextSeq++ };
+    this.sorted.splice(
+      lowerBound(this.sorted, (e) => compare(e, entry) < 0),
+      0,
+      entry,
+    );
+    this.byId.set(message.id, entry);
+  }
+
+  find(id: string): Message | undefined {
+    const message = this.byId.get(id)?.message;
+    return message === undefined ? undefined : { ...message };
+  }
+
+  /** Applies a status event; returns the updated message, or undefined when no message has that id. */
+  applyStatus(event: StatusEvent): Message | undefined {
+    const entry = this.byId.get(event.id);
+    if (!entry) return undefined;
+    // Only the status changes, never at or id: the entry keeps its sorted position.
+    entry.message = applyStatus(entry.message, event);
+    return { ...entry.message };
+  }
+
+  /** Up to `limit` messages before `before` (or the newest), oldest first, and whether older ones exist. */
+  page(query: { before?: number; limit: number }): { messages: Message[]; hasMore: boolean } {
+    const { before } = query;
+    const end =
+      before === undefined ? this.sorted.length : lowerBound(this.sorted, (e) => e.message.at < before);
+    const limit = Number.isFinite(query.limit) ? Math.max(0, Math.floor(query.limit)) : 0;
+    const start = Math.max(0, end - limit);
+    return {
+      messages: this.sorted.slice(start, end).map((e) => ({ ...e.message })),
+      hasMore: start > 0,
+    };
+  }
+
+  /** Every message in the order it was logged: what the activity summary is folded from. */
+  inLogOrder(): Message[] {
+    return [...this.sorted].sort((a, b) => a.seq - b.seq).map((e) => e.message);
+  }
+}
