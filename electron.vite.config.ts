@@ -23,6 +23,9 @@ export default defineConfig({
     root: resolve(__dirname, 'renderer'),
     plugins: [react()],
     build: {
+      minify: true,
+      // zod (the contract's schemas), React and the phone-number metadata: one local bundle, never downloaded.
+      chunkSizeWarningLimit: 800,
       rolldownOptions: { input: resolve(__dirname, 'renderer/index.html') },
     },
   },

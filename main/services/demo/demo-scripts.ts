@@ -11,7 +11,7 @@ export const CURRENT: Record<DemoTopic, readonly Line[]> = {
   ],
   repair: [
     ['in', 'Hello, any news about my repair?'],
-    ['out', 'Good morning! The part arrived yesterday, we are working on it.'],
+    ['out', 'Hi! The part arrived yesterday, we are working on it.'],
     ['in', 'Great, can I pick it up on Friday?'],
   ],
   order: [

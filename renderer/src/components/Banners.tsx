@@ -1,0 +1,66 @@
+import { useId } from 'react';
+import { useAppState, useStore } from '../state/context';
+
+/**
+ * Notices across the top of the window: the demo workspace (with its two actions), a real workspace
+ * without a WhatsApp account, and data files that could not be read.
+ */
+export function Banners({ onStartReal }: { onStartReal: () => void }) {
+  const store = useStore();
+  const workspace = useAppState((s) => s.workspace);
+  const selectedId = useAppState((s) => s.selectedId);
+  const selectedName = useAppState((s) =>
+    s.selectedId === null ? null : (s.rows.get(s.selectedId)?.contact.name ?? null),
+  );
+  const hintId = useId();
+  if (workspace === null) return null;
+
+  return (
+    <div className="banners">
+      {workspace.problems.length > 0 ? (
+        <section className="banner banner-problem" role="alert">
+          <div className="banner-text">
+            {workspace.problems.map((problem) => (
+              <p key={`${problem.file}|${problem.movedTo}`}>
+                <strong>{problem.message}</strong> {problem.recovery}{' '}
+                <span className="banner-detail">The unreadable file was kept at {problem.movedTo}.</span>
+              </p>
+            ))}
+          </div>
+          <button type="button" className="secondary" onClick={() => void store.dismissProblems()}>
+            Dismiss
+          </button>
+        </section>
+      ) : null}
+      {workspace.kind === 'demo' ? (
+        <section className="banner banner-demo" aria-label="Demo workspace">
+          <p className="banner-text">You are looking at demo data — nothing here is sent to WhatsApp.</p>
+          <div className="banner-actions">
+            <button
+              type="button"
+              className="secondary"
+              disabled={selectedId === null}
+              aria-describedby={hintId}
+              onClick={() => {
+                if (selectedId !== null) void store.simulateInbound(selectedId);
+              }}
+            >
+              Simulate customer message
+            </button>
+            <span id={hintId} className="banner-hint">
+              {selectedName === null ? 'Choose a contact first.' : `From ${selectedName}.`}
+            </span>
+            <button type="button" className="primary" onClick={onStartReal}>
+              Start my own workspace
+            </button>
+          </div>
+        </section>
+      ) : null}
+      {workspace.kind === 'real' && !workspace.accountConfigured ? (
+        <p className="banner banner-slim" role="note">
+          No WhatsApp account connected yet — messages are not sent or received.
+        </p>
+      ) : null}
+    </div>
+  );
+}

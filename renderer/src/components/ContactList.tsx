@@ -1,0 +1,174 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { memo, useEffect, useImperativeHandle, useRef, useState, type KeyboardEvent, type Ref } from 'react';
+import type { ContactRow } from '../../../main/contract/model';
+import { rowLabel, STATE_MARK, STATE_WORD } from '../format/window-text';
+import { useCountdown } from '../state/context';
+
+/** Every row has the same height, so 10,000 contacts scroll without measuring anything. */
+export const ROW_HEIGHT = 64;
+const PAGE = 10;
+
+export interface ContactListHandle {
+  focus(): void;
+}
+
+export type OpenHow = 'pointer' | 'keyboard';
+
+export interface ContactListProps {
+  rows: readonly ContactRow[];
+  selectedId: string | null;
+  onOpen: (contactId: string, how: OpenHow) => void;
+  handle?: Ref<ContactListHandle>;
+}
+
+export function optionDomId(contactId: string): string {
+  return `contact-option-${encodeURIComponent(contactId)}`;
+}
+
+/**
+ * The contact list: a virtualised listbox. Focus stays on the listbox and `aria-activedescendant`
+ * points at the row under the keyboard cursor; `aria-selected` marks the contact whose conversation is
+ * open. ↑/↓ (and Home/End/PageUp/PageDown) move the cursor, Enter opens.
+ */
+export function ContactList({ rows, selectedId, onOpen, handle }: ContactListProps) {
+  const listRef = useRef<HTMLDivElement>(null);
+  // The keyboard cursor is valid only for the selection it was moved under; after any change of
+  // selection (a click, Enter, "Open Maria") the cursor follows the selected contact again.
+  const [cursor, setCursor] = useState<{ id: string; under: string | null } | null>(null);
+  const activeId = cursor !== null && cursor.under === selectedId ? cursor.id : selectedId;
+  const activeIndex = activeId === null ? -1 : rows.findIndex((row) => row.contact.id === activeId);
+
+  // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer's functions are read during render on purpose; this component is not memoised by the React Compiler.
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => listRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 8,
+    getItemKey: (index) => rows[index]?.contact.id ?? index,
+  });
+
+  useImperativeHandle(handle, () => ({ focus: () => listRef.current?.focus() }), []);
+
+  // Bring the open contact into view when it is chosen from elsewhere (search, "Open Maria").
+  const selectedIndex = selectedId === null ? -1 : rows.findIndex((row) => row.contact.id === selectedId);
+  useEffect(() => {
+    if (selectedIndex >= 0) virtualizer.scrollToIndex(selectedIndex, { align: 'auto' });
+    // Only when the selection moves, not on every re-sort.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [selectedId]);
+
+  function moveTo(index: number) {
+    const row = rows[Math.max(0, Math.min(rows.length - 1, index))];
+    if (!row) return;
+    setCursor({ id: row.contact.id, under: selectedId });
+    virtualizer.scrollToIndex(rows.indexOf(row), { align: 'auto' });
+  }
+
+  function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
+    if (event.ctrlKey || event.metaKey || event.altKey) return;
+    const keys: Record<string, () => void> = {
+      ArrowDown: () => moveTo(activeIndex < 0 ? 0 : activeIndex + 1),
+      ArrowUp: () => moveTo(activeIndex < 0 ? 0 : activeIndex - 1),
+      Home: () => moveTo(0),
+      End: () => moveTo(rows.length - 1),
+      PageDown: () => moveTo(activeIndex < 0 ? 0 : activeIndex + PAGE),
+      PageUp: () => moveTo(activeIndex < 0 ? 0 : activeIndex - PAGE),
+      Enter: () => {
+        if (activeId !== null && activeIndex >= 0) onOpen(activeId, 'keyboard');
+      },
+    };
+    const action = keys[event.key];
+    if (!action) return;
+    event.preventDefault();
+    action();
+  }
+
+  const items = virtualizer.getVirtualItems();
+  const activeRendered = items.some((item) => item.index === activeIndex);
+
+  return (
+    <div
+      ref={listRef}
+      role="listbox"
+      aria-label="Contacts"
+      tabIndex={0}
+      className="listbox"
+      aria-activedescendant={activeRendered && activeId !== null ? optionDomId(activeId) : undefined}
+      onKeyDown={onKeyDown}
+    >
+      <div role="presentation" className="listbox-track" style={{ height: virtualizer.getTotalSize() }}>
+        {items.map((item) => {
+          const row = rows[item.index];
+          if (!row) return null;
+          return (
+            <ContactOption
+              key={item.key}
+              row={row}
+              index={item.index}
+              setSize={rows.length}
+              start={item.start}
+              selected={row.contact.id === selectedId}
+              active={item.index === activeIndex}
+              onOpen={onOpen}
+            />
+          );
+        })}
+      </div>
+    </div>
+  );
+}
+
+interface ContactOptionProps {
+  row: ContactRow;
+  index: number;
+  setSize: number;
+  start: number;
+  selected: boolean;
+  active: boolean;
+  onOpen: (contactId: string, how: OpenHow) => void;
+}
+
+/** One row. It re-renders when its row changes or when its own countdown text changes. */
+const ContactOption = memo(function ContactOption({
+  row,
+  index,
+  setSize,
+  start,
+  selected,
+  active,
+  onOpen,
+}: ContactOptionProps) {
+  const { contact, window, activity } = row;
+  const countdown = useCountdown(window);
+  const id = optionDomId(contact.id);
+  const last = activity.lastMessage;
+  const snippet =
+    last === null ? 'No messages yet' : last.direction === 'outbound' ? `You: ${last.text}` : last.text;
+  const classes = ['row', `state-${window.state}`];
+  if (selected) classes.push('is-selected');
+  if (active) classes.push('is-active');
+  return (
+    <div
+      id={id}
+      role="option"
+      aria-selected={selected}
+      aria-posinset={index + 1}
+      aria-setsize={setSize}
+      aria-label={rowLabel(contact.name, window, countdown)}
+      aria-describedby={`${id}-snippet`}
+      className={classes.join(' ')}
+      style={{ transform: `translateY(${start}px)` }}
+      onClick={() => onOpen(contact.id, 'pointer')}
+    >
+      <span className="mark row-mark" aria-hidden="true">
+        {STATE_MARK[window.state]}
+      </span>
+      <span className="row-name">{contact.name}</span>
+      <span className="row-countdown">{countdown}</span>
+      <span className="row-word">{STATE_WORD[window.state]}</span>
+      <span className="row-snippet" id={`${id}-snippet`}>
+        {snippet}
+      </span>
+    </div>
+  );
+});

@@ -1,0 +1,96 @@
+import type { ReactNode, RefObject } from 'react';
+import type { ContactRow } from '../../../main/contract/model';
+import { formatPhone } from '../format/phone';
+import { windowEndLine } from '../format/window-text';
+import { useAppState, useFormatPrefs, useTimeDerived } from '../state/context';
+import { Composer } from './Composer';
+import { MessageLog } from './MessageLog';
+import { ClosedPanel } from './ClosedPanel';
+import { StateBadge } from './StateBadge';
+
+/**
+ * Where the follow-up action will plug in (a later issue): called with the open contact's row, once for
+ * the conversation header and once for the panel that replaces the composer. Nothing is rendered when
+ * it is not given.
+ */
+export type FollowUpSlot = (row: ContactRow, placement: 'header' | 'panel') => ReactNode;
+
+export interface ConversationPaneProps {
+  composerRef: RefObject<HTMLTextAreaElement | null>;
+  onEditContact: (contactId: string) => void;
+  onAddOptIn: (contactId: string) => void;
+  renderFollowUp?: FollowUpSlot;
+}
+
+/** The right pane: the open contact's header, conversation and composer (or why you cannot write). */
+export function ConversationPane({
+  composerRef,
+  onEditContact,
+  onAddOptIn,
+  renderFollowUp,
+}: ConversationPaneProps) {
+  const row = useAppState((s) => (s.selectedId === null ? null : (s.rows.get(s.selectedId) ?? null)));
+  if (row === null) {
+    return (
+      <main className="conversation-pane is-empty">
+        <div className="pane-empty">
+          <span className="pane-empty-mark" aria-hidden="true">
+            ◔
+          </span>
+          <p>Choose a contact to see the conversation and how long you can reply freely.</p>
+        </div>
+      </main>
+    );
+  }
+  const writable = row.window.state === 'open' || row.window.state === 'closing';
+  return (
+    <main className="conversation-pane">
+      <ConversationHeader
+        row={row}
+        onEdit={() => onEditContact(row.contact.id)}
+        renderFollowUp={renderFollowUp}
+      />
+      <MessageLog key={`log-${row.contact.id}`} row={row} />
+      {writable ? (
+        <Composer key={`composer-${row.contact.id}`} contactId={row.contact.id} textareaRef={composerRef} />
+      ) : (
+        <ClosedPanel
+          row={row}
+          onAddOptIn={() => onAddOptIn(row.contact.id)}
+          renderFollowUp={renderFollowUp}
+        />
+      )}
+    </main>
+  );
+}
+
+function ConversationHeader({
+  row,
+  onEdit,
+  renderFollowUp,
+}: {
+  row: ContactRow;
+  onEdit: () => void;
+  renderFollowUp: FollowUpSlot | undefined;
+}) {
+  const { locale, timeZone, namedZone } = useFormatPrefs();
+  const line = useTimeDerived((now) => windowEndLine(row.window, now, locale, timeZone, namedZone));
+  return (
+    <header className="conversation-header">
+      <div className="conversation-who">
+        <h2 className="conversation-name">{row.contact.name}</h2>
+        <span className="conversation-phone">{formatPhone(row.contact.phone)}</span>
+      </div>
+      <div className="conversation-state">
+        <StateBadge window={row.window} />
+        {line === null ? null : <p className="window-line">{line}</p>}
+      </div>
+      <div className="conversation-actions">
+        {renderFollowUp?.(row, 'header')}
+        <button type="button" className="secondary" onClick={onEdit}>
+          Edit contact
+        </button>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,145 @@
+import { memo, useLayoutEffect, useRef, type ReactNode } from 'react';
+import type { ContactRow, Message } from '../../../main/contract/model';
+import { calendarDaysFrom, dayHeading, formatTime } from '../format/dates';
+import { MINUTE } from '../format/durations';
+import type { FormatPrefs } from '../format/zone';
+import { useAppState, useFormatPrefs, useStore, useTimeDerived } from '../state/context';
+
+/**
+ * The conversation: day separators, bubbles (inbound left, outbound right) with time and delivery
+ * ticks, and "Load earlier messages". Opens at the bottom and follows new messages; loading earlier
+ * ones keeps the message the owner was reading in place.
+ */
+export function MessageLog({ row }: { row: ContactRow }) {
+  const store = useStore();
+  const contactId = row.contact.id;
+  const conversation = useAppState((s) => (s.conversation?.contactId === contactId ? s.conversation : null));
+  const restored = useAppState((s) => s.restoredDrafts);
+  const prefs = useFormatPrefs();
+  // Day headings ("Today") only need the time to the minute.
+  const now = useTimeDerived((t) => Math.floor(t / MINUTE) * MINUTE);
+  const logRef = useRef<HTMLDivElement>(null);
+  const seen = useRef<{ firstId: string | undefined; lastId: string | undefined; height: number } | null>(
+    null,
+  );
+
+  const messages = conversation?.messages ?? [];
+  const firstId = messages[0]?.id;
+  const lastId = messages[messages.length - 1]?.id;
+
+  useLayoutEffect(() => {
+    const log = logRef.current;
+    if (!log) return;
+    const before = seen.current;
+    if (before !== null && before.lastId === lastId && before.firstId !== firstId) {
+      // Earlier messages went in above: keep the owner's place.
+      log.scrollTop += log.scrollHeight - before.height;
+    } else if (before === null || before.lastId !== lastId) {
+      // Opened, or a new message at the end.
+      log.scrollTop = log.scrollHeight;
+    }
+    seen.current = { firstId, lastId, height: log.scrollHeight };
+  }, [firstId, lastId]);
+
+  const items: ReactNode[] = [];
+  let previous: Message | undefined;
+  for (const message of messages) {
+    if (previous === undefined || calendarDaysFrom(previous.at, message.at, prefs.timeZone) !== 0) {
+      items.push(
+        <h3 key={`day-${message.id}`} className="day-separator">
+          <span>{dayHeading(message.at, now, prefs.locale, prefs.timeZone)}</span>
+        </h3>,
+      );
+    }
+    items.push(
+      <Bubble key={message.id} message={message} prefs={prefs} restored={restored.has(message.id)} />,
+    );
+    previous = message;
+  }
+
+  const loading = conversation === null ? 'initial' : conversation.loading;
+  return (
+    <div
+      ref={logRef}
+      role="log"
+      aria-label={`Conversation with ${row.contact.name}`}
+      aria-busy={loading !== null}
+      tabIndex={0}
+      className="message-log"
+    >
+      {conversation?.hasMore ? (
+        <div className="load-earlier">
+          <button
+            type="button"
+            className="ghost"
+            disabled={loading === 'earlier'}
+            onClick={() => void store.loadEarlier()}
+          >
+            {loading === 'earlier' ? 'Loading earlier messages…' : 'Load earlier messages'}
+          </button>
+        </div>
+      ) : null}
+      {conversation?.error ? <p className="log-note log-error">{conversation.error}</p> : null}
+      {loading === 'initial' ? <p className="log-note">Loading the conversation…</p> : null}
+      {loading !== 'initial' && messages.length === 0 && !conversation?.error ? (
+        <p className="log-note">No messages yet.</p>
+      ) : null}
+      {items}
+    </div>
+  );
+}
+
+const STATUS: Partial<Record<Message['status'], { mark: string; label: string }>> = {
+  pending: { mark: '◷', label: 'Sending' },
+  sent: { mark: '✓', label: 'Sent' },
+  delivered: { mark: '✓✓', label: 'Delivered' },
+  read: { mark: '✓✓', label: 'Read' },
+  failed: { mark: '⚠', label: 'Not sent' },
+};
+
+const Bubble = memo(function Bubble({
+  message,
+  prefs,
+  restored,
+}: {
+  message: Message;
+  prefs: FormatPrefs;
+  restored: boolean;
+}) {
+  const outbound = message.direction === 'outbound';
+  const status = outbound ? STATUS[message.status] : undefined;
+  const classes = ['bubble', outbound ? 'outbound' : 'inbound'];
+  if (message.kind === 'template') classes.push('template');
+  if (message.status === 'failed') classes.push('failed');
+  return (
+    <div className={`bubble-row ${outbound ? 'outbound' : 'inbound'}`}>
+      <div className={classes.join(' ')}>
+        {message.template !== null || message.kind === 'template' ? (
+          <p className="bubble-template">Template · {message.template?.name ?? 'approved template'}</p>
+        ) : null}
+        <p className="bubble-text">{message.text}</p>
+        <p className="bubble-meta">
+          <time dateTime={new Date(message.at).toISOString()}>
+            {formatTime(message.at, prefs.locale, prefs.timeZone)}
+          </time>
+          {status ? (
+            <span
+              className={`ticks ticks-${message.status}`}
+              role="img"
+              aria-label={status.label}
+              title={status.label}
+            >
+              {status.mark}
+            </span>
+          ) : null}
+        </p>
+        {message.status === 'failed' ? (
+          <p className="bubble-error">
+            Not sent: {message.error ?? 'WhatsApp did not accept this message.'}
+            {restored ? ' Your text is back in the message box.' : ''}
+          </p>
+        ) : null}
+      </div>
+    </div>
+  );
+});

@@ -1,0 +1,199 @@
+import { useId, useMemo, useState, type SyntheticEvent } from 'react';
+import type { AppError } from '../../../main/contract/errors';
+import type { Settings } from '../../../main/contract/model';
+import { formatTime } from '../format/dates';
+import { computerLocale, computerTimeZone } from '../format/zone';
+import { useAppState, useStore } from '../state/context';
+import { asAppError } from '../state/errors';
+import { Dialog } from './Dialog';
+
+export const LOCALES: ReadonlyArray<{ value: string; label: string }> = [
+  { value: 'en-GB', label: 'English (United Kingdom)' },
+  { value: 'en-US', label: 'English (United States)' },
+  { value: 'nl-NL', label: 'Nederlands (Nederland)' },
+  { value: 'de-DE', label: 'Deutsch (Deutschland)' },
+  { value: 'fr-FR', label: 'Français (France)' },
+  { value: 'es-ES', label: 'Español (España)' },
+  { value: 'it-IT', label: 'Italiano (Italia)' },
+];
+
+const THEMES: ReadonlyArray<{ value: Settings['theme']; label: string }> = [
+  { value: 'system', label: 'System' },
+  { value: 'light', label: 'Light' },
+  { value: 'dark', label: 'Dark' },
+];
+
+function timeZones(current: string | null): string[] {
+  const zones = new Set(Intl.supportedValuesOf('timeZone'));
+  zones.add('UTC');
+  if (current !== null) zones.add(current);
+  return [...zones].sort((a, b) => a.localeCompare(b));
+}
+
+/** How a locale writes a date and time, shown beside its name: "26/11/2025, 16:05". */
+function sample(locale: string, at: number): string {
+  const date = new Intl.DateTimeFormat(locale, { dateStyle: 'short' }).format(at);
+  return `${date}, ${formatTime(at, locale, computerTimeZone())}`;
+}
+
+/** Settings: closing warning, time zone, language & format, theme, and where the data lives. */
+export function SettingsDialog({ onClose }: { onClose: () => void }) {
+  const store = useStore();
+  const settings = useAppState((s) => s.settings);
+  const dataDir = useAppState((s) => s.workspace?.dataDir ?? '');
+  const [lead, setLead] = useState(String(settings.closingLeadMinutes));
+  const [timeZone, setTimeZone] = useState(settings.timeZone ?? '');
+  const [locale, setLocale] = useState(settings.locale ?? '');
+  const [theme, setTheme] = useState(settings.theme);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [problem, setProblem] = useState<AppError | null>(null);
+  const [saving, setSaving] = useState(false);
+  const ids = useId();
+  const id = (name: string) => `${ids}-${name}`;
+  const zones = useMemo(() => timeZones(settings.timeZone), [settings.timeZone]);
+  const [sampleAt] = useState(() => store.ticker.readNow());
+
+  async function save(event: SyntheticEvent) {
+    event.preventDefault();
+    if (saving) return;
+    const minutes = lead.trim();
+    if (!/^\d+$/.test(minutes)) {
+      setErrors({ closingLeadMinutes: 'Enter a whole number of minutes, for example 60.' });
+      return;
+    }
+    setSaving(true);
+    setErrors({});
+    setProblem(null);
+    try {
+      await store.updateSettings({
+        closingLeadMinutes: Number(minutes),
+        timeZone: timeZone === '' ? null : timeZone,
+        locale: locale === '' ? null : locale,
+        theme,
+      });
+      onClose();
+    } catch (caught) {
+      const error = asAppError(caught);
+      setProblem(error);
+      setErrors(error.fields ?? {});
+      setSaving(false);
+    }
+  }
+
+  const invalid = (key: string) =>
+    errors[key] ? { 'aria-invalid': true as const, 'aria-describedby': id(`${key}-error`) } : {};
+  const errorText = (key: string) =>
+    errors[key] ? (
+      <p id={id(`${key}-error`)} className="field-error">
+        {errors[key]}
+      </p>
+    ) : null;
+
+  return (
+    <Dialog title="Settings" onClose={onClose} className="settings-dialog">
+      <form onSubmit={(event) => void save(event)} noValidate>
+        {problem !== null && Object.keys(errors).length === 0 ? (
+          <div className="form-problem" role="alert">
+            <p>{problem.message}</p>
+          </div>
+        ) : null}
+
+        <div className="field">
+          <div className="inline-field">
+            <label id={id('lead-before')} htmlFor={id('lead')}>
+              Warn when a window has less than
+            </label>
+            <input
+              id={id('lead')}
+              type="number"
+              min={1}
+              max={23 * 60}
+              step={1}
+              inputMode="numeric"
+              className="narrow"
+              value={lead}
+              aria-labelledby={`${id('lead-before')} ${id('lead-after')}`}
+              onChange={(e) => setLead(e.target.value)}
+              {...invalid('closingLeadMinutes')}
+            />
+            <span id={id('lead-after')}>minutes left</span>
+          </div>
+          {errorText('closingLeadMinutes')}
+        </div>
+
+        <div className="field">
+          <label htmlFor={id('zone')}>Time zone</label>
+          <select
+            id={id('zone')}
+            value={timeZone}
+            onChange={(e) => setTimeZone(e.target.value)}
+            {...invalid('timeZone')}
+          >
+            <option value="">Follow this computer</option>
+            {zones.map((zone) => (
+              <option key={zone} value={zone}>
+                {zone.replace(/_/g, ' ')}
+              </option>
+            ))}
+          </select>
+          <p className="field-hint">This computer uses {computerTimeZone()}.</p>
+          {errorText('timeZone')}
+        </div>
+
+        <div className="field">
+          <label htmlFor={id('locale')}>Language &amp; format</label>
+          <select
+            id={id('locale')}
+            value={locale}
+            onChange={(e) => setLocale(e.target.value)}
+            {...invalid('locale')}
+          >
+            <option value="">Follow this computer</option>
+            {LOCALES.map((option) => (
+              <option key={option.value} value={option.value}>
+                {option.label} — {sample(option.value, sampleAt)}
+              </option>
+            ))}
+          </select>
+          <p className="field-hint">
+            {locale === '' ? 'This computer writes' : 'Dates and times will look like'}{' '}
+            {sample(locale === '' ? computerLocale() : locale, sampleAt)}.
+          </p>
+          {errorText('locale')}
+        </div>
+
+        <fieldset className="field-group">
+          <legend>Theme</legend>
+          <div className="radios">
+            {THEMES.map((option) => (
+              <label key={option.value} className="radio">
+                <input
+                  type="radio"
+                  name={id('theme')}
+                  value={option.value}
+                  checked={theme === option.value}
+                  onChange={() => setTheme(option.value)}
+                />
+                {option.label}
+              </label>
+            ))}
+          </div>
+          {errorText('theme')}
+        </fieldset>
+
+        <p className="data-dir-line">
+          Where your data lives: <span className="data-dir">{dataDir}</span>
+        </p>
+
+        <div className="dialog-actions">
+          <button type="button" className="secondary" onClick={onClose}>
+            Cancel
+          </button>
+          <button type="submit" className="primary" disabled={saving}>
+            {saving ? 'Saving…' : 'Save settings'}
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

@@ -1,0 +1,140 @@
+import {
+  useDeferredValue,
+  useMemo,
+  useState,
+  type KeyboardEvent,
+  type ReactNode,
+  type Ref,
+  type RefObject,
+} from 'react';
+import { FILTERS, visibleRows, type FilterKey } from '../list/filter';
+import { useAppState, useStore } from '../state/context';
+import { ContactList, type ContactListHandle, type OpenHow } from './ContactList';
+import { isMac } from './keys';
+
+export interface SidebarProps {
+  searchRef: RefObject<HTMLInputElement | null>;
+  listHandle: Ref<ContactListHandle>;
+  focusList: () => void;
+  onOpen: (contactId: string, how: OpenHow) => void;
+  onAddContact: () => void;
+  onOpenSettings: () => void;
+}
+
+/** The left pane: title, search, filter chips with counts, the contact list and "Add contact". */
+export function Sidebar({
+  searchRef,
+  listHandle,
+  focusList,
+  onOpen,
+  onAddContact,
+  onOpenSettings,
+}: SidebarProps) {
+  const store = useStore();
+  const { sorted, counts } = useAppState(() => store.sorted());
+  const selectedId = useAppState((s) => s.selectedId);
+  const [filter, setFilter] = useState<FilterKey>('all');
+  const [query, setQuery] = useState('');
+  // Typing stays instant with 10,000 contacts: the list catches up a frame later.
+  const deferredQuery = useDeferredValue(query);
+  const rows = useMemo(() => visibleRows(sorted, filter, deferredQuery), [sorted, filter, deferredQuery]);
+
+  function onSearchKeyDown(event: KeyboardEvent<HTMLInputElement>) {
+    if (event.key === 'Escape') {
+      // Back to the list, keeping the results (and stopping the browser from clearing the box).
+      event.preventDefault();
+      event.stopPropagation();
+      focusList();
+    } else if (event.key === 'ArrowDown') {
+      event.preventDefault();
+      focusList();
+    } else if (event.key === 'Enter') {
+      const first = visibleRows(sorted, filter, query)[0];
+      if (first) {
+        event.preventDefault();
+        onOpen(first.contact.id, 'keyboard');
+      }
+    }
+  }
+
+  const filterLabel = FILTERS.find((f) => f.key === filter)?.label ?? '';
+  let empty: ReactNode = null;
+  if (sorted.length === 0) {
+    empty = (
+      <div className="list-empty">
+        <p>No contacts yet — add a contact to get started.</p>
+        <button type="button" className="primary" onClick={onAddContact}>
+          Add your first contact
+        </button>
+      </div>
+    );
+  } else if (rows.length === 0 && deferredQuery.trim() !== '') {
+    empty = (
+      <div className="list-empty">
+        <p>No contact matches “{deferredQuery.trim()}”.</p>
+      </div>
+    );
+  } else if (rows.length === 0) {
+    empty = (
+      <div className="list-empty">
+        <p>No contacts are “{filterLabel}” right now.</p>
+      </div>
+    );
+  }
+
+  return (
+    <section className="sidebar" aria-label="Contact list">
+      <header className="sidebar-header">
+        <h1 className="app-title">
+          <span className="app-logo" aria-hidden="true">
+            ◔
+          </span>
+          CareWindow
+        </h1>
+        <button type="button" className="ghost" onClick={onOpenSettings}>
+          <span aria-hidden="true">⚙</span> Settings
+        </button>
+      </header>
+      <div className="search">
+        <span className="search-icon" aria-hidden="true">
+          ⌕
+        </span>
+        <input
+          ref={searchRef}
+          type="search"
+          aria-label="Search contacts"
+          placeholder="Search name or number"
+          value={query}
+          onChange={(event) => setQuery(event.target.value)}
+          onKeyDown={onSearchKeyDown}
+          spellCheck={false}
+          autoComplete="off"
+        />
+        <kbd className="search-shortcut" aria-hidden="true">
+          {isMac() ? '⌘K' : 'Ctrl K'}
+        </kbd>
+      </div>
+      <div className="chips" role="group" aria-label="Show contacts by window state">
+        {FILTERS.map(({ key, label }) => (
+          <button
+            key={key}
+            type="button"
+            className={`chip chip-${key}`}
+            aria-pressed={filter === key}
+            onClick={() => setFilter(filter === key ? 'all' : key)}
+          >
+            {label} <span className="chip-count">{counts[key]}</span>
+          </button>
+        ))}
+      </div>
+      <div className="list-area">
+        {empty ?? <ContactList rows={rows} selectedId={selectedId} onOpen={onOpen} handle={listHandle} />}
+      </div>
+      <footer className="sidebar-footer">
+        <button type="button" className="secondary add-contact" onClick={onAddContact}>
+          <span aria-hidden="true">＋</span> Add contact
+        </button>
+      </footer>
+    </section>
+  );
+}

@@ -1,0 +1,78 @@
+import type { ContactRow, WindowState } from '../../../main/contract/model';
+import { phoneDigits } from '../format/phone';
+
+/** The filter chips above the list, in their order. */
+export type FilterKey = 'all' | WindowState;
+
+export const FILTERS: ReadonlyArray<{ key: FilterKey; label: string }> = [
+  { key: 'all', label: 'All' },
+  { key: 'closing', label: 'Closing' },
+  { key: 'open', label: 'Open' },
+  { key: 'closed', label: 'Closed' },
+  { key: 'awaiting-reply', label: 'Awaiting reply' },
+  { key: 'none', label: 'No window' },
+];
+
+export type FilterCounts = Record<FilterKey, number>;
+
+export function countByFilter(rows: Iterable<ContactRow>): FilterCounts {
+  const counts: FilterCounts = { all: 0, closing: 0, open: 0, closed: 0, 'awaiting-reply': 0, none: 0 };
+  for (const row of rows) {
+    counts.all += 1;
+    counts[row.window.state] += 1;
+  }
+  return counts;
+}
+
+/** Lower case without accents, so "jose" finds "José". */
+export function foldText(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/\p{Diacritic}/gu, '')
+    .toLowerCase();
+}
+
+export interface Query {
+  /** Folded words that must all appear in the name. */
+  words: string[];
+  /** Digits to find in the phone number, when the query looks like a number; leading 0s dropped. */
+  digits: string | null;
+}
+
+export function parseQuery(raw: string): Query {
+  const trimmed = raw.trim();
+  const looksLikeNumber = /^[+\d\s().-]+$/.test(trimmed) && /\d/.test(trimmed);
+  // "0612…" is how a local number starts; the saved E.164 number has the country code instead.
+  const digits = looksLikeNumber ? phoneDigits(trimmed).replace(/^0+(?=\d)/, '') : null;
+  return { words: foldText(trimmed).split(/\s+/).filter(Boolean), digits };
+}
+
+const foldedNames = new WeakMap<ContactRow['contact'], string>();
+
+function foldedName(contact: ContactRow['contact']): string {
+  let folded = foldedNames.get(contact);
+  if (folded === undefined) {
+    folded = foldText(contact.name);
+    foldedNames.set(contact, folded);
+  }
+  return folded;
+}
+
+export function matchesQuery(row: ContactRow, query: Query): boolean {
+  if (query.words.length === 0) return true;
+  if (query.digits !== null && phoneDigits(row.contact.phone).includes(query.digits)) return true;
+  const name = foldedName(row.contact);
+  return query.words.every((word) => name.includes(word));
+}
+
+/** The rows a filter chip and the search box leave, in the order given. */
+export function visibleRows(
+  sorted: readonly ContactRow[],
+  filter: FilterKey,
+  rawQuery: string,
+): ContactRow[] {
+  const query = parseQuery(rawQuery);
+  return sorted.filter(
+    (row) => (filter === 'all' || row.window.state === filter) && matchesQuery(row, query),
+  );
+}

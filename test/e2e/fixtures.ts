@@ -1,0 +1,57 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { test as base, type Page } from '@playwright/test';
+import { startPreviewHost, type PreviewHost } from '../../main/platform/preview/host';
+import type { Logger } from '../../main/services/ports';
+
+/** Tue 24 Nov 2026 15:20 in Amsterdam: every test starts at the same instant. */
+export const START = Date.parse('2026-11-24T14:20:00Z');
+
+const quiet: Logger = { info: () => undefined, warn: () => undefined, error: () => undefined };
+
+type Fixtures = {
+  /** A fresh, empty data folder; a test may write files into it before the host starts. */
+  dataRoot: string;
+  host: PreviewHost;
+  app: Page;
+};
+
+export const test = base.extend<Fixtures>({
+  // eslint-disable-next-line no-empty-pattern -- Playwright requires the destructuring pattern
+  dataRoot: async ({}, use) => {
+    const dir = await mkdtemp(join(tmpdir(), 'carewindow-e2e-'));
+    await use(dir);
+    await rm(dir, { recursive: true, force: true });
+  },
+  host: async ({ dataRoot }, use) => {
+    const host = await startHost(dataRoot);
+    await use(host);
+    await host.close();
+  },
+  app: async ({ page, host }, use) => {
+    await page.goto(host.url);
+    await use(page);
+  },
+});
+
+/** Starts the preview host (the real composition root) on a data folder, at START. */
+export function startHost(dataRoot: string): Promise<PreviewHost> {
+  return startPreviewHost({
+    rendererDir: resolve(__dirname, '../../out/renderer'),
+    dataRoot,
+    startAt: START,
+    systemLocale: 'en-GB',
+    log: quiet,
+  });
+}
+
+/** Moves the app's clock as sleep or a long wait would, and lets the app react to it. */
+export function advanceClock(host: PreviewHost, ms: number): void {
+  host.clock.advance(ms);
+  host.app.clockChanged();
+}
+
+export const screenshotPath = (name: string) => resolve(__dirname, '__screenshots__', `${name}.png`);
+
+export { expect } from '@playwright/test';
