@@ -14,7 +14,9 @@ function step(name, command, args, env = {}) {
     env: { ...process.env, ...env },
     shell: process.platform === 'win32',
   });
-  console.log(`━━ ${name}: ${outcome.status === 0 ? 'ok' : 'FAILED'} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+  console.log(
+    `━━ ${name}: ${outcome.status === 0 ? 'ok' : 'FAILED'} (${((Date.now() - started) / 1000).toFixed(1)} s)`,
+  );
   return outcome.status === 0;
 }
 
@@ -63,7 +65,9 @@ count('build', built);
 if (built) {
   const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
   if (!existsSync(chromium)) {
-    console.error(`Chromium not found at ${chromium}. Install it (Debian: apt-get install -y chromium) or set CHROMIUM_PATH.`);
+    console.error(
+      `Chromium not found at ${chromium}. Install it (Debian: apt-get install -y chromium) or set CHROMIUM_PATH.`,
+    );
     count('e2e (no Chromium)', false);
   } else {
     const e2eOk = step('end-to-end tests', 'npx', ['playwright', 'test']);

@@ -33,11 +33,11 @@ test.describe('the real Electron app', () => {
       env: { ...process.env, CAREWINDOW_DATA_DIR: dataDir },
     });
     try {
-      const window = await app.firstWindow();
-      await expect(window).toHaveTitle(/CareWindow/);
-      await expect(window.getByRole('listbox', { name: 'Contacts' })).toBeVisible();
+      const page = await app.firstWindow();
+      await expect(page).toHaveTitle(/CareWindow/);
+      await expect(page.getByRole('listbox', { name: 'Contacts' })).toBeVisible();
       // The page has no Node: no require, no process, only the contract's API.
-      const exposure = await window.evaluate(() => ({
+      const exposure = await page.evaluate(() => ({
         require: typeof (globalThis as Record<string, unknown>).require,
         process: typeof (globalThis as Record<string, unknown>).process,
         api: Object.keys((globalThis as unknown as { careWindow: object }).careWindow).sort(),
@@ -53,15 +53,13 @@ test.describe('the real Electron app', () => {
         'settings',
         'workspace',
       ]);
-      const prefs = await app.evaluate(({ BrowserWindow }) => {
-        const prefs = BrowserWindow.getAllWindows()[0]?.webContents.getLastWebPreferences();
-        return {
-          contextIsolation: prefs?.contextIsolation,
-          sandbox: prefs?.sandbox,
-          nodeIntegration: prefs?.nodeIntegration,
-        };
+      // window.open is denied by the main process.
+      const opened = await page.evaluate(() => {
+        const open = (globalThis as unknown as { open: (url: string) => unknown }).open;
+        return open('https://example.com') === null;
       });
-      expect(prefs).toEqual({ contextIsolation: true, sandbox: true, nodeIntegration: false });
+      expect(opened).toBe(true);
+      expect(await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().length)).toBe(1);
     } finally {
       await app.close();
       await rm(dataDir, { recursive: true, force: true });
