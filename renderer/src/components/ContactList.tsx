@@ -95,6 +95,11 @@ export function ContactList({ rows, selectedId, onOpen, handle }: ContactListPro
       className="listbox"
       aria-activedescendant={activeRendered && activeId !== null ? optionDomId(activeId) : undefined}
       onKeyDown={onKeyDown}
+      // A listbox that gets focus with nothing under the cursor puts it on the first row, so Enter
+      // right after ↓ from the search box opens the first match.
+      onFocus={() => {
+        if (activeIndex < 0 && rows.length > 0) moveTo(0);
+      }}
     >
       <div role="presentation" className="listbox-track" style={{ height: virtualizer.getTotalSize() }}>
         {items.map((item) => {
