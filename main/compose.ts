@@ -11,6 +11,11 @@ import { openAppState, type AppStateStore } from './store/app-state';
 import { openWorkspaceStore } from './store/open-workspace';
 import { removeWorkspace, workspaceDir } from './store/workspace-paths';
 
+// TEMPORARY while the follow-up and reminder services are being wired in; must be gone before commit.
+function notYet(): never {
+  throw new AppError({ code: 'internal', message: 'This part of CareWindow is not available yet.' });
+}
+
 /** What a host (Electron, or the preview/test host) provides. Everything else is built here. */
 export interface HostPorts {
   /** The folder that holds app.json and the workspaces. */
@@ -114,11 +119,23 @@ export async function startCareWindow(ports: HostPorts): Promise<CareWindow> {
       get: (id) => session.contacts.row(id),
       create: (draft) => session.contacts.create(draft),
       update: (id, draft) => session.contacts.update(id, draft),
+      setMuted: () => notYet(),
+      confirmOptIn: () => notYet(),
     },
     conversation: {
       history: (contactId, query) => session.conversation.history(contactId, query),
       sendText: (contactId, text) => session.conversation.sendText(contactId, text),
+      sendTemplate: () => notYet(),
     },
+    templates: { list: () => notYet(), save: () => notYet(), remove: () => notYet() },
+    followUps: {
+      preview: () => notYet(),
+      send: () => notYet(),
+      overview: () => notYet(),
+      sendAll: () => notYet(),
+    },
+    reminders: { upcoming: () => notYet(), snooze: () => notYet() },
+    notifications: { centre: () => notYet(), markRead: () => notYet() },
     settings: {
       get: () => session.settings(),
       update: (patch) => session.updateSettings(patch),

@@ -3,10 +3,17 @@ import type { Envelope } from './errors';
 import {
   ContactDraft,
   ContactRow,
+  FollowUpOverview,
+  FollowUpPreview,
+  FollowUpResult,
   Id,
   MAX_MESSAGE_LENGTH,
   Message,
+  NotificationCentre,
+  Reminder,
   Settings,
+  Template,
+  TemplateDraft,
   Timestamp,
   WorkspaceInfo,
 } from './model';
@@ -37,6 +44,10 @@ export const calls = {
     get: call(z.tuple([Id]), ContactRow),
     create: call(z.tuple([ContactDraft]), ContactRow),
     update: call(z.tuple([Id, ContactDraft]), ContactRow),
+    /** Mute or unmute reminders for one contact. */
+    setMuted: call(z.tuple([Id, z.boolean()]), ContactRow),
+    /** The owner confirms a customer's START: templates may be sent again. */
+    confirmOptIn: call(z.tuple([Id]), ContactRow),
   },
   conversation: {
     history: call(z.tuple([Id, HistoryQuery]), HistoryPage),
@@ -51,6 +62,34 @@ export const calls = {
       ]),
       Message,
     ),
+    /** A template inside an open window (not the follow-up). */
+    sendTemplate: call(z.tuple([Id, Id]), Message),
+  },
+  templates: {
+    list: call(z.tuple([]), z.array(Template)),
+    /** Creates (no id) or replaces a template; refused with the exact position or field when invalid. */
+    save: call(z.tuple([TemplateDraft, Id.optional()]), Template),
+    remove: call(z.tuple([Id]), z.null()),
+  },
+  followUps: {
+    /** What one click would send to this contact (default template unless one is named), and whether it may. */
+    preview: call(z.tuple([Id, Id.optional()]), FollowUpPreview),
+    send: call(z.tuple([Id, Id]), Message),
+    /** Every closed window: the ones that can get a follow-up, and the ones that cannot with why. */
+    overview: call(z.tuple([]), FollowUpOverview),
+    sendAll: call(
+      z.tuple([z.array(z.object({ contactId: Id, templateId: Id })).max(10_000)]),
+      z.array(FollowUpResult),
+    ),
+  },
+  reminders: {
+    /** Reminders planned for the next 24 hours, in the order they fire. */
+    upcoming: call(z.tuple([]), z.array(Reminder)),
+    snooze: call(z.tuple([z.string().max(200), z.enum(['10-minutes', 'next-lead'])]), z.null()),
+  },
+  notifications: {
+    centre: call(z.tuple([]), NotificationCentre),
+    markRead: call(z.tuple([z.array(z.string().max(200)).max(1000)]), NotificationCentre),
   },
   settings: {
     get: call(z.tuple([]), Settings),
@@ -78,6 +117,10 @@ export const events = {
   /** The workspace was switched or reloaded: the renderer starts over from `contacts.list`. */
   'workspace:changed': WorkspaceInfo,
   'settings:changed': Settings,
+  'templates:changed': z.object({ templates: z.array(Template) }),
+  'notifications:changed': NotificationCentre,
+  /** A notification was clicked: show one conversation, or the list filtered to these contacts. */
+  'app:navigate': z.object({ contactIds: z.array(Id) }),
   /** The main process's clock jumped (tests and the preview host move it; so can the OS). */
   'clock:changed': z.object({ now: Timestamp }),
 } as const;

@@ -36,6 +36,16 @@ export const OptIn = z.object({
 });
 export type OptIn = z.infer<typeof OptIn>;
 
+/** One change of consent, kept forever: who changed it, when, and why. */
+export const OptInEvent = z.object({
+  at: Timestamp,
+  status: z.enum(['none', 'opted-in', 'opted-out']),
+  source: OptInSource.nullable(),
+  by: z.enum(['owner', 'customer']),
+  note: z.string().max(500).default(''),
+});
+export type OptInEvent = z.infer<typeof OptInEvent>;
+
 export const FieldKey = z
   .string()
   .min(1)
@@ -57,6 +67,10 @@ export const Contact = z.object({
   notes: z.string().max(MAX_NOTES_LENGTH),
   fields: CustomFields,
   optIn: OptIn,
+  optInHistory: z.array(OptInEvent).default([]),
+  /** The customer wrote START after opting out: waits for the owner to confirm before templates resume. */
+  optInRequestedAt: Timestamp.nullable().default(null),
+  /** No reminders for this contact. */
   muted: z.boolean().default(false),
   createdAt: Timestamp,
   updatedAt: Timestamp,
@@ -100,6 +114,8 @@ export const Message = z.object({
   followUp: z.boolean().default(false),
   template: z.object({ name: z.string(), language: z.string() }).nullable().default(null),
   error: z.string().max(1000).nullable().default(null),
+  /** Set on an inbound message that changed the customer's consent (STOP, START). */
+  consent: z.enum(['opted-out', 'opt-in-requested']).nullable().default(null),
 });
 export type Message = z.infer<typeof Message>;
 
@@ -139,10 +155,30 @@ export const ContactRow = z.object({
   contact: Contact,
   activity: Activity,
   window: CareWindow,
+  /** The next warning the owner will get for this window, if any (muted, already past, or none planned: null). */
+  nextReminder: z
+    .object({ dueAt: Timestamp, leadMinutes: z.number().int(), shifted: z.boolean() })
+    .nullable()
+    .default(null),
 });
 export type ContactRow = z.infer<typeof ContactRow>;
 
 export const Theme = z.enum(['system', 'light', 'dark']);
+
+/** "HH:MM", 24-hour clock. */
+export const ClockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Use a time like 09:00 or 17:30.');
+export const BusinessDay = z.object({ start: ClockTime, end: ClockTime });
+export type BusinessDay = z.infer<typeof BusinessDay>;
+const WEEKDAY_HOURS = { start: '09:00', end: '18:00' };
+export const DEFAULT_BUSINESS_HOURS: (BusinessDay | null)[] = [
+  null,
+  WEEKDAY_HOURS,
+  WEEKDAY_HOURS,
+  WEEKDAY_HOURS,
+  WEEKDAY_HOURS,
+  WEEKDAY_HOURS,
+  { start: '10:00', end: '17:00' },
+];
 
 export const Settings = z.object({
   /** Minutes before close at which a window counts as "closing". */
@@ -156,15 +192,30 @@ export const Settings = z.object({
   /** BCP 47 locale such as nl-NL; null follows the computer. */
   locale: z.string().max(35).nullable(),
   theme: Theme,
+  /** The template a follow-up uses when the contact has none of its own yet. */
+  defaultTemplateId: z.string().max(100).nullable().default(null),
+  /** An inbound message that is exactly one of these (trimmed, any case) opts the customer out. */
+  optOutKeywords: z
+    .array(z.string().trim().min(1).max(30))
+    .max(20)
+    .default(['STOP', 'STOPP', 'UNSUBSCRIBE', 'AFMELDEN']),
+  /** Minutes before a window closes at which to remind the owner, e.g. [60, 15]. */
+  reminderLeadMinutes: z.array(z.number().int()).max(6).default([60, 15]),
+  /** Remind only when the customer's last message has no answer yet. */
+  remindOnlyWhenWaiting: z.boolean().default(true),
+  /** Business hours per weekday (0 = Sunday … 6 = Saturday), in the owner's time zone; null = closed that day. Outside them is quiet. */
+  businessHours: z.array(BusinessDay.nullable()).length(7).default(DEFAULT_BUSINESS_HOURS),
+  /** Whether quiet hours apply at all. */
+  quietHoursEnabled: z.boolean().default(false),
 });
 export type Settings = z.infer<typeof Settings>;
 
-export const DEFAULT_SETTINGS: Settings = {
+export const DEFAULT_SETTINGS: Settings = Settings.parse({
   closingLeadMinutes: 60,
   timeZone: null,
   locale: null,
   theme: 'system',
-};
+});
 
 export const WorkspaceKind = z.enum(['demo', 'real']);
 export type WorkspaceKind = z.infer<typeof WorkspaceKind>;
@@ -187,3 +238,132 @@ export const WorkspaceInfo = z.object({
   problems: z.array(DataProblem),
 });
 export type WorkspaceInfo = z.infer<typeof WorkspaceInfo>;
+
+// ── Templates and follow-ups ────────────────────────────────────────────────────────────────────────
+
+/** The platform's limit for a template body. */
+export const MAX_TEMPLATE_BODY = 1024;
+
+export const TemplateCategory = z.enum(['utility', 'marketing', 'authentication']);
+export type TemplateCategory = z.infer<typeof TemplateCategory>;
+export const TemplateStatus = z.enum(['approved', 'pending', 'rejected', 'paused', 'disabled']);
+export type TemplateStatus = z.infer<typeof TemplateStatus>;
+
+/** Where a placeholder's value comes from: a contact field (name, first_name, phone or a custom field) or a fixed text. */
+export const PlaceholderSource = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('field'), field: z.string().min(1).max(60) }),
+  z.object({ kind: z.literal('fixed'), value: z.string().max(500) }),
+]);
+export type PlaceholderSource = z.infer<typeof PlaceholderSource>;
+
+export const Template = z.object({
+  id: Id,
+  /** The platform's template name, e.g. ticket_update. */
+  name: z.string().regex(/^[a-z0-9_]{1,512}$/),
+  /** e.g. en_US, nl. */
+  language: z.string().regex(/^[a-z]{2,3}(_[A-Z]{2})?$/),
+  category: TemplateCategory,
+  status: TemplateStatus,
+  body: z.string().min(1).max(MAX_TEMPLATE_BODY),
+  header: z.string().max(60).nullable().default(null),
+  footer: z.string().max(60).nullable().default(null),
+  buttons: z.array(z.string().max(25)).max(10).default([]),
+  /** Placeholder key as written in the body ("ticket_ID", "1", "ticket_id") → its source. */
+  mapping: z.record(z.string(), PlaceholderSource).default({}),
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+});
+export type Template = z.infer<typeof Template>;
+
+/** What the owner types in the template form; the main process validates it (positions, fields, limits). */
+export const TemplateDraft = z.object({
+  name: z.string().max(600),
+  language: z.string().max(20),
+  category: TemplateCategory,
+  status: TemplateStatus,
+  body: z.string().max(MAX_TEMPLATE_BODY * 4),
+  header: z.string().max(200).nullable().default(null),
+  footer: z.string().max(200).nullable().default(null),
+  buttons: z.array(z.string().max(100)).max(20).default([]),
+  mapping: z.record(z.string().max(100), PlaceholderSource).default({}),
+});
+export type TemplateDraft = z.infer<typeof TemplateDraft>;
+
+/** Why a follow-up cannot be sent now. Each has an action that fixes it in the UI. */
+export const FollowUpRefusal = z.enum([
+  'window-open',
+  'no-opt-in',
+  'opted-out',
+  'already-sent',
+  'no-template',
+  'template-not-approved',
+  'missing-field',
+]);
+export type FollowUpRefusal = z.infer<typeof FollowUpRefusal>;
+
+export const FollowUpPreview = z.object({
+  contactId: Id,
+  templateId: Id.nullable(),
+  /** The body with every placeholder filled; null while any is missing. */
+  text: z.string().nullable(),
+  /** Placeholders that would be empty, with the field each is mapped to (null: not mapped). */
+  missing: z.array(z.object({ placeholder: z.string(), field: z.string().nullable() })),
+  allowed: z.boolean(),
+  refusal: z.object({ code: FollowUpRefusal, message: z.string() }).nullable(),
+  cost: z.object({ charged: z.boolean(), explanation: z.string() }),
+  /** E.g. a marketing template used where a utility one would do. */
+  warning: z.string().nullable(),
+});
+export type FollowUpPreview = z.infer<typeof FollowUpPreview>;
+
+export const FollowUpOverview = z.object({
+  eligible: z.array(z.object({ row: ContactRow, preview: FollowUpPreview })),
+  blocked: z.array(z.object({ row: ContactRow, preview: FollowUpPreview })),
+});
+export type FollowUpOverview = z.infer<typeof FollowUpOverview>;
+
+export const FollowUpResult = z.object({
+  contactId: Id,
+  name: z.string(),
+  ok: z.boolean(),
+  message: z.string(),
+});
+export type FollowUpResult = z.infer<typeof FollowUpResult>;
+
+// ── Reminders and notifications ─────────────────────────────────────────────────────────────────────
+
+/** One planned warning before a window closes. Its id is stable across restarts: contact + window start + lead. */
+export const Reminder = z.object({
+  id: z.string().max(200),
+  contactId: Id,
+  leadMinutes: z.number().int(),
+  windowOpenedAt: Timestamp,
+  expiresAt: Timestamp,
+  /** When it fires: expiresAt − lead, moved earlier to the end of business hours if that falls in quiet hours. */
+  dueAt: Timestamp,
+  shifted: z.boolean(),
+});
+export type Reminder = z.infer<typeof Reminder>;
+
+export const AppNotification = z.object({
+  id: z.string().max(200),
+  at: Timestamp,
+  kind: z.enum(['reminder', 'group', 'digest']),
+  title: z.string(),
+  body: z.string(),
+  /** The contacts it is about: one opens that conversation, several open the list filtered to them. */
+  contactIds: z.array(Id),
+  reminderIds: z.array(z.string()),
+  read: z.boolean(),
+});
+export type AppNotification = z.infer<typeof AppNotification>;
+
+export const NotificationCentre = z.object({
+  notifications: z.array(AppNotification),
+  unread: z.number().int().nonnegative(),
+  /** Windows closing within the first lead time: the tray/dock badge. */
+  badge: z.number().int().nonnegative(),
+  /** Whether the OS shows desktop notifications; when false the app says why and uses its own banner. */
+  desktop: z.object({ supported: z.boolean(), reason: z.string().nullable() }),
+});
+export type NotificationCentre = z.infer<typeof NotificationCentre>;

@@ -1,5 +1,5 @@
 import { AppError } from '../contract/errors';
-import type { Contact, ContactDraft, ContactRow } from '../contract/model';
+import type { Contact, ContactDraft, ContactRow, OptIn, OptInEvent } from '../contract/model';
 import { validateContactDraft } from '../domain/contact-draft';
 import { rowOf } from '../domain/contact-row';
 import { formatPhone } from '../domain/phone';
@@ -42,14 +42,32 @@ export class ContactsService {
   async create(draft: ContactDraft): Promise<ContactRow> {
     const now = this.deps.clock.now();
     const valid = this.validate(draft, null);
-    return this.save({ id: this.deps.ids(), ...valid, muted: false, createdAt: now, updatedAt: now });
+    return this.save({
+      id: this.deps.ids(),
+      ...valid,
+      optInHistory: consentChange(null, valid.optIn, now),
+      optInRequestedAt: null,
+      muted: false,
+      createdAt: now,
+      updatedAt: now,
+    });
   }
 
   async update(id: string, draft: ContactDraft): Promise<ContactRow> {
     const existing = this.deps.store.contact(id);
     if (!existing) throw notFound();
     const valid = this.validate(draft, id);
-    return this.save({ ...existing, ...valid, updatedAt: this.deps.clock.now() });
+    const now = this.deps.clock.now();
+    const history = [...existing.optInHistory, ...consentChange(existing.optIn, valid.optIn, now)];
+    // The owner recording an opt-in answers a pending START request.
+    const requested = valid.optIn.status === 'opted-in' ? null : existing.optInRequestedAt;
+    return this.save({
+      ...existing,
+      ...valid,
+      optInHistory: history,
+      optInRequestedAt: requested,
+      updatedAt: now,
+    });
   }
 
   /** A contact for a number that wrote in but is not in the list yet. */
@@ -62,6 +80,8 @@ export class ContactsService {
       notes: '',
       fields: {},
       optIn: { status: 'none', at: null, source: null, proof: '' },
+      optInHistory: [],
+      optInRequestedAt: null,
       muted: false,
       createdAt: now,
       updatedAt: now,
@@ -99,6 +119,14 @@ export class ContactsService {
     this.deps.changed(row);
     return row;
   }
+}
+
+/** The history entry for an owner's change of a contact's consent; none when nothing changed. */
+function consentChange(before: OptIn | null, after: OptIn, now: number): OptInEvent[] {
+  const same =
+    before && before.status === after.status && before.at === after.at && before.source === after.source;
+  if (same || (!before && after.status === 'none')) return [];
+  return [{ at: now, status: after.status, source: after.source, by: 'owner', note: after.proof }];
 }
 
 function notFound(): AppError {

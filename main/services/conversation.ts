@@ -53,6 +53,7 @@ export class ConversationService {
       followUp: false,
       template: null,
       error: null,
+      consent: null,
     };
     await this.store(pending, contact);
 
@@ -93,6 +94,7 @@ export class ConversationService {
       followUp: false,
       template: null,
       error: null,
+      consent: null,
     };
     await this.store(message, contact);
     return message;

@@ -24,6 +24,8 @@ function contact(i: number): Contact {
     notes: '',
     fields: {},
     optIn: { status: i % 3 === 0 ? 'none' : 'opted-in', at: NOW - DAY, source: 'in-store', proof: '' },
+    optInHistory: [],
+    optInRequestedAt: null,
     muted: false,
     createdAt: NOW - 100 * DAY,
     updatedAt: NOW - 100 * DAY,
@@ -43,6 +45,7 @@ function message(contactId: string, i: number, at: number): Message {
     followUp: false,
     template: null,
     error: null,
+    consent: null,
   };
 }
 

@@ -22,6 +22,7 @@ function message(direction: Message['direction'], at: number, extra: Partial<Mes
     followUp: false,
     template: null,
     error: null,
+    consent: null,
     ...extra,
   };
 }

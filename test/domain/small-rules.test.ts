@@ -20,12 +20,15 @@ function row(
       notes: '',
       fields: {},
       optIn: { status: 'none', at: null, source: null, proof: '' },
+      optInHistory: [],
+      optInRequestedAt: null,
       muted: false,
       createdAt: 0,
       updatedAt: 0,
     },
     activity: NO_ACTIVITY,
     window: { state, openedAt: null, expiresAt, nextChangeAt: null, followUp, followUpSentAt: null },
+    nextReminder: null,
   };
 }
 

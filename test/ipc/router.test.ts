@@ -33,11 +33,27 @@ function handlers(calls: string[]): Handlers {
         throw new Error('disk exploded with token=secret');
       },
       update: record('update'),
+      setMuted: record('setMuted'),
+      confirmOptIn: record('confirmOptIn'),
     },
     conversation: {
       history: record('history', { messages: [], hasMore: false }),
       sendText: record('sendText'),
+      sendTemplate: record('sendTemplate'),
     },
+    templates: {
+      list: record('templates', []),
+      save: record('saveTemplate'),
+      remove: record('removeTemplate'),
+    },
+    followUps: {
+      preview: record('preview'),
+      send: record('followUp'),
+      overview: record('overview'),
+      sendAll: record('sendAll', []),
+    },
+    reminders: { upcoming: record('upcoming', []), snooze: record('snooze') },
+    notifications: { centre: record('centre'), markRead: record('markRead') },
     settings: { get: record('get'), update: record('settings') },
     workspace: {
       info: record('info'),

@@ -62,6 +62,8 @@ export function makeRow(spec: RowSpec): ContactRow {
       notes: spec.notes ?? '',
       fields: spec.fields ?? {},
       optIn: { status: 'opted-in', at: T0 - 30 * DAY, source: 'in-store', proof: '', ...spec.optIn },
+      optInHistory: [],
+      optInRequestedAt: null,
       muted: false,
       createdAt: T0 - 60 * DAY,
       updatedAt: T0 - 60 * DAY,
@@ -91,6 +93,7 @@ export function makeMessage(spec: Partial<Message> & { contactId: string; at: nu
     followUp: false,
     template: null,
     error: null,
+    consent: null,
     ...spec,
   };
 }

@@ -29,6 +29,8 @@ export function contact(id: string, overrides: Partial<Contact> = {}): Contact {
     notes: '',
     fields: {},
     optIn: { status: 'opted-in', at: T0, source: 'in-store', proof: 'signed form' },
+    optInHistory: [],
+    optInRequestedAt: null,
     muted: false,
     createdAt: T0,
     updatedAt: T0,
@@ -54,6 +56,7 @@ export function message(
     followUp: false,
     template: null,
     error: null,
+    consent: null,
     ...overrides,
   };
 }

@@ -42,6 +42,19 @@ function contactOf(person: DemoPerson, now: number, ids: IdFactory): Contact {
           ? 'Signed the loyalty card form.'
           : '',
     },
+    optInHistory:
+      person.optIn.status === 'none'
+        ? []
+        : [
+            {
+              at: now - person.optIn.daysAgo * DAY,
+              status: person.optIn.status,
+              source: person.optIn.source,
+              by: person.optIn.status === 'opted-out' ? 'customer' : 'owner',
+              note: '',
+            },
+          ],
+    optInRequestedAt: null,
     muted: false,
     createdAt: created,
     updatedAt: created,
@@ -69,6 +82,7 @@ function historyOf(
       followUp: false,
       template: null,
       error: null,
+      consent: null,
       ...extra,
     });
 
