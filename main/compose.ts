@@ -5,16 +5,13 @@ import { SimulatorProvider } from './providers/simulator';
 import { seedDemoWorkspace } from './services/demo/seed-demo';
 import { SIMULATED_INBOUND } from './services/demo/demo-scripts';
 import { randomIds, type IdFactory } from './services/ids';
+import { silentNotifier, type Notifier } from './services/notifier';
 import type { Clock, Logger, MessagingProvider, Publisher, Scheduler } from './services/ports';
 import { WorkspaceSession } from './services/workspace-session';
 import { openAppState, type AppStateStore } from './store/app-state';
 import { openWorkspaceStore } from './store/open-workspace';
+import { openReminderLog } from './store/reminder-log';
 import { removeWorkspace, workspaceDir } from './store/workspace-paths';
-
-// TEMPORARY while the follow-up and reminder services are being wired in; must be gone before commit.
-function notYet(): never {
-  throw new AppError({ code: 'internal', message: 'This part of CareWindow is not available yet.' });
-}
 
 /** What a host (Electron, or the preview/test host) provides. Everything else is built here. */
 export interface HostPorts {
@@ -29,6 +26,10 @@ export interface HostPorts {
   ids?: IdFactory;
   /** A real WhatsApp connection; absent until an account is configured, then the simulator is used. */
   provider?: MessagingProvider;
+  /** Desktop notifications and the tray/dock badge; without one, reminders appear only inside the app. */
+  notifier?: Notifier;
+  /** The computer's time zone (IANA); defaults to what Intl reports. */
+  systemTimeZone?: string;
 }
 
 export interface CareWindow {
@@ -52,6 +53,11 @@ export async function startCareWindow(ports: HostPorts): Promise<CareWindow> {
   const simulator = ports.provider ? null : new SimulatorProvider(ports.scheduler, () => clock.now(), ids);
   const provider: MessagingProvider = ports.provider ?? (simulator as SimulatorProvider);
   const appState = await openAppState(ports.dataRoot);
+  const notifier =
+    ports.notifier ??
+    silentNotifier(
+      'This version of CareWindow cannot show desktop notifications here; reminders appear inside the app.',
+    );
 
   let dismissed = false;
   let session = await openSession(appState.get().activeWorkspace);
@@ -61,7 +67,11 @@ export async function startCareWindow(ports: HostPorts): Promise<CareWindow> {
     if (kind === 'demo') await removeWorkspace(ports.dataRoot, 'demo');
     const store = await openWorkspaceStore(dir, { now: () => clock.now(), log });
     if (kind === 'demo') await seedDemoWorkspace(store, clock.now(), ids);
-    return new WorkspaceSession({ ...ports, store, provider, ids });
+    const reminderLog = await openReminderLog(dir, { now: () => clock.now(), log });
+    const opened = new WorkspaceSession({ ...ports, store, provider, ids, reminderLog, notifier });
+    // Template sends the last run left without the provider's answer: explained, never resent.
+    await opened.followUps.recover();
+    return opened;
   }
 
   async function switchTo(kind: WorkspaceKind): Promise<WorkspaceInfo> {
@@ -75,7 +85,7 @@ export async function startCareWindow(ports: HostPorts): Promise<CareWindow> {
   }
 
   function problems(): DataProblem[] {
-    return dismissed ? [] : [...appState.problems, ...session.store.problems];
+    return dismissed ? [] : [...appState.problems, ...session.store.problems, ...session.reminders.problems];
   }
 
   function workspaceInfo(): WorkspaceInfo {
@@ -119,23 +129,36 @@ export async function startCareWindow(ports: HostPorts): Promise<CareWindow> {
       get: (id) => session.contacts.row(id),
       create: (draft) => session.contacts.create(draft),
       update: (id, draft) => session.contacts.update(id, draft),
-      setMuted: () => notYet(),
-      confirmOptIn: () => notYet(),
+      setMuted: (id, muted) => session.contacts.setMuted(id, muted),
+      confirmOptIn: (id) => session.consent.confirmOptIn(id),
     },
     conversation: {
       history: (contactId, query) => session.conversation.history(contactId, query),
       sendText: (contactId, text) => session.conversation.sendText(contactId, text),
-      sendTemplate: () => notYet(),
+      sendTemplate: (contactId, templateId) => session.followUps.sendTemplate(contactId, templateId),
     },
-    templates: { list: () => notYet(), save: () => notYet(), remove: () => notYet() },
+    templates: {
+      list: () => session.templates.list(),
+      save: (draft, id) => session.templates.save(draft, id),
+      remove: async (id) => {
+        await session.templates.remove(id);
+        return null;
+      },
+    },
     followUps: {
-      preview: () => notYet(),
-      send: () => notYet(),
-      overview: () => notYet(),
-      sendAll: () => notYet(),
+      preview: (contactId, templateId) => session.followUps.preview(contactId, templateId),
+      send: (contactId, templateId) => session.followUps.send(contactId, templateId),
+      overview: () => session.followUps.overview(),
+      sendAll: (items) => session.followUps.sendAll(items),
     },
-    reminders: { upcoming: () => notYet(), snooze: () => notYet() },
-    notifications: { centre: () => notYet(), markRead: () => notYet() },
+    reminders: {
+      upcoming: () => session.reminders.upcoming(),
+      snooze: (id, mode) => session.reminders.snooze(id, mode),
+    },
+    notifications: {
+      centre: () => session.reminders.centre(),
+      markRead: (ids) => session.reminders.markRead(ids),
+    },
     settings: {
       get: () => session.settings(),
       update: (patch) => session.updateSettings(patch),

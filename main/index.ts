@@ -9,6 +9,8 @@ import { isAppUrl } from './platform/electron/app-url';
 import { ElectronTransport } from './platform/electron/ipc-transport';
 import { hardenSessions } from './platform/electron/hardening';
 import { createMainWindow } from './platform/electron/main-window';
+import { createBadge, type BadgeDisplay } from './platform/electron/badge';
+import { electronNotifier } from './platform/electron/notifier';
 
 /** The Electron entry: wires Electron's adapters into the shared composition root (main/compose.ts). */
 
@@ -20,6 +22,7 @@ if (!app.requestSingleInstanceLock()) {
 } else {
   let careWindow: CareWindow | null = null;
   let mainWindow: BrowserWindow | null = null;
+  let badge: BadgeDisplay | null = null;
   const log = fileLogger(app.getPath('logs'));
 
   const showMainWindow = () => {
@@ -29,6 +32,14 @@ if (!app.requestSingleInstanceLock()) {
     mainWindow.focus();
   };
 
+  /** Brings the window forward and resolves once its page is loaded (a new window must load first). */
+  const focusForNotification = (): Promise<void> => {
+    showMainWindow();
+    const contents = mainWindow?.webContents;
+    if (!contents || !contents.isLoading()) return Promise.resolve();
+    return new Promise((resolve) => contents.once('did-finish-load', () => resolve()));
+  };
+
   app.on('second-instance', showMainWindow);
 
   app
@@ -36,6 +47,12 @@ if (!app.requestSingleInstanceLock()) {
     .then(async () => {
       hardenSessions(log);
       const transport = new ElectronTransport(isAppUrl, log);
+      badge = createBadge({
+        window: () => mainWindow,
+        show: showMainWindow,
+        quit: () => app.quit(),
+      });
+      const notifier = electronNotifier({ focus: focusForNotification, badge, log });
       careWindow = await startCareWindow({
         dataRoot: process.env.CAREWINDOW_DATA_DIR ?? app.getPath('userData'),
         clock: systemClock,
@@ -43,6 +60,7 @@ if (!app.requestSingleInstanceLock()) {
         publisher: transport,
         log,
         systemLocale: app.getLocale(),
+        notifier,
       });
       registerHandlers(transport, careWindow.handlers, log);
       const recompute = () => careWindow?.clockChanged();
@@ -71,6 +89,9 @@ if (!app.requestSingleInstanceLock()) {
     // Flush batched summaries before the process ends.
     event.preventDefault();
     closing = true;
-    void careWindow.close().finally(() => app.quit());
+    void careWindow.close().finally(() => {
+      badge?.destroy();
+      app.quit();
+    });
   });
 }

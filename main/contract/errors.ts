@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { FollowUpRefusal } from './model';
 
 /**
  * Errors the owner can meet, by kind. Each carries a message that says what happened and what to do;
@@ -9,6 +10,8 @@ export const ErrorCode = z.enum([
   'not-found',
   'duplicate-phone',
   'window-closed',
+  /** A template send that the rules forbid right now (consent, the one follow-up, the template); see `refusal`. */
+  'refused',
   'send-failed',
   'storage',
   'internal',
@@ -21,6 +24,8 @@ export const AppErrorShape = z.object({
   fields: z.record(z.string(), z.string()).optional(),
   /** For duplicate-phone: the contact that already has the number, so the UI can offer to open it. */
   contactId: z.string().optional(),
+  /** For refused: which rule refused the send, so the UI can offer the action that fixes it. */
+  refusal: FollowUpRefusal.optional(),
 });
 export type AppErrorShape = z.infer<typeof AppErrorShape>;
 
@@ -28,6 +33,7 @@ export class AppError extends Error {
   readonly code: ErrorCode;
   readonly fields: Record<string, string> | undefined;
   readonly contactId: string | undefined;
+  readonly refusal: FollowUpRefusal | undefined;
 
   constructor(shape: AppErrorShape) {
     super(shape.message);
@@ -35,6 +41,7 @@ export class AppError extends Error {
     this.code = shape.code;
     this.fields = shape.fields;
     this.contactId = shape.contactId;
+    this.refusal = shape.refusal;
   }
 
   toShape(): AppErrorShape {
@@ -43,6 +50,7 @@ export class AppError extends Error {
       message: this.message,
       ...(this.fields ? { fields: this.fields } : {}),
       ...(this.contactId ? { contactId: this.contactId } : {}),
+      ...(this.refusal ? { refusal: this.refusal } : {}),
     };
   }
 }

@@ -301,6 +301,23 @@ export const FollowUpRefusal = z.enum([
 ]);
 export type FollowUpRefusal = z.infer<typeof FollowUpRefusal>;
 
+/** What the owner can do about a refusal (a button next to the message). */
+export const FollowUpFixAction = z.enum([
+  /** The window is open: type a normal message (free). */
+  'write-message',
+  /** The customer wrote START: contacts.confirmOptIn. */
+  'confirm-opt-in',
+  /** Open the contact editor: record an opt-in, or fill in the missing field. */
+  'edit-contact',
+  /** Nothing to do but wait: the customer's reply opens a new window. */
+  'wait-for-reply',
+  /** Pick another (approved) template, or set a default one. */
+  'choose-template',
+  /** Open the template editor: a placeholder is not mapped. */
+  'edit-template',
+]);
+export type FollowUpFixAction = z.infer<typeof FollowUpFixAction>;
+
 export const FollowUpPreview = z.object({
   contactId: Id,
   templateId: Id.nullable(),
@@ -309,7 +326,14 @@ export const FollowUpPreview = z.object({
   /** Placeholders that would be empty, with the field each is mapped to (null: not mapped). */
   missing: z.array(z.object({ placeholder: z.string(), field: z.string().nullable() })),
   allowed: z.boolean(),
-  refusal: z.object({ code: FollowUpRefusal, message: z.string() }).nullable(),
+  refusal: z
+    .object({
+      code: FollowUpRefusal,
+      message: z.string(),
+      /** The action that fixes it, with a button label. Optional: older callers may leave it out. */
+      fix: z.object({ action: FollowUpFixAction, label: z.string() }).optional(),
+    })
+    .nullable(),
   cost: z.object({ charged: z.boolean(), explanation: z.string() }),
   /** E.g. a marketing template used where a utility one would do. */
   warning: z.string().nullable(),

@@ -15,6 +15,8 @@ export interface ContactsDeps {
   defaultRegion: () => string | null;
   /** Called after a contact changed, so the change is pushed and watched. */
   changed: (row: ContactRow) => void;
+  /** The reminder service's view of a contact's next reminder (snoozes, reminders already shown). */
+  nextReminder?: (contactId: string) => ContactRow['nextReminder'];
 }
 
 /** Adding and editing contacts: validation, E.164 numbers, one contact per number. */
@@ -25,7 +27,11 @@ export class ContactsService {
     const { store, clock } = this.deps;
     const rules = store.settings();
     const now = clock.now();
-    return store.contacts().map((contact) => rowOf(contact, store.activity(contact.id), rules, now));
+    return store
+      .contacts()
+      .map((contact) =>
+        rowOf(contact, store.activity(contact.id), rules, now, this.deps.nextReminder?.(contact.id)),
+      );
   }
 
   row(id: string): ContactRow {
@@ -36,7 +42,21 @@ export class ContactsService {
 
   rowFor(contact: Contact): ContactRow {
     const { store, clock } = this.deps;
-    return rowOf(contact, store.activity(contact.id), store.settings(), clock.now());
+    return rowOf(
+      contact,
+      store.activity(contact.id),
+      store.settings(),
+      clock.now(),
+      this.deps.nextReminder?.(contact.id),
+    );
+  }
+
+  /** Mutes (or unmutes) reminders for one contact. */
+  async setMuted(id: string, muted: boolean): Promise<ContactRow> {
+    const existing = this.deps.store.contact(id);
+    if (!existing) throw notFound();
+    if (existing.muted === muted) return this.rowFor(existing);
+    return this.save({ ...existing, muted, updatedAt: this.deps.clock.now() });
   }
 
   async create(draft: ContactDraft): Promise<ContactRow> {

@@ -17,6 +17,8 @@ export interface ConversationDeps {
   log: Logger;
   /** Called after a message was stored or changed, so it is pushed and the contact re-watched. */
   messageChanged: (message: Message, contact: Contact) => void;
+  /** Applies an opt-out/START word in an inbound message before it is stored; returns the mark for it. */
+  inboundConsent?: (contact: Contact, text: string, at: number) => Promise<Message['consent']>;
 }
 
 /** Receiving and sending messages, with the window rules enforced here, not only in the UI. */
@@ -82,6 +84,7 @@ export class ConversationService {
     const contact =
       this.deps.store.contactByPhone(inbound.from) ??
       (await this.deps.contacts.createFromInbound(inbound.from, inbound.profileName));
+    const consent = (await this.deps.inboundConsent?.(contact, inbound.text, inbound.at)) ?? null;
     const message: Message = {
       id: this.deps.ids(),
       contactId: contact.id,
@@ -94,10 +97,29 @@ export class ConversationService {
       followUp: false,
       template: null,
       error: null,
-      consent: null,
+      consent,
     };
     await this.store(message, contact);
     return message;
+  }
+
+  /** Stores a message another service composed (a template send), pushed like any other. */
+  async record(message: Message, contact: Contact): Promise<void> {
+    await this.store(message, contact);
+  }
+
+  /** Records a status change of a message another service sent. */
+  async recordStatus(
+    contact: Contact,
+    messageId: string,
+    change: { status: Message['status']; providerId?: string; error?: string | null },
+  ): Promise<Message> {
+    return this.changeStatus(contact, messageId, change);
+  }
+
+  /** Delivery reports for this provider id belong to that message (a template another service sent). */
+  expectStatus(providerId: string, contactId: string, messageId: string): void {
+    this.outbound.set(providerId, { contactId, messageId, status: 'sent' });
   }
 
   async applyStatus(update: StatusUpdate): Promise<void> {

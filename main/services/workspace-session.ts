@@ -3,11 +3,17 @@ import type { ContactRow, Settings } from '../contract/model';
 import { rowOf } from '../domain/contact-row';
 import { regionOfLocale } from '../domain/phone';
 import { validateSettings } from '../domain/settings';
+import type { ReminderLog } from '../store/reminder-log';
 import type { WorkspaceStore } from '../store/workspace-store';
+import { ConsentService } from './consent';
 import { ContactsService } from './contacts';
 import { ConversationService } from './conversation';
+import { FollowUpService } from './follow-ups';
+import { TemplatesService } from './templates';
 import type { IdFactory } from './ids';
+import type { Notifier } from './notifier';
 import type { Clock, Logger, MessagingProvider, Publisher, Scheduler } from './ports';
+import { ReminderService } from './reminders';
 import { WindowWatcher } from './window-watcher';
 
 export interface SessionDeps {
@@ -19,6 +25,11 @@ export interface SessionDeps {
   log: Logger;
   ids: IdFactory;
   systemLocale: string;
+  /** This workspace's reminders.json, opened with the store. */
+  reminderLog: ReminderLog;
+  notifier: Notifier;
+  /** The computer's time zone; defaults to what Intl reports (tests pin it). */
+  systemTimeZone?: string;
 }
 
 /**
@@ -29,6 +40,10 @@ export interface SessionDeps {
 export class WorkspaceSession {
   readonly contacts: ContactsService;
   readonly conversation: ConversationService;
+  readonly consent: ConsentService;
+  readonly templates: TemplatesService;
+  readonly followUps: FollowUpService;
+  readonly reminders: ReminderService;
   private readonly watcher: WindowWatcher;
   private readonly unsubscribe: (() => void)[] = [];
   private pendingRows = new Map<string, ContactRow>();
@@ -41,6 +56,26 @@ export class WorkspaceSession {
       clock,
       ids,
       defaultRegion: () => regionOfLocale(store.settings().locale ?? deps.systemLocale),
+      changed: (row) => this.rowChanged(row),
+      nextReminder: (contactId) => this.reminders.nextFor(contactId),
+    });
+    this.reminders = new ReminderService({
+      store,
+      log: deps.reminderLog,
+      clock,
+      scheduler: deps.scheduler,
+      publisher: deps.publisher,
+      notifier: deps.notifier,
+      logger: log,
+      systemLocale: deps.systemLocale,
+      ...(deps.systemTimeZone ? { systemTimeZone: deps.systemTimeZone } : {}),
+      rowsChanged: (contactIds) => this.refresh(contactIds),
+    });
+    this.reminders.start();
+    this.consent = new ConsentService({
+      store,
+      clock,
+      rowFor: (contact) => this.contacts.rowFor(contact),
       changed: (row) => this.rowChanged(row),
     });
     this.conversation = new ConversationService({
@@ -55,6 +90,23 @@ export class WorkspaceSession {
         const current = store.contact(contact.id) ?? contact;
         this.rowChanged(this.contacts.rowFor(current));
       },
+      inboundConsent: (contact, text, at) => this.consent.inbound(contact, text, at),
+    });
+    this.templates = new TemplatesService({
+      store,
+      clock,
+      ids,
+      publisher: deps.publisher,
+      updateSettings: (patch) => this.updateSettings(patch),
+    });
+    this.followUps = new FollowUpService({
+      store,
+      clock,
+      ids,
+      provider,
+      log,
+      rowFor: (contact) => this.contacts.rowFor(contact),
+      conversation: this.conversation,
     });
     this.watcher = new WindowWatcher(
       deps.scheduler,
@@ -97,6 +149,7 @@ export class WorkspaceSession {
     }
     await this.deps.store.saveSettings(result.settings);
     this.deps.publisher.publish('settings:changed', result.settings);
+    this.reminders.settingsChanged();
     // The closing lead moves every "closing" boundary.
     this.clockChanged();
     return result.settings;
@@ -104,6 +157,7 @@ export class WorkspaceSession {
 
   /** The clock jumped (sleep, a time change, the preview host): every state may have moved. */
   clockChanged(): void {
+    this.reminders.clockChanged();
     const rows = this.rewatchAll();
     this.deps.publisher.publish('contacts:changed', { rows });
   }
@@ -111,6 +165,7 @@ export class WorkspaceSession {
   async close(): Promise<void> {
     this.watcher.stop();
     for (const off of this.unsubscribe) off();
+    await this.reminders.close();
     await this.deps.store.close();
   }
 
@@ -125,13 +180,17 @@ export class WorkspaceSession {
     const now = clock.now();
     for (const id of contactIds) {
       const contact = store.contact(id);
-      if (contact) this.rowChanged(rowOf(contact, store.activity(id), store.settings(), now));
+      if (contact) {
+        const next = this.reminders.nextFor(id);
+        this.rowChanged(rowOf(contact, store.activity(id), store.settings(), now, next));
+      }
     }
   }
 
   /** Coalesces changes made in one turn of the event loop into one push. */
   private rowChanged(row: ContactRow): void {
     this.watcher.track(row.contact.id, row.window.nextChangeAt);
+    this.reminders.contactChanged(row.contact.id);
     this.pendingRows.set(row.contact.id, row);
     if (this.flushQueued) return;
     this.flushQueued = true;

@@ -5,6 +5,7 @@ import {
   Contact,
   Message,
   Settings,
+  Template,
   type Activity,
   type DataProblem,
   type MessageStatus,
@@ -22,6 +23,14 @@ import { KeyedQueues, SerialQueue } from './serial-queue';
 import { nodeFs, silentLog, type StoreFs, type StoreLog } from './store-fs';
 import type { WorkspaceStore } from './workspace-store';
 import { CONTACTS_FILE, SETTINGS_FILE, type SettingsFile } from './workspace-files';
+import {
+  InFlightSend,
+  SEND_LEDGER_FILE,
+  SendLedger,
+  TEMPLATES_FILE,
+  TemplateShelf,
+  TemplateUse,
+} from './templates-file';
 
 export interface OpenWorkspaceOptions {
   now: () => number;
@@ -39,6 +48,7 @@ export interface OpenWorkspaceOptions {
 /**
  * Opens (creating if needed) one workspace folder:
  *   contacts.json, settings.json, activity.json   small lowdb files, written atomically with a .bak
+ *   templates.json, template-sends.json           the template library; sends in progress + last template used
  *   messages/<contact>.jsonl                      each contact's history, append-only
  *   corrupt/                                      damaged files, kept as evidence
  * Files that could not be read are in `problems`; the workspace opens anyway with what could be saved.
@@ -66,6 +76,10 @@ export async function openWorkspaceStore(
   const settingsFile = await openDurableJson(dir, SETTINGS_FILE, durable);
   problems.push(...contactsFile.file.problems, ...settingsFile.file.problems);
   const contacts = new ContactBook(contactsFile.low);
+  const templatesFile = await openDurableJson(dir, TEMPLATES_FILE, durable);
+  const ledgerFile = await openDurableJson(dir, SEND_LEDGER_FILE, durable);
+  problems.push(...templatesFile.file.problems, ...ledgerFile.file.problems);
+  const templates = { shelf: new TemplateShelf(templatesFile.low), ledger: new SendLedger(ledgerFile.low) };
 
   const history = new MessageHistory({
     dir: messagesDir,
@@ -86,7 +100,7 @@ export async function openWorkspaceStore(
   });
   problems.push(...summaries.file.problems);
 
-  return new FileWorkspaceStore(dir, problems, contacts, settingsFile.low, history, summaries);
+  return new FileWorkspaceStore(dir, problems, contacts, settingsFile.low, history, summaries, templates);
 }
 
 class FileWorkspaceStore implements WorkspaceStore {
@@ -103,6 +117,7 @@ class FileWorkspaceStore implements WorkspaceStore {
     private readonly settingsLow: Low<SettingsFile>,
     private readonly messages: MessageHistory,
     private readonly summaries: ActivitySummaries,
+    private readonly library: { shelf: TemplateShelf; ledger: SendLedger },
   ) {
     this.currentSettings = settingsLow.data.settings;
   }
@@ -199,6 +214,50 @@ class FileWorkspaceStore implements WorkspaceStore {
     );
   }
 
+  async findMessage(contactId: string, messageId: string): Promise<Message | undefined> {
+    this.assertOpen();
+    return this.perContact.run(contactId, async () =>
+      (await this.messages.conversation(contactId)).find(messageId),
+    );
+  }
+
+  templates(): readonly Template[] {
+    return this.library.shelf.all();
+  }
+
+  template(id: string): Template | undefined {
+    return this.library.shelf.get(id);
+  }
+
+  async saveTemplate(template: Template): Promise<void> {
+    this.assertOpen();
+    await this.library.shelf.save(validated(Template, template, 'this template'));
+  }
+
+  async removeTemplate(id: string): Promise<void> {
+    this.assertOpen();
+    await this.library.shelf.remove(id);
+  }
+
+  inFlightSends(): readonly InFlightSend[] {
+    return this.library.ledger.inFlight();
+  }
+
+  async beginSend(send: InFlightSend): Promise<void> {
+    this.assertOpen();
+    await this.library.ledger.begin(validated(InFlightSend, send, 'the record of this send'));
+  }
+
+  async finishSend(messageId: string, used: { contactId: string; use: TemplateUse } | null): Promise<void> {
+    this.assertOpen();
+    const use = used ? validated(TemplateUse, used.use, 'the record of this template') : null;
+    await this.library.ledger.finish(messageId, used && use ? { contactId: used.contactId, use } : null);
+  }
+
+  lastTemplateUse(contactId: string): TemplateUse | undefined {
+    return this.library.ledger.lastTemplate(contactId);
+  }
+
   async flush(): Promise<void> {
     await this.perContact.idle();
     await this.summaries.flush();
@@ -207,7 +266,13 @@ class FileWorkspaceStore implements WorkspaceStore {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    await Promise.all([this.perContact.idle(), this.book.idle(), this.settingsQueue.idle()]);
+    await Promise.all([
+      this.perContact.idle(),
+      this.book.idle(),
+      this.settingsQueue.idle(),
+      this.library.shelf.idle(),
+      this.library.ledger.idle(),
+    ]);
     await this.summaries.close();
   }
 

@@ -1,4 +1,13 @@
-import type { Activity, Contact, DataProblem, Message, MessageStatus, Settings } from '../contract/model';
+import type {
+  Activity,
+  Contact,
+  DataProblem,
+  Message,
+  MessageStatus,
+  Settings,
+  Template,
+} from '../contract/model';
+import type { InFlightSend, TemplateUse } from './templates-file';
 
 /**
  * One workspace's data (the demo or the owner's real one), as the services see it. The store is the only
@@ -38,6 +47,25 @@ export interface WorkspaceStore {
     contactId: string,
     query: { before?: number; limit: number },
   ): Promise<{ messages: Message[]; hasMore: boolean }>;
+
+  /** One message as it is now (latest status), or undefined when the history has no such message. */
+  findMessage(contactId: string, messageId: string): Promise<Message | undefined>;
+
+  /** The template library (templates.json). */
+  templates(): readonly Template[];
+  template(id: string): Template | undefined;
+  /** Inserts or replaces a template; resolves once it is durably on disk. */
+  saveTemplate(template: Template): Promise<void>;
+  removeTemplate(id: string): Promise<void>;
+
+  /** Template sends whose provider answer was not recorded yet (template-sends.json). */
+  inFlightSends(): readonly InFlightSend[];
+  /** Records a send as under way, durably, before the provider is called. */
+  beginSend(send: InFlightSend): Promise<void>;
+  /** Ends a send; with `use`, records it as the contact's last template. */
+  finishSend(messageId: string, used: { contactId: string; use: TemplateUse } | null): Promise<void>;
+  /** The template last sent to a contact, if any. */
+  lastTemplateUse(contactId: string): TemplateUse | undefined;
 
   /** Writes anything batched (activity summaries) to disk. */
   flush(): Promise<void>;

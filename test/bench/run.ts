@@ -8,6 +8,7 @@ import { rowOf } from '../../main/domain/contact-row';
 import { DAY, MINUTE } from '../../main/domain/durations';
 import { openWorkspaceStore } from '../../main/store/open-workspace';
 import { measure, report } from './measure';
+import { benchReminders } from './reminders-bench';
 
 /**
  * `npm run bench`: figures for the hot paths, each printed as a ratio to a baseline measured in the same
@@ -64,6 +65,7 @@ async function main(): Promise<void> {
     contacts.map((c, i) => rowOf(c, activities[i] ?? activityOf([]), DEFAULT_SETTINGS, NOW)),
   );
   report('window state for every contact (list)', rows, 'plain loop', plain);
+  await benchReminders(contacts, NOW, plain);
 
   // Appending one message to a long history: the store's fsynced append against a bare fs.appendFile.
   const dir = await mkdtemp(join(tmpdir(), 'carewindow-bench-'));

@@ -1,4 +1,5 @@
 import { startCareWindow, type CareWindow } from '../../main/compose';
+import { RecordingNotifier } from '../../main/platform/preview/recording-notifier';
 import { FakeClock } from '../support/fake-clock';
 import { RecordingPublisher, sequentialIds, silentLog } from '../support/recorders';
 
@@ -8,12 +9,15 @@ export interface Harness {
   app: CareWindow;
   clock: FakeClock;
   publisher: RecordingPublisher;
+  /** Desktop notifications and badges the app showed. */
+  notifier: RecordingNotifier;
   dataRoot: string;
 }
 
 /** The real composition root on a real temp folder, with a fake clock and a recording publisher. */
 export async function startApp(dataRoot: string, clock = new FakeClock(T0)): Promise<Harness> {
   const publisher = new RecordingPublisher();
+  const notifier = new RecordingNotifier();
   const app = await startCareWindow({
     dataRoot,
     clock,
@@ -22,8 +26,10 @@ export async function startApp(dataRoot: string, clock = new FakeClock(T0)): Pro
     log: silentLog,
     systemLocale: 'nl-NL',
     ids: sequentialIds,
+    notifier,
+    systemTimeZone: 'Europe/Amsterdam',
   });
-  return { app, clock, publisher, dataRoot };
+  return { app, clock, publisher, notifier, dataRoot };
 }
 
 /** Lets microtask-batched pushes go out. */

@@ -8,6 +8,7 @@ import { startCareWindow, type CareWindow } from '../../compose';
 import { registerHandlers } from '../../ipc/router';
 import type { Logger } from '../../services/ports';
 import { ControllableClock } from './controllable-clock';
+import { RecordingNotifier } from './recording-notifier';
 import { sameToken, WsTransport } from './ws-transport';
 import { RENDERER_CSP } from '../content-security-policy';
 
@@ -29,6 +30,12 @@ export interface PreviewHost {
   readonly token: string;
   readonly clock: ControllableClock;
   readonly app: CareWindow;
+  /**
+   * Desktop notifications and badges, recorded instead of shown: `shown` (every AppNotification),
+   * `badge` / `badges`, `click(id)` (as the owner would: publishes 'app:navigate'), and
+   * `setSupported(false, reason)` to act as an OS that refuses notifications.
+   */
+  readonly notifier: RecordingNotifier;
   close(): Promise<void>;
 }
 
@@ -55,6 +62,7 @@ export async function startPreviewHost(options: PreviewHostOptions): Promise<Pre
   const clock = new ControllableClock(options.startAt ?? null);
   let origin = '';
   const transport = new WsTransport(token, () => origin, log);
+  const notifier = new RecordingNotifier();
   const app = await startCareWindow({
     dataRoot: options.dataRoot,
     clock,
@@ -62,6 +70,7 @@ export async function startPreviewHost(options: PreviewHostOptions): Promise<Pre
     publisher: transport,
     log,
     systemLocale: options.systemLocale ?? Intl.DateTimeFormat().resolvedOptions().locale,
+    notifier,
   });
   registerHandlers(transport, app.handlers, log);
   const bridge = await bundleBridge();
@@ -144,6 +153,7 @@ export async function startPreviewHost(options: PreviewHostOptions): Promise<Pre
     token,
     clock,
     app,
+    notifier,
     close: async () => {
       transport.close();
       server.closeAllConnections();

@@ -69,9 +69,3 @@ export const SIMULATED_INBOUND: readonly string[] = [
   'Do you have it in another colour?',
   'Great, see you soon 👋',
 ];
-
-export const FOLLOW_UP_TEMPLATE = {
-  name: 'ticket_update',
-  language: 'en_US',
-  body: 'We have a new update regarding your ticket {ticket_ID}. Please respond if you want to continue support.',
-} as const;

@@ -1,12 +1,22 @@
-import type { Contact, Message } from '../../contract/model';
+import type { Contact, Message, Template } from '../../contract/model';
+import { languageOf } from '../../domain/follow-up/choose-template';
 import { DAY, MINUTE } from '../../domain/durations';
+import { fillTemplate } from '../../domain/templates/fill';
 import type { IdFactory } from '../ids';
-import { DEMO_PEOPLE, type DemoPerson } from './demo-people';
-import { CURRENT, FOLLOW_UP_TEMPLATE, OWNER_REPLIES, PAST } from './demo-scripts';
+import { DEMO_PEOPLE, type DemoPerson, type DemoTopic } from './demo-people';
+import { CURRENT, OWNER_REPLIES, PAST } from './demo-scripts';
+import { buildDemoTemplates } from './demo-templates';
 
 export interface DemoWorkspace {
   contacts: Contact[];
   messages: Message[];
+  templates: Template[];
+  /** The template each awaiting-reply contact got as their follow-up: their "last used" one. */
+  templateUses: {
+    contactId: string;
+    messageId: string;
+    use: { name: string; language: string; at: number };
+  }[];
 }
 
 /**
@@ -15,14 +25,42 @@ export interface DemoWorkspace {
  */
 export function buildDemoWorkspace(now: number, ids: IdFactory, seed = 7): DemoWorkspace {
   const random = mulberry32(seed);
-  const contacts: Contact[] = [];
+  const contacts = DEMO_PEOPLE.map((person) => contactOf(person, now, ids));
+  const knownFields = new Set(contacts.flatMap((c) => Object.keys(c.fields)));
+  const templates = buildDemoTemplates(now, ids, knownFields);
   const messages: Message[] = [];
-  for (const person of DEMO_PEOPLE) {
-    const contact = contactOf(person, now, ids);
-    contacts.push(contact);
-    messages.push(...historyOf(person, contact, now, ids, random));
-  }
-  return { contacts, messages };
+  const templateUses: DemoWorkspace['templateUses'] = [];
+  DEMO_PEOPLE.forEach((person, i) => {
+    const contact = contacts[i];
+    if (!contact) return;
+    const history = historyOf(person, contact, now, ids, random, templates);
+    messages.push(...history);
+    const followUp = history.find((m) => m.followUp);
+    if (followUp?.template)
+      templateUses.push({
+        contactId: contact.id,
+        messageId: followUp.id,
+        use: { ...followUp.template, at: followUp.at },
+      });
+  });
+  return { contacts, messages, templates, templateUses };
+}
+
+/** The follow-up template a demo contact got: one that fits the topic, in the contact's language. */
+function followUpTemplateFor(
+  topic: DemoTopic,
+  contact: Contact,
+  templates: readonly Template[],
+): Template | undefined {
+  const name =
+    topic === 'order' || topic === 'return'
+      ? 'order_ready'
+      : topic === 'stock'
+        ? 'back_in_stock'
+        : 'ticket_update';
+  const language = languageOf(contact) ?? 'en';
+  const candidates = templates.filter((t) => t.name === name);
+  return candidates.find((t) => t.language.startsWith(language)) ?? candidates[0];
 }
 
 function contactOf(person: DemoPerson, now: number, ids: IdFactory): Contact {
@@ -67,6 +105,7 @@ function historyOf(
   now: number,
   ids: IdFactory,
   random: () => number,
+  templates: readonly Template[],
 ): Message[] {
   const messages: Message[] = [];
   const add = (direction: 'inbound' | 'outbound', text: string, at: number, extra: Partial<Message> = {}) =>
@@ -117,19 +156,16 @@ function historyOf(
       lastInboundAt + 9 * MINUTE,
     );
 
-  if (scenario.kind === 'awaiting-reply') {
-    const ticket = contact.fields.ticket_ID ?? contact.fields.order_number ?? '—';
-    add(
-      'outbound',
-      FOLLOW_UP_TEMPLATE.body.replace('{ticket_ID}', ticket),
-      now - scenario.followUpAgoMin * MINUTE,
-      {
-        kind: 'template',
-        followUp: true,
-        status: 'delivered',
-        template: { name: FOLLOW_UP_TEMPLATE.name, language: FOLLOW_UP_TEMPLATE.language },
-      },
-    );
+  const template =
+    scenario.kind === 'awaiting-reply' ? followUpTemplateFor(person.topic, contact, templates) : undefined;
+  const filled = template ? fillTemplate(template.body, template.mapping, contact) : null;
+  if (scenario.kind === 'awaiting-reply' && template && filled?.ok) {
+    add('outbound', filled.text, now - scenario.followUpAgoMin * MINUTE, {
+      kind: 'template',
+      followUp: true,
+      status: 'delivered',
+      template: { name: template.name, language: template.language },
+    });
   }
   return messages.filter((m) => m.at < now);
 }

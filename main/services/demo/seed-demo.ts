@@ -8,5 +8,9 @@ export async function seedDemoWorkspace(store: WorkspaceStore, now: number, ids:
   for (const contact of demo.contacts) await store.saveContact(contact);
   const byTime = [...demo.messages].sort((a, b) => a.at - b.at);
   for (const message of byTime) await store.appendMessage(message);
+  for (const template of demo.templates) await store.saveTemplate(template);
+  // The demo's follow-ups were "sent" long ago: record each as finished, with its template as the last used.
+  for (const { contactId, messageId, use } of demo.templateUses)
+    await store.finishSend(messageId, { contactId, use });
   await store.flush();
 }

@@ -1,0 +1,65 @@
+import type { CareWindow, Contact, FollowUpPreview, Template } from '../../contract/model';
+import { fillTemplate, type FillResult } from '../templates/fill';
+import { bestUtilityTemplate } from './choose-template';
+import { categoryWarning, templateCost } from './cost';
+import { followUpEligibility, type Eligibility } from './eligibility';
+
+export interface PreviewInput {
+  contact: Contact;
+  window: CareWindow;
+  /** The template to preview; null when none could be chosen. */
+  template: Template | null;
+  /** All templates, for the "a utility template would do" warning. */
+  templates: readonly Template[];
+}
+
+export interface PreviewDetail {
+  preview: FollowUpPreview;
+  eligibility: Eligibility;
+  /** Set when the template fills completely. */
+  fill: FillResult | null;
+}
+
+export const isWindowOpen = (window: Pick<CareWindow, 'state'>): boolean =>
+  window.state === 'open' || window.state === 'closing';
+
+/**
+ * What one click on "Follow up" would send to one contact, whether it may, what it costs and what to
+ * watch out for. The same function decides the preview the owner sees and the send the main process
+ * performs, so the two cannot disagree.
+ */
+export function previewFollowUp(input: PreviewInput): PreviewDetail {
+  const { contact, window, template } = input;
+  const open = isWindowOpen(window);
+  const fill = template ? fillTemplate(template.body, template.mapping, contact) : null;
+  const eligibility = followUpEligibility({
+    window: window.state,
+    followUpSent: window.followUpSentAt !== null && !open,
+    optIn: contact.optIn.status,
+    optInRequested: contact.optInRequestedAt !== null,
+    template: template ? { name: template.name, language: template.language, status: template.status } : null,
+    missing: fill && !fill.ok ? fill.missing : [],
+    brokenTemplate: fill && !fill.ok && fill.broken ? fill.broken.message : null,
+    contactName: contact.name,
+  });
+  const alternative =
+    template?.category === 'marketing' ? bestUtilityTemplate(contact, input.templates, template.id) : null;
+  const alternativeFits = alternative
+    ? fillTemplate(alternative.body, alternative.mapping, contact).ok
+    : false;
+  const preview: FollowUpPreview = {
+    contactId: contact.id,
+    templateId: template?.id ?? null,
+    text: fill?.ok ? fill.text : null,
+    missing: fill && !fill.ok ? fill.missing : [],
+    allowed: eligibility.allowed,
+    refusal: eligibility.allowed ? null : eligibility.refusal,
+    cost: template
+      ? templateCost(template.category, open)
+      : { charged: false, explanation: 'Choose a template to see what this message costs.' },
+    warning: template
+      ? categoryWarning(template.category, open, alternative && alternativeFits ? alternative : null)
+      : null,
+  };
+  return { preview, eligibility, fill };
+}

@@ -1,0 +1,169 @@
+import { afterEach } from 'vitest';
+import { startCareWindow } from '../../main/compose';
+import { AppError } from '../../main/contract/errors';
+import type { ContactDraft, TemplateDraft } from '../../main/contract/model';
+import type {
+  InboundMessage,
+  MessagingProvider,
+  OutboundRequest,
+  SendOutcome,
+  StatusUpdate,
+} from '../../main/services/ports';
+import { FakeClock } from '../support/fake-clock';
+import { RecordingPublisher, sequentialIds, silentLog } from '../support/recorders';
+import { useTempDirs } from '../support/temp-dir';
+import { startApp, T0, type Harness } from './harness';
+
+export const HOUR = 3_600_000;
+
+/** Starts apps on real temp folders and closes them after each test. */
+export function useApps() {
+  const tempDir = useTempDirs();
+  const running: { close(): Promise<void> }[] = [];
+  afterEach(async () => {
+    await Promise.all(running.splice(0).map((h) => h.close()));
+  });
+  return {
+    tempDir,
+    async start(dir?: string): Promise<Harness> {
+      const harness = await startApp(dir ?? (await tempDir()));
+      running.push(harness.app);
+      return harness;
+    },
+    /** The owner's (empty) real workspace. */
+    async real(dir?: string): Promise<Harness> {
+      const harness = await this.start(dir);
+      await harness.app.handlers.workspace.startReal();
+      return harness;
+    },
+    /** An app whose provider is `provider` (no simulator), on `dir`. */
+    async withProvider(dir: string, provider: MessagingProvider, clock = new FakeClock(T0)) {
+      const publisher = new RecordingPublisher();
+      const app = await startCareWindow({
+        dataRoot: dir,
+        clock,
+        scheduler: clock,
+        publisher,
+        log: silentLog,
+        systemLocale: 'nl-NL',
+        ids: sequentialIds,
+        provider,
+      });
+      running.push(app);
+      return { app, clock, publisher, dataRoot: dir, forget: () => running.splice(running.indexOf(app), 1) };
+    },
+    forget(app: { close(): Promise<void> }) {
+      running.splice(running.indexOf(app), 1);
+    },
+  };
+}
+
+export const contactDraft = (patch: Partial<ContactDraft> = {}): ContactDraft => ({
+  name: 'Maria Jansen',
+  phone: '+31612345678',
+  notes: '',
+  fields: { ticket_ID: 'T-1042' },
+  optIn: { status: 'opted-in', at: null, source: 'in-store', proof: 'Signed the form.' },
+  ...patch,
+});
+
+export const ISSUE_BODY =
+  'We have a new update regarding your ticket {ticket_ID}. Please respond if you want to continue support.';
+
+export const templateDraft = (patch: Partial<TemplateDraft> = {}): TemplateDraft => ({
+  name: 'ticket_update',
+  language: 'en_US',
+  category: 'utility',
+  status: 'approved',
+  body: ISSUE_BODY,
+  header: null,
+  footer: null,
+  buttons: [],
+  mapping: { ticket_ID: { kind: 'field', field: 'ticket_ID' } },
+  ...patch,
+});
+
+/**
+ * In a real workspace: a customer who wrote `ago` ms ago (25 h: the window is closed), and the issue's
+ * ticket_update template. Returns their ids.
+ */
+export async function closedWindowCustomer(
+  h: { app: Harness['app']; clock: { now(): number } },
+  deliver: (m: Omit<InboundMessage, 'providerId'>) => Promise<void>,
+  options: { contact?: Partial<ContactDraft>; ago?: number; template?: Partial<TemplateDraft> } = {},
+) {
+  const row = await h.app.handlers.contacts.create(contactDraft(options.contact));
+  await deliver({
+    from: row.contact.phone,
+    profileName: null,
+    text: 'Any news about my repair?',
+    at: h.clock.now() - (options.ago ?? 25 * HOUR),
+  });
+  const template = await h.app.handlers.templates.save(templateDraft(options.template));
+  return { contactId: row.contact.id, templateId: template.id };
+}
+
+/** The simulator's deliver, for closedWindowCustomer. */
+export const viaSimulator = (h: Harness) => (m: Omit<InboundMessage, 'providerId'>) => {
+  if (!h.app.simulator) throw new Error('no simulator');
+  return h.app.simulator.deliver(m);
+};
+
+/** Handlers may answer synchronously or with a promise; either way the refusal is an AppError. */
+export async function rejection(call: unknown): Promise<AppError> {
+  try {
+    await (typeof call === 'function' ? (call as () => unknown)() : call);
+  } catch (error) {
+    if (error instanceof AppError) return error;
+    throw error;
+  }
+  throw new Error('expected the call to be refused');
+}
+
+/**
+ * A provider that holds every send until told how it ends: what a slow network, or the app stopping
+ * before WhatsApp answered, looks like.
+ */
+export class GatedProvider implements MessagingProvider {
+  readonly name = 'gated';
+  readonly isAccount = true;
+  readonly requests: OutboundRequest[] = [];
+  private readonly waiting: ((outcome: SendOutcome) => void)[] = [];
+  private readonly inbound = new Set<(m: InboundMessage) => Promise<unknown>>();
+  private counter = 0;
+
+  send(request: OutboundRequest): Promise<SendOutcome> {
+    this.requests.push(request);
+    return new Promise((resolve) => this.waiting.push(resolve));
+  }
+
+  /** Answers the oldest send still waiting. */
+  answer(outcome: SendOutcome): void {
+    const next = this.waiting.shift();
+    if (!next) throw new Error('no send is waiting');
+    next(outcome);
+  }
+
+  async deliver(m: Omit<InboundMessage, 'providerId'>): Promise<void> {
+    const message = { ...m, providerId: `gated.${++this.counter}` };
+    await Promise.all([...this.inbound].map((l) => l(message)));
+  }
+
+  onInbound(listener: (m: InboundMessage) => Promise<unknown>): () => void {
+    this.inbound.add(listener);
+    return () => this.inbound.delete(listener);
+  }
+
+  onStatus(_listener: (u: StatusUpdate) => Promise<unknown>): () => void {
+    return () => undefined;
+  }
+}
+
+/** Waits (in real time, briefly) until a condition holds: for work that continues after a call returned. */
+export async function until(condition: () => boolean, what: string): Promise<void> {
+  for (let i = 0; i < 200; i++) {
+    if (condition()) return;
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
