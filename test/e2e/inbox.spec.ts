@@ -83,7 +83,7 @@ test('sending inside the window shows the message; a refused send keeps the draf
   await openContact(app, 'Emma de Groot');
   const composer = app.getByRole('textbox', { name: 'Message' });
   await composer.fill('Your order ships tomorrow.');
-  await app.getByRole('button', { name: 'Send' }).click();
+  await app.getByRole('button', { name: 'Send', exact: true }).click();
   const log = app.getByRole('log', { name: 'Conversation with Emma de Groot' });
   await expect(log).toContainText('Your order ships tomorrow.');
   await expect(composer).toHaveValue('');

@@ -2,15 +2,21 @@ import type { AppErrorShape, Envelope } from '../../main/contract/errors';
 import type { BridgeApi, EventName, EventPayload } from '../../main/contract/ipc';
 import {
   DEFAULT_SETTINGS,
+  type AppNotification,
   type CareWindow,
   type ContactRow,
+  type FollowUpPreview,
   type FollowUpStatus,
   type Message,
+  type NotificationCentre,
   type OptIn,
+  type Reminder,
   type Settings,
+  type Template,
   type WindowState,
   type WorkspaceInfo,
 } from '../../main/contract/model';
+import { previewFor } from './fake-follow-ups';
 
 export const SECOND = 1000;
 export const MINUTE = 60 * SECOND;
@@ -34,6 +40,10 @@ export interface RowSpec {
   optIn?: Partial<OptIn>;
   fields?: Record<string, string>;
   notes?: string;
+  muted?: boolean;
+  optInRequestedAt?: number | null;
+  optInHistory?: ContactRow['contact']['optInHistory'];
+  nextReminder?: ContactRow['nextReminder'];
 }
 
 let sequence = 0;
@@ -62,9 +72,9 @@ export function makeRow(spec: RowSpec): ContactRow {
       notes: spec.notes ?? '',
       fields: spec.fields ?? {},
       optIn: { status: 'opted-in', at: T0 - 30 * DAY, source: 'in-store', proof: '', ...spec.optIn },
-      optInHistory: [],
-      optInRequestedAt: null,
-      muted: false,
+      optInHistory: spec.optInHistory ?? [],
+      optInRequestedAt: spec.optInRequestedAt ?? null,
+      muted: spec.muted ?? false,
       createdAt: T0 - 60 * DAY,
       updatedAt: T0 - 60 * DAY,
     },
@@ -79,6 +89,21 @@ export function makeRow(spec: RowSpec): ContactRow {
       messageCount: lastAt === null ? 0 : 1,
     },
     window,
+    nextReminder: spec.nextReminder ?? null,
+  };
+}
+
+export function makeNotification(
+  spec: Partial<AppNotification> & { id: string; contactIds: string[] },
+): AppNotification {
+  return {
+    at: T0,
+    kind: 'reminder',
+    title: 'A window closes soon',
+    body: 'Reply before it closes.',
+    reminderIds: [],
+    read: false,
+    ...spec,
   };
 }
 
@@ -107,6 +132,7 @@ type Listener = (payload: unknown) => void;
 
 /** What the renderer may send as a contact draft (before the main process applies defaults). */
 type DraftInput = Parameters<BridgeApi['contacts']['create']>[0];
+type TemplateDraftInput = Parameters<BridgeApi['templates']['save']>[0];
 
 /**
  * An in-memory stand-in for `window.careWindow`: answers every call of the contract from its own
@@ -123,6 +149,16 @@ export class FakeBridge {
     accountConfigured: true,
     problems: [],
   };
+  templates: Template[] = [];
+  reminders: Reminder[] = [];
+  notificationCentre: NotificationCentre = {
+    notifications: [],
+    unread: 0,
+    badge: 0,
+    desktop: { supported: true, reason: null },
+  };
+  /** Overrides the built-in follow-up rules for one contact (see fake-follow-ups.ts). */
+  previews = new Map<string, (templateId: string | undefined) => FollowUpPreview>();
   /** Main's clock. */
   now = T0;
   readonly calls: Call[] = [];
@@ -168,6 +204,82 @@ export class FakeBridge {
 
   listenerCount(event: EventName): number {
     return this.listeners.get(event)?.size ?? 0;
+  }
+
+  /** Sets the notifications and recounts the unread ones. */
+  setNotifications(notifications: AppNotification[], extra: Partial<NotificationCentre> = {}): void {
+    this.notificationCentre = {
+      ...this.notificationCentre,
+      ...extra,
+      notifications,
+      unread: notifications.filter((n) => !n.read).length,
+    };
+  }
+
+  private putRow(row: ContactRow): ContactRow {
+    this.rows.set(row.contact.id, row);
+    this.emit('contacts:changed', { rows: [row] });
+    return row;
+  }
+
+  private preview(contactId: string, templateId?: string): FollowUpPreview {
+    const custom = this.previews.get(contactId);
+    if (custom) return custom(templateId);
+    const id = templateId ?? this.settings.defaultTemplateId;
+    const template = this.templates.find((t) => t.id === id) ?? null;
+    return previewFor(this.rowOf(contactId), template);
+  }
+
+  private followUp(contactId: string, templateId: string): Message {
+    const preview = this.preview(contactId, templateId);
+    if (!preview.allowed) throw new Error(preview.refusal?.message ?? 'Not allowed.');
+    const template = this.templates.find((t) => t.id === templateId);
+    const message = makeMessage({
+      id: `follow${++this.ids}`,
+      contactId,
+      at: this.now,
+      direction: 'outbound',
+      kind: 'template',
+      text: preview.text ?? '',
+      status: 'sent',
+      followUp: true,
+      template: template ? { name: template.name, language: template.language } : null,
+    });
+    this.addMessages(message);
+    const row = this.rowOf(contactId);
+    this.putRow({
+      ...row,
+      window: {
+        ...row.window,
+        state: 'awaiting-reply',
+        followUp: 'sent',
+        followUpSentAt: this.now,
+        nextChangeAt: null,
+      },
+    });
+    return message;
+  }
+
+  private saveTemplate(draft: TemplateDraftInput, id?: string): Template {
+    const old = this.templates.find((t) => t.id === id);
+    const template: Template = {
+      id: id ?? `t${++this.ids}`,
+      name: draft.name,
+      language: draft.language,
+      category: draft.category,
+      status: draft.status,
+      body: draft.body,
+      header: draft.header ?? null,
+      footer: draft.footer ?? null,
+      buttons: draft.buttons ?? [],
+      mapping: draft.mapping ?? {},
+      createdAt: old?.createdAt ?? this.now,
+      updatedAt: this.now,
+    };
+    this.templates = old
+      ? this.templates.map((t) => (t.id === id ? template : t))
+      : [...this.templates, template];
+    return template;
   }
 
   private handle<A extends unknown[], R>(method: string, fn: (...args: A) => R) {
@@ -224,6 +336,40 @@ export class FakeBridge {
         this.rows.set(id, row);
         return row;
       }),
+      setMuted: this.handle('contacts.setMuted', (id: string, muted: boolean) => {
+        const old = this.rowOf(id);
+        return this.putRow({
+          ...old,
+          contact: { ...old.contact, muted },
+          nextReminder: muted ? null : old.nextReminder,
+        });
+      }),
+      confirmOptIn: this.handle('contacts.confirmOptIn', (id: string) => {
+        const old = this.rowOf(id);
+        const optIn = {
+          status: 'opted-in' as const,
+          at: this.now,
+          source: 'whatsapp' as const,
+          proof: 'Wrote START',
+        };
+        const event = {
+          at: this.now,
+          status: 'opted-in' as const,
+          source: 'whatsapp' as const,
+          by: 'owner' as const,
+          note: '',
+        };
+        return this.putRow({
+          ...old,
+          contact: {
+            ...old.contact,
+            optIn,
+            optInRequestedAt: null,
+            optInHistory: [...old.contact.optInHistory, event],
+          },
+          window: old.window.followUp === 'opted-out' ? { ...old.window, followUp: 'ready' } : old.window,
+        });
+      }),
     },
     conversation: {
       history: this.handle(
@@ -247,6 +393,76 @@ export class FakeBridge {
         });
         this.addMessages(message);
         return message;
+      }),
+      sendTemplate: this.handle('conversation.sendTemplate', (id: string, templateId: string) => {
+        const template = this.templates.find((t) => t.id === templateId);
+        const message = makeMessage({
+          id: `tpl${++this.ids}`,
+          contactId: id,
+          at: this.now,
+          direction: 'outbound',
+          kind: 'template',
+          text: this.preview(id, templateId).text ?? '',
+          status: 'sent',
+          template: template ? { name: template.name, language: template.language } : null,
+        });
+        this.addMessages(message);
+        return message;
+      }),
+    },
+    templates: {
+      list: this.handle('templates.list', () => this.templates),
+      save: this.handle('templates.save', (draft: TemplateDraftInput, id?: string) =>
+        this.saveTemplate(draft, id),
+      ),
+      remove: this.handle('templates.remove', (id: string) => {
+        this.templates = this.templates.filter((t) => t.id !== id);
+        return null;
+      }),
+    },
+    followUps: {
+      preview: this.handle('followUps.preview', (id: string, templateId?: string) =>
+        this.preview(id, templateId),
+      ),
+      send: this.handle('followUps.send', (id: string, templateId: string) => this.followUp(id, templateId)),
+      overview: this.handle('followUps.overview', () => {
+        const closed = [...this.rows.values()].filter(
+          (row) => row.window.state === 'closed' || row.window.state === 'awaiting-reply',
+        );
+        const all = closed.map((row) => ({ row, preview: this.preview(row.contact.id) }));
+        return {
+          eligible: all.filter((e) => e.preview.allowed),
+          blocked: all.filter((e) => !e.preview.allowed),
+        };
+      }),
+      sendAll: this.handle('followUps.sendAll', (items: Array<{ contactId: string; templateId: string }>) =>
+        items.map(({ contactId, templateId }) => {
+          const name = this.rowOf(contactId).contact.name;
+          try {
+            this.followUp(contactId, templateId);
+            return { contactId, name, ok: true, message: 'Sent.' };
+          } catch (error) {
+            return {
+              contactId,
+              name,
+              ok: false,
+              message: error instanceof Error ? error.message : String(error),
+            };
+          }
+        }),
+      ),
+    },
+    reminders: {
+      upcoming: this.handle('reminders.upcoming', () => this.reminders),
+      snooze: this.handle('reminders.snooze', (_id: string, _how: '10-minutes' | 'next-lead') => null),
+    },
+    notifications: {
+      centre: this.handle('notifications.centre', () => this.notificationCentre),
+      markRead: this.handle('notifications.markRead', (ids: string[]) => {
+        this.setNotifications(
+          this.notificationCentre.notifications.map((n) => (ids.includes(n.id) ? { ...n, read: true } : n)),
+        );
+        return this.notificationCentre;
       }),
     },
     settings: {

@@ -1,5 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_BUSINESS_HOURS } from '../../main/contract/model';
 import { FakeBridge, makeRow, MINUTE, T0 } from './fake-api';
 import { emit, openContact, renderApp } from './render-app';
 
@@ -50,7 +51,21 @@ describe('settings', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Save settings' }));
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
     expect(fake.callsTo('settings.update')).toEqual([
-      [{ closingLeadMinutes: 90, timeZone: 'America/New_York', locale: null, theme: 'dark' }],
+      [
+        {
+          closingLeadMinutes: 90,
+          timeZone: 'America/New_York',
+          locale: null,
+          theme: 'dark',
+          // The sections below are saved as they are.
+          defaultTemplateId: null,
+          optOutKeywords: ['STOP', 'STOPP', 'UNSUBSCRIBE', 'AFMELDEN'],
+          reminderLeadMinutes: [60, 15],
+          remindOnlyWhenWaiting: true,
+          quietHoursEnabled: false,
+          businessHours: DEFAULT_BUSINESS_HOURS,
+        },
+      ],
     ]);
     expect(document.documentElement.dataset.theme).toBe('dark');
   });

@@ -1,23 +1,26 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 import type { CareWindowApi } from '../../../main/contract/ipc';
 import type { ContactRow } from '../../../main/contract/model';
 import { StoreProvider, useAppState, useStore } from '../state/context';
 import { AppStore } from '../state/store';
+import { ActionsContext, type ShellActions } from './actions';
 import { Banners } from './Banners';
-import { ContactEditor } from './ContactEditor';
 import type { ContactListHandle, OpenHow } from './ContactList';
 import { ConversationPane, type FollowUpSlot } from './ConversationPane';
-import { Dialog } from './Dialog';
+import { FollowUpButton } from './follow-ups/FollowUpButton';
+import { FollowUpsScreen } from './follow-ups/FollowUpsScreen';
 import { hasCommandKey } from './keys';
-import { SettingsDialog } from './SettingsDialog';
+import { createModalRegistry, ModalContext } from './modal';
+import { ShellDialogs, type OpenDialog } from './ShellDialogs';
 import { Sidebar } from './Sidebar';
+import { TemplatesScreen, type TemplateEdit } from './templates/TemplatesScreen';
 import { Toasts } from './Toasts';
 
 export interface AppProps {
   /** The main process's API (the real bridge, or a fake in tests). */
   api: CareWindowApi;
-  /** Where the follow-up action plugs in (a later issue). */
+  /** Replaces the follow-up action in the conversation (tests use it to check where it plugs in). */
   renderFollowUp?: FollowUpSlot;
 }
 
@@ -31,21 +34,68 @@ export function App({ api, renderFollowUp }: AppProps) {
   );
 }
 
-type OpenDialog =
-  | { kind: 'contact'; contactId: string | null; focusOptIn: boolean }
-  | { kind: 'settings' }
-  | { kind: 'start-real' }
-  | null;
+/** Typing in a field: single-letter shortcuts such as F stay out of the way. */
+function isTyping(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
+}
+
+function isWritable(row: ContactRow | undefined): boolean {
+  return row?.window.state === 'open' || row?.window.state === 'closing';
+}
 
 function Shell({ renderFollowUp }: { renderFollowUp: FollowUpSlot | undefined }) {
   const store = useStore();
   const status = useAppState((s) => s.status);
   const loadError = useAppState((s) => s.loadError);
   const theme = useAppState((s) => s.settings.theme);
+  const screen = useAppState((s) => s.screen);
   const [dialog, setDialog] = useState<OpenDialog>(null);
+  const [templateEdit, setTemplateEdit] = useState<{ edit: TemplateEdit; seq: number }>({
+    edit: undefined,
+    seq: 0,
+  });
+  const [modals] = useState(createModalRegistry);
+  const appRef = useRef<HTMLDivElement>(null);
   const searchRef = useRef<HTMLInputElement>(null);
   const listHandle = useRef<ContactListHandle>(null);
   const composerRef = useRef<HTMLTextAreaElement>(null);
+
+  const actions = useMemo<ShellActions>(
+    () => ({
+      followUp(contactId, options) {
+        const row = store.getState().rows.get(contactId);
+        setDialog({
+          kind: 'follow-up',
+          contactId,
+          mode: options?.mode ?? (isWritable(row) ? 'template' : 'follow-up'),
+          focusTemplate: options?.focusTemplate ?? false,
+        });
+      },
+      editContact(contactId, options) {
+        setDialog((current) => ({
+          kind: 'contact',
+          contactId,
+          focusOptIn: options?.focusOptIn ?? false,
+          addField: options?.addField,
+          returnTo: current?.kind === 'follow-up' ? current : null,
+        }));
+      },
+      editTemplate(templateId) {
+        setDialog(null);
+        setTemplateEdit((current) => ({ edit: templateId, seq: current.seq + 1 }));
+        store.showScreen('templates');
+      },
+      openContact(contactId) {
+        setDialog(null);
+        store.selectContact(contactId);
+      },
+    }),
+    [store],
+  );
+
+  // The app's element exists once the workspace is open: dialogs make it inert.
+  useEffect(() => modals.attach(appRef.current), [modals, status]);
 
   // Light or dark: follow the system unless the owner chose one.
   useEffect(() => {
@@ -54,21 +104,34 @@ function Shell({ renderFollowUp }: { renderFollowUp: FollowUpSlot | undefined })
     else root.dataset.theme = theme;
   }, [theme]);
 
-  // Ctrl/⌘+K searches; Esc goes back to the list. Dialogs handle their own keys.
+  // Ctrl/⌘+K searches; Esc goes back to the list; F previews the follow-up of the selected contact.
+  // Dialogs handle their own keys.
   useEffect(() => {
-    if (dialog !== null) return;
     function onKeyDown(event: KeyboardEvent) {
+      if (modals.isOpen()) return;
       if (hasCommandKey(event) && !event.altKey && event.key.toLowerCase() === 'k') {
         event.preventDefault();
         searchRef.current?.focus();
         searchRef.current?.select();
       } else if (event.key === 'Escape' && !event.defaultPrevented) {
         listHandle.current?.focus();
+      } else if (
+        event.key.toLowerCase() === 'f' &&
+        !hasCommandKey(event) &&
+        !event.altKey &&
+        !event.defaultPrevented &&
+        !isTyping(event.target)
+      ) {
+        const inList = document.activeElement?.getAttribute('role') === 'listbox';
+        const contactId = (inList ? listHandle.current?.activeId() : null) ?? store.getState().selectedId;
+        if (contactId === null || !store.getState().rows.has(contactId)) return;
+        event.preventDefault();
+        actions.followUp(contactId);
       }
     }
     document.addEventListener('keydown', onKeyDown);
     return () => document.removeEventListener('keydown', onKeyDown);
-  }, [dialog]);
+  }, [modals, store, actions]);
 
   function open(contactId: string, how: OpenHow) {
     if (how === 'keyboard') {
@@ -80,10 +143,17 @@ function Shell({ renderFollowUp }: { renderFollowUp: FollowUpSlot | undefined })
     }
   }
 
+  function closeContactDialog() {
+    setDialog((current) => (current?.kind === 'contact' ? current.returnTo : null));
+  }
+
   function onSaved(row: ContactRow, created: boolean) {
-    setDialog(null);
+    closeContactDialog();
     if (created) store.selectContact(row.contact.id);
   }
+
+  const followUpSlot: FollowUpSlot =
+    renderFollowUp ?? ((row, placement) => <FollowUpButton row={row} placement={placement} />);
 
   if (status === 'loading') {
     return (
@@ -108,69 +178,45 @@ function Shell({ renderFollowUp }: { renderFollowUp: FollowUpSlot | undefined })
   }
 
   return (
-    <>
-      <div className="app" inert={dialog !== null}>
-        <Banners onStartReal={() => setDialog({ kind: 'start-real' })} />
-        <div className="panes">
-          <Sidebar
-            searchRef={searchRef}
-            listHandle={listHandle}
-            focusList={() => listHandle.current?.focus()}
-            onOpen={open}
-            onAddContact={() => setDialog({ kind: 'contact', contactId: null, focusOptIn: false })}
-            onOpenSettings={() => setDialog({ kind: 'settings' })}
-          />
-          <ConversationPane
-            composerRef={composerRef}
-            onEditContact={(contactId) => setDialog({ kind: 'contact', contactId, focusOptIn: false })}
-            onAddOptIn={(contactId) => setDialog({ kind: 'contact', contactId, focusOptIn: true })}
-            renderFollowUp={renderFollowUp}
-          />
-        </div>
-      </div>
-      <Toasts />
-      {dialog?.kind === 'contact' ? (
-        <ContactEditor
-          contactId={dialog.contactId}
-          focusOptIn={dialog.focusOptIn}
-          onClose={() => setDialog(null)}
-          onSaved={onSaved}
-          onOpenContact={(contactId) => {
-            setDialog(null);
-            store.selectContact(contactId);
-          }}
-        />
-      ) : null}
-      {dialog?.kind === 'settings' ? <SettingsDialog onClose={() => setDialog(null)} /> : null}
-      {dialog?.kind === 'start-real' ? (
-        <Dialog
-          title="Leave the demo?"
-          onClose={() => setDialog(null)}
-          className="confirm-dialog"
-          description={
-            <p>
-              Your own workspace starts empty and is kept apart from the demo data. Nothing from the demo is
-              copied or sent.
-            </p>
-          }
-        >
-          <div className="dialog-actions">
-            <button type="button" className="secondary" onClick={() => setDialog(null)}>
-              Stay in the demo
-            </button>
-            <button
-              type="button"
-              className="primary"
-              onClick={() => {
-                setDialog(null);
-                void store.startRealWorkspace();
-              }}
-            >
-              Leave the demo
-            </button>
+    <ModalContext.Provider value={modals}>
+      <ActionsContext.Provider value={actions}>
+        <div className="app" ref={appRef}>
+          <Banners onStartReal={() => setDialog({ kind: 'start-real' })} />
+          <div className="panes">
+            <Sidebar
+              searchRef={searchRef}
+              listHandle={listHandle}
+              focusList={() => listHandle.current?.focus()}
+              onOpen={open}
+              onAddContact={() =>
+                setDialog({ kind: 'contact', contactId: null, focusOptIn: false, returnTo: null })
+              }
+              onOpenSettings={() => setDialog({ kind: 'settings' })}
+              onOpenNotifications={() => setDialog({ kind: 'notifications' })}
+            />
+            {screen === 'follow-ups' ? <FollowUpsScreen /> : null}
+            {screen === 'templates' ? (
+              <TemplatesScreen key={templateEdit.seq} initialEdit={templateEdit.edit} />
+            ) : null}
+            {screen === 'conversation' ? (
+              <ConversationPane
+                composerRef={composerRef}
+                onEditContact={(contactId) => actions.editContact(contactId)}
+                onAddOptIn={(contactId) => actions.editContact(contactId, { focusOptIn: true })}
+                renderFollowUp={followUpSlot}
+                onSendTemplate={(contactId) => actions.followUp(contactId, { mode: 'template' })}
+              />
+            ) : null}
           </div>
-        </Dialog>
-      ) : null}
-    </>
+        </div>
+        <Toasts />
+        <ShellDialogs
+          dialog={dialog}
+          setDialog={setDialog}
+          onSaved={onSaved}
+          onCloseContact={closeContactDialog}
+        />
+      </ActionsContext.Provider>
+    </ModalContext.Provider>
   );
 }

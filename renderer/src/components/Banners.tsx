@@ -1,9 +1,11 @@
 import { useId } from 'react';
 import { useAppState, useStore } from '../state/context';
+import { DesktopNotices } from './notifications/DesktopNotices';
 
 /**
  * Notices across the top of the window: the demo workspace (with its two actions), a real workspace
- * without a WhatsApp account, and data files that could not be read.
+ * without a WhatsApp account, data files that could not be read, and reminders when the computer shows
+ * no desktop notifications.
  */
 export function Banners({ onStartReal }: { onStartReal: () => void }) {
   const store = useStore();
@@ -56,6 +58,7 @@ export function Banners({ onStartReal }: { onStartReal: () => void }) {
           </div>
         </section>
       ) : null}
+      <DesktopNotices />
       {workspace.kind === 'real' && !workspace.accountConfigured ? (
         <p className="banner banner-slim" role="note">
           No WhatsApp account connected yet — messages are not sent or received.

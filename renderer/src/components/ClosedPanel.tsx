@@ -5,7 +5,7 @@ import type { FollowUpSlot } from './ConversationPane';
 
 /**
  * Replaces the composer when WhatsApp allows no free-form message: says calmly why, and offers the fix
- * (add an opt-in) or, later, the follow-up template through `renderFollowUp`.
+ * (add an opt-in) or the follow-up template through `renderFollowUp`.
  */
 export function ClosedPanel({
   row,

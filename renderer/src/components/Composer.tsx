@@ -14,9 +14,12 @@ const COUNTER_FROM = MAX_MESSAGE_LENGTH - 300;
 export function Composer({
   contactId,
   textareaRef,
+  onSendTemplate,
 }: {
   contactId: string;
   textareaRef: RefObject<HTMLTextAreaElement | null>;
+  /** Opens the template preview (an approved template is allowed inside the window too). */
+  onSendTemplate?: () => void;
 }) {
   const store = useStore();
   const { locale } = useFormatPrefs();
@@ -83,6 +86,11 @@ export function Composer({
           }}
           onKeyDown={onKeyDown}
         />
+        {onSendTemplate ? (
+          <button type="button" className="secondary send-template" onClick={onSendTemplate}>
+            Send template
+          </button>
+        ) : null}
         <button type="submit" className="primary send" disabled={!canSend} aria-busy={sending || undefined}>
           Send
         </button>

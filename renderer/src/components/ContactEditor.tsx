@@ -5,14 +5,10 @@ import { dateInputValue, startOfDayInZone } from '../format/dates';
 import { useAppState, useFormatPrefs, useStore } from '../state/context';
 import { asAppError } from '../state/errors';
 import { Dialog } from './Dialog';
+import { OPT_IN_SOURCES } from './opt-in-sources';
+import { OptInHistory } from './OptInHistory';
 
-export const OPT_IN_SOURCES: ReadonlyArray<{ value: OptInSource; label: string }> = [
-  { value: 'in-store', label: 'In the shop' },
-  { value: 'website', label: 'Website' },
-  { value: 'whatsapp', label: 'WhatsApp message' },
-  { value: 'imported', label: 'Imported list' },
-  { value: 'other', label: 'Other' },
-];
+export { OPT_IN_SOURCES };
 
 const STATUSES: ReadonlyArray<{ value: OptIn['status']; label: string }> = [
   { value: 'none', label: 'No opt-in' },
@@ -57,6 +53,12 @@ function formOf(row: ContactRow | null, timeZone: string): Form {
     source: contact.optIn.source ?? '',
     proof: contact.optIn.proof,
   };
+}
+
+/** The form with a custom field of this name, added empty when the contact does not have it yet. */
+function withField(form: Form, name: string | undefined): Form {
+  if (name === undefined || name === '' || form.fields.some((row) => row.name === name)) return form;
+  return { ...form, fields: [...form.fields, fieldRow(name, '')] };
 }
 
 /**
@@ -108,6 +110,8 @@ export interface ContactEditorProps {
   contactId: string | null;
   /** Opens with the opt-in section focused ("Add opt-in"). */
   focusOptIn?: boolean;
+  /** Opens with this custom field added (if missing) and its value focused ("Add ticket_ID to Maria"). */
+  addField?: string;
   onClose: () => void;
   onSaved: (row: ContactRow, created: boolean) => void;
   onOpenContact: (contactId: string) => void;
@@ -121,6 +125,7 @@ export interface ContactEditorProps {
 export function ContactEditor({
   contactId,
   focusOptIn,
+  addField,
   onClose,
   onSaved,
   onOpenContact,
@@ -128,7 +133,7 @@ export function ContactEditor({
   const store = useStore();
   const { timeZone } = useFormatPrefs();
   const existing = useAppState((s) => (contactId === null ? null : (s.rows.get(contactId) ?? null)));
-  const [form, setForm] = useState<Form>(() => formOf(existing, timeZone));
+  const [form, setForm] = useState<Form>(() => withField(formOf(existing, timeZone), addField));
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [problem, setProblem] = useState<AppError | null>(null);
   const [saving, setSaving] = useState(false);
@@ -215,12 +220,18 @@ export function ContactEditor({
       </p>
     ) : null;
 
+  function initialFocus(): string | undefined {
+    if (focusOptIn) return `input[name="${id('status')}"]:checked`;
+    const index = addField === undefined ? -1 : form.fields.findIndex((row) => row.name === addField);
+    return index < 0 ? undefined : `input[aria-label="Value ${index + 1}"]`;
+  }
+
   return (
     <Dialog
       title={contactId === null ? 'Add contact' : 'Edit contact'}
       onClose={onClose}
       className="contact-editor"
-      initialFocus={focusOptIn ? `input[name="${id('status')}"]:checked` : undefined}
+      initialFocus={initialFocus()}
     >
       <form onSubmit={(event) => void save(event)} noValidate>
         {showProblemMessage ? (
@@ -403,6 +414,8 @@ export function ContactEditor({
             </div>
           )}
         </fieldset>
+
+        {existing !== null ? <OptInHistory history={existing.contact.optInHistory} /> : null}
 
         <div className="dialog-actions">
           <button type="button" className="secondary" onClick={onClose}>

@@ -10,6 +10,8 @@ const PAGE = 10;
 
 export interface ContactListHandle {
   focus(): void;
+  /** The contact under the keyboard cursor (or the open one), for shortcuts such as F. */
+  activeId(): string | null;
 }
 
 export type OpenHow = 'pointer' | 'keyboard';
@@ -47,7 +49,11 @@ export function ContactList({ rows, selectedId, onOpen, handle }: ContactListPro
     getItemKey: (index) => rows[index]?.contact.id ?? index,
   });
 
-  useImperativeHandle(handle, () => ({ focus: () => listRef.current?.focus() }), []);
+  useImperativeHandle(
+    handle,
+    () => ({ focus: () => listRef.current?.focus(), activeId: () => (activeIndex >= 0 ? activeId : null) }),
+    [activeId, activeIndex],
+  );
 
   // Bring the open contact into view when it is chosen from elsewhere (search, "Open Maria").
   const selectedIndex = selectedId === null ? -1 : rows.findIndex((row) => row.contact.id === selectedId);
@@ -159,7 +165,7 @@ const ContactOption = memo(function ContactOption({
       aria-selected={selected}
       aria-posinset={index + 1}
       aria-setsize={setSize}
-      aria-label={rowLabel(contact.name, window, countdown)}
+      aria-label={`${rowLabel(contact.name, window, countdown)}${contact.muted ? ', reminders muted' : ''}`}
       aria-describedby={`${id}-snippet`}
       className={classes.join(' ')}
       style={{ transform: `translateY(${start}px)` }}
@@ -170,7 +176,14 @@ const ContactOption = memo(function ContactOption({
       </span>
       <span className="row-name">{contact.name}</span>
       <span className="row-countdown">{countdown}</span>
-      <span className="row-word">{STATE_WORD[window.state]}</span>
+      <span className="row-word">
+        {contact.muted ? (
+          <span className="row-muted" aria-hidden="true" title="Reminders muted">
+            🔕{' '}
+          </span>
+        ) : null}
+        {STATE_WORD[window.state]}
+      </span>
       <span className="row-snippet" id={`${id}-snippet`}>
         {snippet}
       </span>

@@ -6,12 +6,14 @@ import { useAppState, useFormatPrefs, useTimeDerived } from '../state/context';
 import { Composer } from './Composer';
 import { MessageLog } from './MessageLog';
 import { ClosedPanel } from './ClosedPanel';
+import { OptInRequest } from './OptInRequest';
+import { MuteToggle, ReminderLine } from './ReminderStatus';
 import { StateBadge } from './StateBadge';
 
 /**
- * Where the follow-up action will plug in (a later issue): called with the open contact's row, once for
- * the conversation header and once for the panel that replaces the composer. Nothing is rendered when
- * it is not given.
+ * Where the follow-up action plugs in (the app passes FollowUpButton): called with the open contact's
+ * row, once for the conversation header and once for the panel that replaces the composer (only when a
+ * follow-up is ready). Nothing is rendered when it is not given.
  */
 export type FollowUpSlot = (row: ContactRow, placement: 'header' | 'panel') => ReactNode;
 
@@ -20,6 +22,8 @@ export interface ConversationPaneProps {
   onEditContact: (contactId: string) => void;
   onAddOptIn: (contactId: string) => void;
   renderFollowUp?: FollowUpSlot;
+  /** Opens the template preview for a contact whose window is open. */
+  onSendTemplate?: (contactId: string) => void;
 }
 
 /** The right pane: the open contact's header, conversation and composer (or why you cannot write). */
@@ -28,6 +32,7 @@ export function ConversationPane({
   onEditContact,
   onAddOptIn,
   renderFollowUp,
+  onSendTemplate,
 }: ConversationPaneProps) {
   const row = useAppState((s) => (s.selectedId === null ? null : (s.rows.get(s.selectedId) ?? null)));
   if (row === null) {
@@ -50,9 +55,15 @@ export function ConversationPane({
         onEdit={() => onEditContact(row.contact.id)}
         renderFollowUp={renderFollowUp}
       />
+      <OptInRequest key={`opt-in-${row.contact.id}`} row={row} />
       <MessageLog key={`log-${row.contact.id}`} row={row} />
       {writable ? (
-        <Composer key={`composer-${row.contact.id}`} contactId={row.contact.id} textareaRef={composerRef} />
+        <Composer
+          key={`composer-${row.contact.id}`}
+          contactId={row.contact.id}
+          textareaRef={composerRef}
+          onSendTemplate={onSendTemplate ? () => onSendTemplate(row.contact.id) : undefined}
+        />
       ) : (
         <ClosedPanel
           row={row}
@@ -84,9 +95,11 @@ function ConversationHeader({
       <div className="conversation-state">
         <StateBadge window={row.window} />
         {line === null ? null : <p className="window-line">{line}</p>}
+        <ReminderLine row={row} />
       </div>
       <div className="conversation-actions">
         {renderFollowUp?.(row, 'header')}
+        <MuteToggle row={row} />
         <button type="button" className="secondary" onClick={onEdit}>
           Edit contact
         </button>

@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, type KeyboardEvent, type ReactNode } from 'react';
 import { createPortal } from 'react-dom';
+import { useModalRegistry } from './modal';
 
 const FOCUSABLE =
   'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
@@ -21,14 +22,16 @@ export interface DialogProps {
 
 /**
  * A modal dialog: labelled by its title, focus moves in and is trapped (Tab and Shift+Tab cycle), Esc
- * closes it, and focus returns where it was. The rest of the app is made inert by the caller.
+ * closes it, and focus returns where it was. The rest of the app is made inert (see modal.ts).
  */
 export function Dialog({ title, onClose, children, initialFocus, className, description }: DialogProps) {
   const titleId = useId();
   const descriptionId = useId();
   const ref = useRef<HTMLDivElement>(null);
+  const modals = useModalRegistry();
 
   useEffect(() => {
+    const release = modals?.open();
     const previous = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     const root = ref.current;
     if (root) {
@@ -38,7 +41,11 @@ export function Dialog({ title, onClose, children, initialFocus, className, desc
         root;
       first.focus();
     }
-    return () => previous?.focus();
+    return () => {
+      // The app behind stops being inert first, so focus can go back to it.
+      release?.();
+      previous?.focus();
+    };
     // Focus moves in once, when the dialog opens.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);

@@ -1,6 +1,7 @@
 import { memo, useLayoutEffect, useRef, type ReactNode } from 'react';
 import type { ContactRow, Message } from '../../../main/contract/model';
 import { calendarDaysFrom, dayHeading, formatTime } from '../format/dates';
+import { consentWord, firstName } from '../format/follow-up-text';
 import { MINUTE } from '../format/durations';
 import type { FormatPrefs } from '../format/zone';
 import { useAppState, useFormatPrefs, useStore, useTimeDerived } from '../state/context';
@@ -54,6 +55,9 @@ export function MessageLog({ row }: { row: ContactRow }) {
     items.push(
       <Bubble key={message.id} message={message} prefs={prefs} restored={restored.has(message.id)} />,
     );
+    if (message.consent !== null && message.direction === 'inbound') {
+      items.push(<ConsentLine key={`consent-${message.id}`} message={message} name={row.contact.name} />);
+    }
     previous = message;
   }
 
@@ -143,3 +147,13 @@ const Bubble = memo(function Bubble({
     </div>
   );
 });
+
+/** A system line under a message that changed consent: "Maria wrote STOP — opted out of templates". */
+function ConsentLine({ message, name }: { message: Message; name: string }) {
+  const what = message.consent === 'opted-out' ? 'opted out of templates' : 'asks to receive templates again';
+  return (
+    <p className={`system-line consent-${message.consent ?? 'none'}`}>
+      {firstName(name)} wrote {consentWord(message.text)} — {what}
+    </p>
+  );
+}

@@ -5,7 +5,17 @@ import { formatTime } from '../format/dates';
 import { computerLocale, computerTimeZone } from '../format/zone';
 import { useAppState, useStore } from '../state/context';
 import { asAppError } from '../state/errors';
+import { unclaimedErrors } from '../state/field-errors';
 import { Dialog } from './Dialog';
+import { FollowUpSettings, keywordsOf, type FollowUpForm } from './settings/FollowUpSettings';
+import {
+  isReminderKey,
+  reminderErrors,
+  reminderFormOf,
+  reminderPatchOf,
+  type ReminderForm,
+} from './settings/reminder-form';
+import { RemindersSection } from './settings/RemindersSection';
 
 export const LOCALES: ReadonlyArray<{ value: string; label: string }> = [
   { value: 'en-GB', label: 'English (United Kingdom)' },
@@ -36,7 +46,13 @@ function sample(locale: string, at: number): string {
   return `${date}, ${formatTime(at, locale, computerTimeZone())}`;
 }
 
-/** Settings: closing warning, time zone, language & format, theme, and where the data lives. */
+const OWN_KEYS = ['closingLeadMinutes', 'timeZone', 'locale', 'theme', 'defaultTemplateId', 'optOutKeywords'];
+
+/**
+ * Settings: closing warning, time zone, language & format, theme, follow-ups, reminders, and where the
+ * data lives. "Save settings" saves everything and closes; the reminder section can also be saved on its
+ * own, which keeps the dialog open so "Today's reminders" shows the result.
+ */
 export function SettingsDialog({ onClose }: { onClose: () => void }) {
   const store = useStore();
   const settings = useAppState((s) => s.settings);
@@ -45,6 +61,13 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
   const [timeZone, setTimeZone] = useState(settings.timeZone ?? '');
   const [locale, setLocale] = useState(settings.locale ?? '');
   const [theme, setTheme] = useState(settings.theme);
+  const [followUp, setFollowUp] = useState<FollowUpForm>({
+    defaultTemplateId: settings.defaultTemplateId ?? '',
+    keywords: settings.optOutKeywords.join(', '),
+  });
+  const [reminders, setReminders] = useState<ReminderForm>(() => reminderFormOf(settings));
+  const [reminderNotice, setReminderNotice] = useState('');
+  const [previewVersion, setPreviewVersion] = useState(0);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [problem, setProblem] = useState<AppError | null>(null);
   const [saving, setSaving] = useState(false);
@@ -53,12 +76,24 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
   const zones = useMemo(() => timeZones(settings.timeZone), [settings.timeZone]);
   const [sampleAt] = useState(() => store.ticker.readNow());
 
+  function fail(caught: unknown) {
+    const error = asAppError(caught);
+    setProblem(error);
+    setErrors(error.fields ?? {});
+    setSaving(false);
+  }
+
   async function save(event: SyntheticEvent) {
     event.preventDefault();
     if (saving) return;
     const minutes = lead.trim();
+    const local = reminderErrors(reminders);
     if (!/^\d+$/.test(minutes)) {
-      setErrors({ closingLeadMinutes: 'Enter a whole number of minutes, for example 60.' });
+      local.closingLeadMinutes = 'Enter a whole number of minutes, for example 60.';
+    }
+    if (Object.keys(local).length > 0) {
+      setErrors(local);
+      setProblem(null);
       return;
     }
     setSaving(true);
@@ -70,16 +105,39 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
         timeZone: timeZone === '' ? null : timeZone,
         locale: locale === '' ? null : locale,
         theme,
+        defaultTemplateId: followUp.defaultTemplateId === '' ? null : followUp.defaultTemplateId,
+        optOutKeywords: keywordsOf(followUp.keywords),
+        ...reminderPatchOf(reminders),
       });
       onClose();
     } catch (caught) {
-      const error = asAppError(caught);
-      setProblem(error);
-      setErrors(error.fields ?? {});
-      setSaving(false);
+      fail(caught);
     }
   }
 
+  async function saveReminders() {
+    if (saving) return;
+    const local = reminderErrors(reminders);
+    setReminderNotice('');
+    setProblem(null);
+    setErrors(local);
+    if (Object.keys(local).length > 0) return;
+    setSaving(true);
+    try {
+      await store.updateSettings(reminderPatchOf(reminders));
+      setSaving(false);
+      setReminderNotice('Reminder settings saved.');
+      setPreviewVersion((n) => n + 1);
+    } catch (caught) {
+      fail(caught);
+    }
+  }
+
+  const others = unclaimedErrors(
+    errors,
+    (key) =>
+      OWN_KEYS.some((own) => key === own || key.startsWith(`${own}.`)) || isReminderKey(key, reminders),
+  );
   const invalid = (key: string) =>
     errors[key] ? { 'aria-invalid': true as const, 'aria-describedby': id(`${key}-error`) } : {};
   const errorText = (key: string) =>
@@ -92,9 +150,16 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
   return (
     <Dialog title="Settings" onClose={onClose} className="settings-dialog">
       <form onSubmit={(event) => void save(event)} noValidate>
-        {problem !== null && Object.keys(errors).length === 0 ? (
+        {(problem !== null && Object.keys(errors).length === 0) || others.length > 0 ? (
           <div className="form-problem" role="alert">
-            <p>{problem.message}</p>
+            {problem !== null ? <p>{problem.message}</p> : null}
+            {others.length > 0 ? (
+              <ul>
+                {others.map(([key, message]) => (
+                  <li key={key}>{message}</li>
+                ))}
+              </ul>
+            ) : null}
           </div>
         ) : null}
 
@@ -180,6 +245,21 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
           </div>
           {errorText('theme')}
         </fieldset>
+
+        <FollowUpSettings form={followUp} errors={errors} onChange={setFollowUp} />
+
+        <RemindersSection
+          form={reminders}
+          errors={errors}
+          onChange={(form) => {
+            setReminders(form);
+            setReminderNotice('');
+          }}
+          onSave={() => void saveReminders()}
+          saving={saving}
+          notice={reminderNotice}
+          previewVersion={previewVersion}
+        />
 
         <p className="data-dir-line">
           Where your data lives: <span className="data-dir">{dataDir}</span>

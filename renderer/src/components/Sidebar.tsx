@@ -11,6 +11,8 @@ import { FILTERS, visibleRows, type FilterKey } from '../list/filter';
 import { useAppState, useStore } from '../state/context';
 import { ContactList, type ContactListHandle, type OpenHow } from './ContactList';
 import { isMac } from './keys';
+import { ListRestriction } from './ListRestriction';
+import { NotificationBell } from './notifications/NotificationBell';
 
 export interface SidebarProps {
   searchRef: RefObject<HTMLInputElement | null>;
@@ -19,6 +21,7 @@ export interface SidebarProps {
   onOpen: (contactId: string, how: OpenHow) => void;
   onAddContact: () => void;
   onOpenSettings: () => void;
+  onOpenNotifications: () => void;
 }
 
 /** The left pane: title, search, filter chips with counts, the contact list and "Add contact". */
@@ -29,15 +32,23 @@ export function Sidebar({
   onOpen,
   onAddContact,
   onOpenSettings,
+  onOpenNotifications,
 }: SidebarProps) {
   const store = useStore();
   const { sorted, counts } = useAppState(() => store.sorted());
   const selectedId = useAppState((s) => s.selectedId);
+  const listOnly = useAppState((s) => s.listOnly);
+  const screen = useAppState((s) => s.screen);
   const [filter, setFilter] = useState<FilterKey>('all');
   const [query, setQuery] = useState('');
   // Typing stays instant with 10,000 contacts: the list catches up a frame later.
   const deferredQuery = useDeferredValue(query);
-  const rows = useMemo(() => visibleRows(sorted, filter, deferredQuery), [sorted, filter, deferredQuery]);
+  // A notification about several contacts shows exactly them, whatever the chips and the search say.
+  const rows = useMemo(() => {
+    if (listOnly === null) return visibleRows(sorted, filter, deferredQuery);
+    const only = new Set(listOnly);
+    return sorted.filter((row) => only.has(row.contact.id));
+  }, [sorted, filter, deferredQuery, listOnly]);
 
   function onSearchKeyDown(event: KeyboardEvent<HTMLInputElement>) {
     if (event.key === 'Escape') {
@@ -59,7 +70,13 @@ export function Sidebar({
 
   const filterLabel = FILTERS.find((f) => f.key === filter)?.label ?? '';
   let empty: ReactNode = null;
-  if (sorted.length === 0) {
+  if (listOnly !== null && rows.length === 0) {
+    empty = (
+      <div className="list-empty">
+        <p>These contacts are no longer in the list.</p>
+      </div>
+    );
+  } else if (sorted.length === 0) {
     empty = (
       <div className="list-empty">
         <p>No contacts yet — add a contact to get started.</p>
@@ -91,10 +108,29 @@ export function Sidebar({
           </span>
           CareWindow
         </h1>
+        <NotificationBell onOpen={onOpenNotifications} />
+      </header>
+      <nav className="sidebar-nav" aria-label="Screens">
+        <button
+          type="button"
+          className="ghost"
+          aria-pressed={screen === 'follow-ups'}
+          onClick={() => store.showScreen(screen === 'follow-ups' ? 'conversation' : 'follow-ups')}
+        >
+          Follow-ups
+        </button>
+        <button
+          type="button"
+          className="ghost"
+          aria-pressed={screen === 'templates'}
+          onClick={() => store.showScreen(screen === 'templates' ? 'conversation' : 'templates')}
+        >
+          Templates
+        </button>
         <button type="button" className="ghost" onClick={onOpenSettings}>
           <span aria-hidden="true">⚙</span> Settings
         </button>
-      </header>
+      </nav>
       <div className="search">
         <span className="search-icon" aria-hidden="true">
           ⌕
@@ -105,7 +141,10 @@ export function Sidebar({
           aria-label="Search contacts"
           placeholder="Search name or number"
           value={query}
-          onChange={(event) => setQuery(event.target.value)}
+          onChange={(event) => {
+            store.showAllContacts();
+            setQuery(event.target.value);
+          }}
           onKeyDown={onSearchKeyDown}
           spellCheck={false}
           autoComplete="off"
@@ -120,13 +159,17 @@ export function Sidebar({
             key={key}
             type="button"
             className={`chip chip-${key}`}
-            aria-pressed={filter === key}
-            onClick={() => setFilter(filter === key ? 'all' : key)}
+            aria-pressed={listOnly === null && filter === key}
+            onClick={() => {
+              store.showAllContacts();
+              setFilter(filter === key && listOnly === null ? 'all' : key);
+            }}
           >
             {label} <span className="chip-count">{counts[key]}</span>
           </button>
         ))}
       </div>
+      {listOnly !== null ? <ListRestriction count={rows.length} /> : null}
       <div className="list-area">
         {empty ?? <ContactList rows={rows} selectedId={selectedId} onOpen={onOpen} handle={listHandle} />}
       </div>

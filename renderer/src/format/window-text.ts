@@ -124,7 +124,7 @@ export function templateBlocker(window: CareWindow): 'no-opt-in' | 'opted-out' |
 }
 
 /** "at 10:02" today, "yesterday at 10:02", "on Tue 24 Nov at 10:02". */
-function sentMoment(at: number, now: number, locale: string, timeZone: string): string {
+export function sentMoment(at: number, now: number, locale: string, timeZone: string): string {
   const days = calendarDaysFrom(now, at, timeZone);
   if (days === 0) return `at ${formatTime(at, locale, timeZone)}`;
   if (days === -1) return dayAndTime(at, now, locale, timeZone);

@@ -4,7 +4,9 @@ import {
   type ContactDraft,
   type ContactRow,
   type Message,
+  type NotificationCentre,
   type Settings,
+  type Template,
   type WorkspaceInfo,
 } from '../../../main/contract/model';
 import { formatPrefsOf, type FormatPrefs } from '../format/zone';
@@ -29,6 +31,9 @@ export interface Toast {
   message: string;
 }
 
+/** What the right pane shows. */
+export type Screen = 'conversation' | 'follow-ups' | 'templates';
+
 export interface AppState {
   status: 'loading' | 'ready' | 'failed';
   loadError: string | null;
@@ -44,6 +49,13 @@ export interface AppState {
   /** Messages that failed after sending and whose text was put back into the message box. */
   restoredDrafts: ReadonlySet<string>;
   toasts: readonly Toast[];
+  /** The owner's templates; null until loaded (or when the main process could not list them). */
+  templates: readonly Template[] | null;
+  /** Reminders and other notices; null until loaded (or when the main process could not give them). */
+  notificationCentre: NotificationCentre | null;
+  /** A notification about several contacts narrowed the list to exactly these; null shows everyone. */
+  listOnly: readonly string[] | null;
+  screen: Screen;
 }
 
 const initialState = (): AppState => ({
@@ -58,7 +70,16 @@ const initialState = (): AppState => ({
   drafts: {},
   restoredDrafts: new Set(),
   toasts: [],
+  templates: null,
+  notificationCentre: null,
+  listOnly: null,
+  screen: 'conversation',
 });
+
+/** Fills in settings a main process of an older version does not send yet. */
+function withDefaults(settings: Settings): Settings {
+  return { ...DEFAULT_SETTINGS, ...settings };
+}
 
 const MAX_TOASTS = 4;
 
@@ -115,11 +136,14 @@ export class AppStore {
       api.on('contacts:changed', ({ rows }) => this.upsertRows(rows)),
       api.on('conversation:message', ({ message }) => this.receiveMessage(message)),
       api.on('workspace:changed', (workspace) => {
-        this.set({ workspace });
+        this.set({ workspace, listOnly: null });
         void this.load();
       }),
-      api.on('settings:changed', (settings) => this.set({ settings })),
+      api.on('settings:changed', (settings) => this.set({ settings: withDefaults(settings) })),
       api.on('clock:changed', ({ now }) => this.ticker.syncTo(now)),
+      api.on('templates:changed', ({ templates }) => this.setTemplates(templates)),
+      api.on('notifications:changed', (centre) => this.setNotificationCentre(centre)),
+      api.on('app:navigate', ({ contactIds }) => this.navigate(contactIds)),
     ];
     void this.load();
     return () => {
@@ -151,18 +175,33 @@ export class AppStore {
         status: 'ready',
         loadError: null,
         rows: byId,
-        settings,
+        settings: withDefaults(settings),
         workspace,
         selectedId,
         conversation: selectedId === null ? null : this.state.conversation,
       });
       if (reopen) void this.loadConversation(selectedId);
+      void this.loadExtras(generation);
     } catch (error) {
       if (generation !== this.generation) return;
       this.pendingRows = null;
       if (this.state.status === 'ready') this.reportError(error);
       else this.set({ status: 'failed', loadError: errorMessage(error) });
     }
+  }
+
+  /**
+   * Templates and notifications. Loaded apart from the first screen and allowed to fail: the list works
+   * without them, and their events fill them in later.
+   */
+  private async loadExtras(generation: number): Promise<void> {
+    const [templates, centre] = await Promise.allSettled([
+      this.api.templates.list(),
+      this.api.notifications.centre(),
+    ]);
+    if (generation !== this.generation) return;
+    if (templates.status === 'fulfilled') this.setTemplates(templates.value);
+    if (centre.status === 'fulfilled') this.setNotificationCentre(centre.value);
   }
 
   upsertRows(rows: readonly ContactRow[]): void {
@@ -176,9 +215,35 @@ export class AppStore {
   // ── Conversation ────────────────────────────────────────────────────────────────────────────────
 
   selectContact(contactId: string | null): void {
-    if (contactId === this.state.selectedId) return;
-    this.set({ selectedId: contactId, conversation: null });
+    if (contactId === this.state.selectedId) {
+      if (this.state.screen !== 'conversation') this.set({ screen: 'conversation' });
+      return;
+    }
+    this.set({ selectedId: contactId, conversation: null, screen: 'conversation' });
     if (contactId !== null) void this.loadConversation(contactId);
+  }
+
+  showScreen(screen: Screen): void {
+    if (screen !== this.state.screen) this.set({ screen });
+  }
+
+  /**
+   * Where a notification leads: one contact opens that conversation; several narrow the list to exactly
+   * them (until the owner chooses "Show all").
+   */
+  navigate(contactIds: readonly string[]): void {
+    const [first] = contactIds;
+    if (first === undefined) return;
+    if (contactIds.length === 1) {
+      this.set({ listOnly: null });
+      this.selectContact(first);
+    } else {
+      this.set({ listOnly: [...new Set(contactIds)] });
+    }
+  }
+
+  showAllContacts(): void {
+    if (this.state.listOnly !== null) this.set({ listOnly: null });
   }
 
   private async loadConversation(contactId: string): Promise<void> {
@@ -283,9 +348,50 @@ export class AppStore {
   }
 
   async updateSettings(patch: Partial<Settings>): Promise<Settings> {
-    const settings = await this.api.settings.update(patch);
+    const settings = withDefaults(await this.api.settings.update(patch));
     this.set({ settings });
     return settings;
+  }
+
+  /** Mutes or unmutes one contact's reminders; a refusal is shown as a notice. */
+  async setMuted(contactId: string, muted: boolean): Promise<void> {
+    try {
+      this.upsertRows([await this.api.contacts.setMuted(contactId, muted)]);
+    } catch (error) {
+      this.reportError(error);
+    }
+  }
+
+  // ── Templates and notifications ──────────────────────────────────────────────────────────────────
+
+  setTemplates(templates: readonly Template[]): void {
+    this.set({ templates });
+  }
+
+  /** Puts one saved template in place (the `templates:changed` event may come before or after). */
+  putTemplate(template: Template): void {
+    const current = this.state.templates ?? [];
+    const index = current.findIndex((t) => t.id === template.id);
+    const next =
+      index < 0 ? [...current, template] : current.map((t) => (t.id === template.id ? template : t));
+    this.set({ templates: next });
+  }
+
+  dropTemplate(templateId: string): void {
+    this.set({ templates: (this.state.templates ?? []).filter((t) => t.id !== templateId) });
+  }
+
+  setNotificationCentre(centre: NotificationCentre): void {
+    this.set({ notificationCentre: centre });
+  }
+
+  async markNotificationsRead(ids: readonly string[]): Promise<void> {
+    if (ids.length === 0) return;
+    try {
+      this.setNotificationCentre(await this.api.notifications.markRead([...ids]));
+    } catch (error) {
+      this.reportError(error);
+    }
   }
 
   async simulateInbound(contactId: string): Promise<void> {
@@ -300,7 +406,7 @@ export class AppStore {
   async startRealWorkspace(): Promise<void> {
     try {
       const workspace = await this.api.workspace.startReal();
-      this.set({ workspace, selectedId: null, conversation: null });
+      this.set({ workspace, selectedId: null, conversation: null, listOnly: null, screen: 'conversation' });
       await this.load();
     } catch (error) {
       this.reportError(error);

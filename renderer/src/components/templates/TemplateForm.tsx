@@ -1,0 +1,221 @@
+import { useId, useState, type SyntheticEvent } from 'react';
+import type { AppError } from '../../../../main/contract/errors';
+import type { Template } from '../../../../main/contract/model';
+import { CATEGORY_WORD, STATUS_WORD } from '../../format/follow-up-text';
+import { findPlaceholders, placeholderLabel } from '../../format/placeholders';
+import { useApi, useStore } from '../../state/context';
+import { asAppError } from '../../state/errors';
+import { errorAt, invalidProps, unclaimedErrors } from '../../state/field-errors';
+import { FieldError } from '../FieldError';
+import { PlaceholderMapping } from './PlaceholderMapping';
+import { draftOf, formOf, localErrors, mappingRow, type TemplateForm as Form } from './template-form';
+
+const FIELDS = ['name', 'language', 'category', 'status', 'header', 'body', 'footer', 'buttons'];
+
+/**
+ * Add or edit a template as it is registered in WhatsApp Manager, and say where each placeholder's
+ * value comes from. The main process checks it; its field errors appear next to the input they are about.
+ */
+export function TemplateForm({
+  template,
+  onSaved,
+  onCancel,
+}: {
+  template: Template | null;
+  onSaved: (template: Template) => void;
+  onCancel: () => void;
+}) {
+  const api = useApi();
+  const store = useStore();
+  const [form, setForm] = useState<Form>(() => formOf(template));
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [problem, setProblem] = useState<AppError | null>(null);
+  const [saving, setSaving] = useState(false);
+  const ids = useId();
+  const id = (name: string) => `${ids}-${name}`;
+  const placeholders = findPlaceholders(form.body);
+
+  /** Changes the form and forgets the error about what changed. */
+  function update(patch: Partial<Form>, clear?: string) {
+    setForm((current) => ({ ...current, ...patch }));
+    if (clear !== undefined && errors[clear] !== undefined) {
+      setErrors((current) => Object.fromEntries(Object.entries(current).filter(([key]) => key !== clear)));
+    }
+  }
+
+  async function save(event: SyntheticEvent) {
+    event.preventDefault();
+    if (saving) return;
+    const local = localErrors(form);
+    setProblem(null);
+    setErrors(local);
+    if (Object.keys(local).length > 0) return;
+    setSaving(true);
+    try {
+      const draft = draftOf(form);
+      const saved =
+        template === null ? await api.templates.save(draft) : await api.templates.save(draft, template.id);
+      store.putTemplate(saved);
+      onSaved(saved);
+    } catch (caught) {
+      const error = asAppError(caught);
+      setProblem(error);
+      setErrors(error.fields ?? {});
+      setSaving(false);
+    }
+  }
+
+  const isClaimed = (key: string) =>
+    FIELDS.some((f) => key === f || key.startsWith(`${f}.`)) ||
+    (key.startsWith('mapping.') && placeholders.includes(key.slice('mapping.'.length).split('.')[0] ?? ''));
+  const others = unclaimedErrors(errors, isClaimed);
+  const text = (key: string, label: string, hint?: string) => {
+    const message = errorAt(errors, key);
+    return (
+      <div className="field">
+        <label htmlFor={id(key)}>{label}</label>
+        <input
+          id={id(key)}
+          type="text"
+          autoComplete="off"
+          spellCheck={false}
+          value={form[key as 'name' | 'language' | 'header' | 'footer']}
+          onChange={(e) => update({ [key]: e.target.value }, key)}
+          {...invalidProps(message, id(`${key}-error`))}
+        />
+        {hint ? <p className="field-hint">{hint}</p> : null}
+        <FieldError id={id(`${key}-error`)} message={message} />
+      </div>
+    );
+  };
+  const bodyError = errorAt(errors, 'body');
+
+  return (
+    <form
+      className="template-form"
+      onSubmit={(event) => void save(event)}
+      noValidate
+      aria-labelledby={id('title')}
+    >
+      <h3 id={id('title')}>{template === null ? 'New template' : `Edit ${template.name}`}</h3>
+      {problem !== null || others.length > 0 ? (
+        <div className="form-problem" role="alert">
+          {problem !== null ? <p>{problem.message}</p> : null}
+          {others.length > 0 ? (
+            <ul>
+              {others.map(([key, message]) => (
+                <li key={key}>{message}</li>
+              ))}
+            </ul>
+          ) : null}
+        </div>
+      ) : null}
+
+      <div className="form-grid">
+        {text('name', 'Name', 'Exactly as in WhatsApp Manager, e.g. ticket_update.')}
+        {text('language', 'Language', 'The language code, e.g. en_US or nl.')}
+        <Choice
+          id={id('category')}
+          label="Category"
+          value={form.category}
+          options={CATEGORY_WORD}
+          message={errorAt(errors, 'category')}
+          onChange={(category) => update({ category }, 'category')}
+        />
+        <Choice
+          id={id('status')}
+          label="Status"
+          value={form.status}
+          options={STATUS_WORD}
+          message={errorAt(errors, 'status')}
+          onChange={(status) => update({ status }, 'status')}
+        />
+      </div>
+      {text('header', 'Header (optional)')}
+      <div className="field">
+        <label htmlFor={id('body')}>Body</label>
+        <textarea
+          id={id('body')}
+          rows={5}
+          value={form.body}
+          onChange={(e) => update({ body: e.target.value }, 'body')}
+          aria-invalid={bodyError ? true : undefined}
+          aria-describedby={[id('found'), bodyError ? id('body-error') : ''].filter(Boolean).join(' ')}
+        />
+        <p id={id('found')} className="field-hint placeholders-found">
+          {placeholders.length === 0
+            ? "No placeholders yet — write {name} or {{1}} where the contact's details go."
+            : `Placeholders found: ${placeholders.map(placeholderLabel).join(', ')}`}
+        </p>
+        <FieldError id={id('body-error')} message={bodyError} />
+      </div>
+      {text('footer', 'Footer (optional)')}
+      <div className="field">
+        <span className="field-label">Buttons</span>
+        {form.buttons.length === 0 ? (
+          <p className="field-hint">No buttons.</p>
+        ) : (
+          <ul className="template-buttons" aria-label="Buttons">
+            {form.buttons.map((label, index) => (
+              <li key={`${index}-${label}`}>{label}</li>
+            ))}
+          </ul>
+        )}
+        <FieldError id={id('buttons-error')} message={errorAt(errors, 'buttons')} />
+      </div>
+
+      <PlaceholderMapping
+        placeholders={placeholders}
+        rowOf={(placeholder) => mappingRow(form, placeholder)}
+        errors={errors}
+        onChange={(placeholder, row) =>
+          update({ mapping: { ...form.mapping, [placeholder]: row } }, `mapping.${placeholder}`)
+        }
+      />
+
+      <div className="dialog-actions">
+        <button type="button" className="secondary" onClick={onCancel}>
+          Cancel
+        </button>
+        <button type="submit" className="primary" aria-disabled={saving || undefined}>
+          {saving ? 'Saving…' : 'Save template'}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function Choice<T extends string>({
+  id,
+  label,
+  value,
+  options,
+  message,
+  onChange,
+}: {
+  id: string;
+  label: string;
+  value: T;
+  options: Record<T, string>;
+  message: string | undefined;
+  onChange: (value: T) => void;
+}) {
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <select
+        id={id}
+        value={value}
+        onChange={(e) => onChange(e.target.value as T)}
+        {...invalidProps(message, `${id}-error`)}
+      >
+        {(Object.entries(options) as Array<[T, string]>).map(([option, word]) => (
+          <option key={option} value={option}>
+            {word}
+          </option>
+        ))}
+      </select>
+      <FieldError id={`${id}-error`} message={message} />
+    </div>
+  );
+}

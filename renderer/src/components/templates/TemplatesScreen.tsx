@@ -1,0 +1,101 @@
+import { useState } from 'react';
+import type { Template } from '../../../../main/contract/model';
+import { templateLabel } from '../../format/follow-up-text';
+import { useApi, useAppState, useStore } from '../../state/context';
+import { errorMessage } from '../../state/errors';
+import { ScreenFrame } from '../screens/ScreenFrame';
+import { DeleteTemplateDialog } from './DeleteTemplateDialog';
+import { TemplateForm } from './TemplateForm';
+import { TemplateTable } from './TemplateTable';
+
+/** The form being shown: a new template (null) or one to edit (its id); undefined shows the list. */
+export type TemplateEdit = string | null | undefined;
+
+/**
+ * The owner's templates as registered in WhatsApp Manager: the list with each status, a form to add or
+ * change one (with where each placeholder's value comes from), and delete after a confirmation.
+ */
+export function TemplatesScreen({ initialEdit }: { initialEdit?: TemplateEdit }) {
+  const api = useApi();
+  const store = useStore();
+  const templates = useAppState((s) => s.templates);
+  const [editing, setEditing] = useState<TemplateEdit>(initialEdit);
+  const [deleting, setDeleting] = useState<Template | null>(null);
+  const [notice, setNotice] = useState('');
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const template =
+    editing === undefined || editing === null ? null : (templates?.find((t) => t.id === editing) ?? null);
+  const showForm = editing === null || template !== null;
+
+  async function reload() {
+    setLoadError(null);
+    try {
+      store.setTemplates(await api.templates.list());
+    } catch (error) {
+      setLoadError(errorMessage(error));
+    }
+  }
+
+  return (
+    <ScreenFrame
+      title="Templates"
+      focusKey={notice}
+      intro={<p>Templates approved in WhatsApp Manager, and how their placeholders are filled.</p>}
+      actions={
+        showForm ? null : (
+          <button
+            type="button"
+            className="primary"
+            onClick={() => {
+              setNotice('');
+              setEditing(null);
+            }}
+          >
+            Add template
+          </button>
+        )
+      }
+    >
+      <p className="screen-notice" role="status">
+        {notice}
+      </p>
+      {showForm ? (
+        <TemplateForm
+          key={editing ?? 'new'}
+          template={template}
+          onCancel={() => setEditing(undefined)}
+          onSaved={(saved) => {
+            setEditing(undefined);
+            setNotice(`Template ${templateLabel(saved)} saved.`);
+          }}
+        />
+      ) : templates === null ? (
+        <div className="form-problem" role="alert">
+          <p>{loadError ?? 'The templates could not be loaded.'}</p>
+          <button type="button" className="secondary" onClick={() => void reload()}>
+            Try again
+          </button>
+        </div>
+      ) : (
+        <TemplateTable
+          templates={templates}
+          onEdit={(t) => {
+            setNotice('');
+            setEditing(t.id);
+          }}
+          onDelete={setDeleting}
+        />
+      )}
+      {deleting !== null ? (
+        <DeleteTemplateDialog
+          template={deleting}
+          onClose={() => setDeleting(null)}
+          onDeleted={() => {
+            setNotice(`Template ${templateLabel(deleting)} deleted.`);
+            setDeleting(null);
+          }}
+        />
+      ) : null}
+    </ScreenFrame>
+  );
+}
