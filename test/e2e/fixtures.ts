@@ -42,6 +42,8 @@ export function startHost(dataRoot: string): Promise<PreviewHost> {
     dataRoot,
     startAt: START,
     systemLocale: 'en-GB',
+    // The same zone as the page (playwright.config.ts), as on a real computer.
+    systemTimeZone: 'Europe/Amsterdam',
     log: quiet,
   });
 }

@@ -121,6 +121,7 @@ test('adding a contact with a bad phone number shows what to fix and keeps what 
 });
 
 test('the keyboard reaches the list, opens a contact and searches', async ({ app }) => {
+  await expect(app.getByRole('listbox', { name: 'Contacts' }).getByRole('option').first()).toBeVisible();
   await app.keyboard.press('Control+k');
   await expect(app.getByRole('searchbox', { name: 'Search contacts' })).toBeFocused();
   await app.keyboard.type('Tom');

@@ -21,6 +21,8 @@ export interface PreviewHostOptions {
   /** Start the app's clock at this instant instead of now (the tests pin it). */
   startAt?: number | null;
   systemLocale?: string;
+  /** The zone the browser shows times in; defaults to this computer's. Tests pin it to the page's zone. */
+  systemTimeZone?: string;
   log: Logger;
 }
 
@@ -70,6 +72,7 @@ export async function startPreviewHost(options: PreviewHostOptions): Promise<Pre
     publisher: transport,
     log,
     systemLocale: options.systemLocale ?? Intl.DateTimeFormat().resolvedOptions().locale,
+    ...(options.systemTimeZone ? { systemTimeZone: options.systemTimeZone } : {}),
     notifier,
   });
   registerHandlers(transport, app.handlers, log);

@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import type { FollowUpOverview } from '../../../../main/contract/model';
-import { MINUTE } from '../../format/durations';
+import { SECOND } from '../../format/durations';
 import { REFUSAL_GROUPS, refusalText } from '../../format/follow-up-text';
 import { useFormatPrefs, useTimeDerived } from '../../state/context';
 import { RefusalFix } from './RefusalFix';
@@ -29,7 +29,7 @@ export function BlockedGroups({ items }: { items: readonly Blocked[] }) {
 function BlockedGroup({ title, items }: { title: string; items: readonly Blocked[] }) {
   const headingId = useId();
   const { locale, timeZone } = useFormatPrefs();
-  const now = useTimeDerived((t) => Math.floor(t / MINUTE) * MINUTE);
+  const now = useTimeDerived((t) => Math.floor(t / SECOND) * SECOND);
   return (
     <div role="group" aria-labelledby={headingId} className="blocked-group">
       <h4 id={headingId}>{title}</h4>

@@ -1,5 +1,5 @@
 import type { FollowUpOverview } from '../../../../main/contract/model';
-import { MINUTE, formatAgo } from '../../format/durations';
+import { SECOND, formatAgo } from '../../format/durations';
 import { templateLabel } from '../../format/follow-up-text';
 import { useAppState, useTimeDerived } from '../../state/context';
 import { useActions } from '../actions';
@@ -23,7 +23,7 @@ export function EligibleList({
 }) {
   const actions = useActions();
   const templates = useAppState((s) => s.templates);
-  const now = useTimeDerived((t) => Math.floor(t / MINUTE) * MINUTE);
+  const now = useTimeDerived((t) => Math.floor(t / SECOND) * SECOND);
   if (items.length === 0) {
     return <p className="screen-empty">No closed windows are waiting for a follow-up right now.</p>;
   }

@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { FollowUpPreview, Template } from '../../../../main/contract/model';
 import { costLine, refusalText, STATUS_WORD, templateLabel } from '../../format/follow-up-text';
-import { MINUTE } from '../../format/durations';
+import { SECOND } from '../../format/durations';
 import { useApi, useAppState, useFormatPrefs, useStore, useTimeDerived } from '../../state/context';
 import { errorMessage } from '../../state/errors';
 import type { TemplateMode } from '../actions';
@@ -35,7 +35,7 @@ export function FollowUpDialog({ contactId, mode, focusTemplate, onClose }: Foll
   const row = useAppState((s) => s.rows.get(contactId) ?? null);
   const templates = useAppState((s) => s.templates);
   const { locale, timeZone } = useFormatPrefs();
-  const now = useTimeDerived((t) => Math.floor(t / MINUTE) * MINUTE);
+  const now = useTimeDerived((t) => Math.floor(t / SECOND) * SECOND);
   const [chosen, setChosen] = useState<string | undefined>(undefined);
   const [attempt, setAttempt] = useState(0);
   const [loaded, setLoaded] = useState<Loaded | null>(null);
