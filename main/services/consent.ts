@@ -1,4 +1,5 @@
 import { AppError } from '../contract/errors';
+import { requireContact } from './require-contact';
 import type { Contact, ContactRow, Message } from '../contract/model';
 import { consentKeyword } from '../domain/consent-keywords';
 import type { WorkspaceStore } from '../store/workspace-store';
@@ -65,13 +66,7 @@ export class ConsentService {
 
   /** The owner confirms a customer's START: templates may be sent again. */
   async confirmOptIn(contactId: string): Promise<ContactRow> {
-    const contact = this.deps.store.contact(contactId);
-    if (!contact) {
-      throw new AppError({
-        code: 'not-found',
-        message: 'This contact no longer exists. It may have been removed; reload the list.',
-      });
-    }
+    const contact = requireContact(this.deps.store, contactId);
     const requestedAt = contact.optInRequestedAt;
     if (requestedAt === null) {
       throw new AppError({

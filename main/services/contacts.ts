@@ -1,4 +1,5 @@
 import { AppError } from '../contract/errors';
+import { requireContact } from './require-contact';
 import type { Contact, ContactDraft, ContactRow, OptIn, OptInEvent } from '../contract/model';
 import { validateContactDraft } from '../domain/contact-draft';
 import { rowOf } from '../domain/contact-row';
@@ -35,8 +36,7 @@ export class ContactsService {
   }
 
   row(id: string): ContactRow {
-    const contact = this.deps.store.contact(id);
-    if (!contact) throw notFound();
+    const contact = requireContact(this.deps.store, id);
     return this.rowFor(contact);
   }
 
@@ -53,8 +53,7 @@ export class ContactsService {
 
   /** Mutes (or unmutes) reminders for one contact. */
   async setMuted(id: string, muted: boolean): Promise<ContactRow> {
-    const existing = this.deps.store.contact(id);
-    if (!existing) throw notFound();
+    const existing = requireContact(this.deps.store, id);
     if (existing.muted === muted) return this.rowFor(existing);
     return this.save({ ...existing, muted, updatedAt: this.deps.clock.now() });
   }
@@ -74,8 +73,7 @@ export class ContactsService {
   }
 
   async update(id: string, draft: ContactDraft): Promise<ContactRow> {
-    const existing = this.deps.store.contact(id);
-    if (!existing) throw notFound();
+    const existing = requireContact(this.deps.store, id);
     const valid = this.validate(draft, id);
     const now = this.deps.clock.now();
     const history = [...existing.optInHistory, ...consentChange(existing.optIn, valid.optIn, now)];
@@ -147,11 +145,4 @@ function consentChange(before: OptIn | null, after: OptIn, now: number): OptInEv
     before && before.status === after.status && before.at === after.at && before.source === after.source;
   if (same || (!before && after.status === 'none')) return [];
   return [{ at: now, status: after.status, source: after.source, by: 'owner', note: after.proof }];
-}
-
-function notFound(): AppError {
-  return new AppError({
-    code: 'not-found',
-    message: 'This contact no longer exists. It may have been removed; reload the list.',
-  });
 }

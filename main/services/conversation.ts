@@ -1,4 +1,5 @@
 import { AppError } from '../contract/errors';
+import { requireContact } from './require-contact';
 import type { Contact, Message, MessageStatus } from '../contract/model';
 import { freeFormRefusal } from '../domain/care-window';
 import { nextStatus } from '../domain/message-status';
@@ -33,13 +34,13 @@ export class ConversationService {
   constructor(private readonly deps: ConversationDeps) {}
 
   history(contactId: string, query: { before?: number; limit: number }) {
-    this.contactOrThrow(contactId);
+    requireContact(this.deps.store, contactId);
     return this.deps.store.history(contactId, query);
   }
 
   async sendText(contactId: string, text: string): Promise<Message> {
     const { clock, provider, ids } = this.deps;
-    const contact = this.contactOrThrow(contactId);
+    const contact = requireContact(this.deps.store, contactId);
     const refusal = freeFormRefusal(this.deps.contacts.rowFor(contact).window);
     if (refusal) throw new AppError({ code: 'window-closed', message: refusal });
 
@@ -146,16 +147,5 @@ export class ConversationService {
     const { message } = await this.deps.store.updateMessage(contact.id, messageId, change);
     this.deps.messageChanged(message, contact);
     return message;
-  }
-
-  private contactOrThrow(contactId: string): Contact {
-    const contact = this.deps.store.contact(contactId);
-    if (!contact) {
-      throw new AppError({
-        code: 'not-found',
-        message: 'This contact no longer exists. Reload the list and try again.',
-      });
-    }
-    return contact;
   }
 }

@@ -1,4 +1,5 @@
 import { AppError } from '../contract/errors';
+import { requireContact } from './require-contact';
 import {
   MAX_MESSAGE_LENGTH,
   type Contact,
@@ -62,7 +63,7 @@ export class FollowUpService {
 
   /** What one click would send to this contact (the default template unless one is named), and whether it may. */
   preview(contactId: string, templateId?: string): FollowUpPreview {
-    const contact = this.contactOrThrow(contactId);
+    const contact = requireContact(this.deps.store, contactId);
     return this.previewFor(contact, this.deps.rowFor(contact), templateId).preview;
   }
 
@@ -163,7 +164,7 @@ export class FollowUpService {
   /** Inside the contact's lock: decide from the stored state, and record the send as under way. */
   private async check(contactId: string, templateId: string, mode: Mode) {
     const { store, clock, ids, conversation } = this.deps;
-    const contact = this.contactOrThrow(contactId);
+    const contact = requireContact(this.deps.store, contactId);
     const row = this.deps.rowFor(contact);
     const template = store.template(templateId) ?? null;
     const detail = this.previewFor(contact, row, templateId);
@@ -305,17 +306,6 @@ export class FollowUpService {
       consent: null,
     };
     await this.deps.conversation.record(message, contact);
-  }
-
-  private contactOrThrow(contactId: string): Contact {
-    const contact = this.deps.store.contact(contactId);
-    if (!contact) {
-      throw new AppError({
-        code: 'not-found',
-        message: 'This contact no longer exists. Reload the list and try again.',
-      });
-    }
-    return contact;
   }
 }
 

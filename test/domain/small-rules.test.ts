@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ContactRow, WindowState } from '../../main/contract/model';
-import { sortRows } from '../../main/domain/contact-order';
+import { sortRows } from '../../main/contract/contact-order';
 import { nextStatus } from '../../main/domain/message-status';
 import { validateSettings } from '../../main/domain/settings';
 import { DEFAULT_SETTINGS } from '../../main/contract/model';

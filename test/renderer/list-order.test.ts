@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { countByFilter, parseQuery, visibleRows } from '../../renderer/src/list/filter';
-import { compareRows, sortRows } from '../../renderer/src/list/sort';
+import { compareRows, sortRows } from '../../main/contract/contact-order';
 import { HOUR, makeRow, MINUTE, T0 } from './fake-api';
 
 const rows = [

@@ -97,11 +97,19 @@ function Shell({ renderFollowUp }: { renderFollowUp: FollowUpSlot | undefined })
   // The app's element exists once the workspace is open: dialogs make it inert.
   useEffect(() => modals.attach(appRef.current), [modals, status]);
 
-  // Light or dark: follow the system unless the owner chose one.
+  // Light or dark: follow the system unless the owner chose one. One attribute carries the result, so
+  // the stylesheet defines the dark palette once.
   useEffect(() => {
     const root = document.documentElement;
-    if (theme === 'system') delete root.dataset.theme;
-    else root.dataset.theme = theme;
+    if (theme !== 'system') {
+      root.dataset.theme = theme;
+      return;
+    }
+    const query = window.matchMedia('(prefers-color-scheme: dark)');
+    const apply = () => (root.dataset.theme = query.matches ? 'dark' : 'light');
+    apply();
+    query.addEventListener('change', apply);
+    return () => query.removeEventListener('change', apply);
   }, [theme]);
 
   // Ctrl/⌘+K searches; Esc goes back to the list; F previews the follow-up of the selected contact.

@@ -11,7 +11,7 @@ import {
 } from '../../../main/contract/model';
 import { formatPrefsOf, type FormatPrefs } from '../format/zone';
 import { countByFilter, type FilterCounts } from '../list/filter';
-import { sortRows } from '../list/sort';
+import { sortRows } from '../../../main/contract/contact-order';
 import { errorMessage } from './errors';
 import { Ticker } from './ticker';
 

@@ -1,10 +1,10 @@
-import type { ContactRow, WindowState } from '../../../main/contract/model';
+import type { ContactRow, WindowState } from './model';
 
 /**
  * "Who needs me first": open and closing windows by soonest close, then closed ones (those that can
  * still get a follow-up first, most recently closed first), then those awaiting a reply (latest
- * follow-up first), then customers who never wrote, by name. The same rule as the main process's
- * contact order; the renderer keeps its own copy because it may import only the contract.
+ * follow-up first), then customers who never wrote, by name. Part of the contract because the renderer
+ * sorts what the main process pushes, and both must agree on it.
  */
 const RANK: Record<WindowState, number> = {
   closing: 0,
