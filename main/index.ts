@@ -80,7 +80,9 @@ if (!app.requestSingleInstanceLock()) {
     });
 
   app.on('window-all-closed', () => {
-    if (process.platform !== 'darwin') app.quit();
+    // Reminders must keep arriving with the window closed: on Windows the app stays in the tray (its menu
+    // quits), on macOS in the dock. Elsewhere there is no tray, so closing the window quits.
+    if (process.platform !== 'win32' && process.platform !== 'darwin') app.quit();
   });
 
   let closing = false;

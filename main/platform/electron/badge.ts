@@ -58,6 +58,8 @@ export function createBadge(options: BadgeOptions): BadgeDisplay {
     tray.on('click', options.show);
     return tray;
   };
+  // From the start: with the window closed, the tray is how the owner gets back (and quits).
+  ensureTray().setToolTip('CareWindow');
   return {
     set: (count, description) => {
       ensureTray().setToolTip(`CareWindow — ${description}`);
