@@ -1,6 +1,7 @@
 import { AppError } from './contract/errors';
 import type { Handlers } from './contract/ipc';
 import type { DataProblem, Message, WorkspaceInfo, WorkspaceKind } from './contract/model';
+import { noAccountProvider } from './providers/no-account';
 import { SimulatorProvider } from './providers/simulator';
 import { seedDemoWorkspace } from './services/demo/seed-demo';
 import { SIMULATED_INBOUND } from './services/demo/demo-scripts';
@@ -24,7 +25,10 @@ export interface HostPorts {
   /** The computer's locale, e.g. "nl-NL": the default for formats and for numbers typed without +country. */
   systemLocale: string;
   ids?: IdFactory;
-  /** A real WhatsApp connection; absent until an account is configured, then the simulator is used. */
+  /**
+   * The messaging connection for every workspace (a WhatsApp account; the tests pass a simulator). Without
+   * one, the demo runs on the offline simulator and the owner's real workspace sends nothing.
+   */
   provider?: MessagingProvider;
   /** Desktop notifications and the tray/dock badge; without one, reminders appear only inside the app. */
   notifier?: Notifier;
@@ -35,7 +39,7 @@ export interface HostPorts {
 export interface CareWindow {
   readonly handlers: Handlers;
   readonly appState: AppStateStore;
-  /** The simulator behind the demo and the tests; null when a real provider is connected. */
+  /** The simulator behind the demo (or the one the tests passed in); null when a real provider is connected. */
   readonly simulator: SimulatorProvider | null;
   session(): WorkspaceSession;
   /** The clock jumped (sleep/resume, a time change, the preview host): recompute every window. */
@@ -50,8 +54,15 @@ export interface CareWindow {
 export async function startCareWindow(ports: HostPorts): Promise<CareWindow> {
   const { clock, log, publisher } = ports;
   const ids = ports.ids ?? randomIds;
-  const simulator = ports.provider ? null : new SimulatorProvider(ports.scheduler, () => clock.now(), ids);
-  const provider: MessagingProvider = ports.provider ?? (simulator as SimulatorProvider);
+  const simulator =
+    ports.provider instanceof SimulatorProvider
+      ? ports.provider
+      : ports.provider
+        ? null
+        : new SimulatorProvider(ports.scheduler, () => clock.now(), ids);
+  // The simulator never serves the owner's real workspace: simulated ticks must not enter real history.
+  const providerFor = (kind: WorkspaceKind): MessagingProvider =>
+    ports.provider ?? (kind === 'demo' && simulator ? simulator : noAccountProvider);
   const appState = await openAppState(ports.dataRoot);
   const notifier =
     ports.notifier ??
@@ -68,7 +79,14 @@ export async function startCareWindow(ports: HostPorts): Promise<CareWindow> {
     const store = await openWorkspaceStore(dir, { now: () => clock.now(), log });
     if (kind === 'demo') await seedDemoWorkspace(store, clock.now(), ids);
     const reminderLog = await openReminderLog(dir, { now: () => clock.now(), log });
-    const opened = new WorkspaceSession({ ...ports, store, provider, ids, reminderLog, notifier });
+    const opened = new WorkspaceSession({
+      ...ports,
+      store,
+      provider: providerFor(kind),
+      ids,
+      reminderLog,
+      notifier,
+    });
     // Template sends the last run left without the provider's answer: explained, never resent.
     await opened.followUps.recover();
     return opened;
@@ -92,7 +110,7 @@ export async function startCareWindow(ports: HostPorts): Promise<CareWindow> {
     return {
       kind: appState.get().activeWorkspace,
       dataDir: session.store.dir,
-      accountConfigured: provider.isAccount,
+      accountConfigured: providerFor(appState.get().activeWorkspace).isAccount,
       problems: problems(),
     };
   }
@@ -128,7 +146,7 @@ export async function startCareWindow(ports: HostPorts): Promise<CareWindow> {
       list: () => session.contacts.list(),
       get: (id) => session.contacts.row(id),
       create: (draft) => session.contacts.create(draft),
-      update: (id, draft) => session.contacts.update(id, draft),
+      update: (id, draft, expectedUpdatedAt) => session.contacts.update(id, draft, expectedUpdatedAt),
       setMuted: (id, muted) => session.contacts.setMuted(id, muted),
       confirmOptIn: (id) => session.consent.confirmOptIn(id),
     },

@@ -13,6 +13,8 @@ export const ErrorCode = z.enum([
   /** A template send that the rules forbid right now (consent, the one follow-up, the template); see `refusal`. */
   'refused',
   'send-failed',
+  /** The thing being edited changed meanwhile; nothing was saved. */
+  'conflict',
   'storage',
   'internal',
 ]);

@@ -12,6 +12,7 @@ import {
   NotificationCentre,
   Reminder,
   Settings,
+  SettingsPatch,
   Template,
   TemplateDraft,
   Timestamp,
@@ -33,17 +34,22 @@ export type HistoryPage = z.infer<typeof HistoryPage>;
 const HistoryQuery = z.object({
   /** Only messages strictly older than this; omitted for the newest page. */
   before: Timestamp.optional(),
+  /**
+   * With `before`: only messages strictly before the position (`before`, `beforeId`) in the history's
+   * order (time, then id), so messages sharing a millisecond at a page boundary are neither lost nor
+   * repeated. Pass the oldest message shown (its `at` and `id`). Ignored without `before`.
+   */
+  beforeId: Id.optional(),
   limit: z.number().int().min(1).max(500).default(200),
 });
-
-const SettingsPatch = Settings.partial();
 
 export const calls = {
   contacts: {
     list: call(z.tuple([]), z.array(ContactRow)),
     get: call(z.tuple([Id]), ContactRow),
     create: call(z.tuple([ContactDraft]), ContactRow),
-    update: call(z.tuple([Id, ContactDraft]), ContactRow),
+    /** The third argument is the contact's updatedAt when the form was opened: a stale edit is refused. */
+    update: call(z.tuple([Id, ContactDraft, Timestamp.optional()]), ContactRow),
     /** Mute or unmute reminders for one contact. */
     setMuted: call(z.tuple([Id, z.boolean()]), ContactRow),
     /** The owner confirms a customer's START: templates may be sent again. */

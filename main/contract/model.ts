@@ -180,7 +180,8 @@ export const DEFAULT_BUSINESS_HOURS: (BusinessDay | null)[] = [
   { start: '10:00', end: '17:00' },
 ];
 
-export const Settings = z.object({
+/** Every setting without its default: the shape of a change, where a missing field means "leave it". */
+const SettingsFields = z.object({
   /** Minutes before close at which a window counts as "closing". */
   closingLeadMinutes: z
     .number()
@@ -193,20 +194,34 @@ export const Settings = z.object({
   locale: z.string().max(35).nullable(),
   theme: Theme,
   /** The template a follow-up uses when the contact has none of its own yet. */
-  defaultTemplateId: z.string().max(100).nullable().default(null),
+  defaultTemplateId: z.string().max(100).nullable(),
   /** An inbound message that is exactly one of these (trimmed, any case) opts the customer out. */
-  optOutKeywords: z
-    .array(z.string().trim().min(1).max(30))
-    .max(20)
-    .default(['STOP', 'STOPP', 'UNSUBSCRIBE', 'AFMELDEN']),
+  optOutKeywords: z.array(z.string().trim().min(1).max(30)).max(20),
   /** Minutes before a window closes at which to remind the owner, e.g. [60, 15]. */
-  reminderLeadMinutes: z.array(z.number().int()).max(6).default([60, 15]),
+  reminderLeadMinutes: z.array(z.number().int()).max(6),
   /** Remind only when the customer's last message has no answer yet. */
-  remindOnlyWhenWaiting: z.boolean().default(true),
+  remindOnlyWhenWaiting: z.boolean(),
   /** Business hours per weekday (0 = Sunday … 6 = Saturday), in the owner's time zone; null = closed that day. Outside them is quiet. */
-  businessHours: z.array(BusinessDay.nullable()).length(7).default(DEFAULT_BUSINESS_HOURS),
+  businessHours: z.array(BusinessDay.nullable()).length(7),
   /** Whether quiet hours apply at all. */
-  quietHoursEnabled: z.boolean().default(false),
+  quietHoursEnabled: z.boolean(),
+});
+
+/**
+ * A change to the settings. Built from the fields without defaults on purpose: zod's `.partial()` keeps
+ * `.default()`s, which would quietly reset every setting the change does not mention.
+ */
+export const SettingsPatch = SettingsFields.partial();
+export type SettingsPatch = z.infer<typeof SettingsPatch>;
+
+/** The settings file: settings added after version 1 of the file get their defaults when missing. */
+export const Settings = SettingsFields.extend({
+  defaultTemplateId: SettingsFields.shape.defaultTemplateId.default(null),
+  optOutKeywords: SettingsFields.shape.optOutKeywords.default(['STOP', 'STOPP', 'UNSUBSCRIBE', 'AFMELDEN']),
+  reminderLeadMinutes: SettingsFields.shape.reminderLeadMinutes.default([60, 15]),
+  remindOnlyWhenWaiting: SettingsFields.shape.remindOnlyWhenWaiting.default(true),
+  businessHours: SettingsFields.shape.businessHours.default(DEFAULT_BUSINESS_HOURS),
+  quietHoursEnabled: SettingsFields.shape.quietHoursEnabled.default(false),
 });
 export type Settings = z.infer<typeof Settings>;
 

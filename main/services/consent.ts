@@ -8,9 +8,8 @@ import type { Clock } from './ports';
 export interface ConsentDeps {
   store: WorkspaceStore;
   clock: Clock;
-  rowFor: (contact: Contact) => ContactRow;
-  /** Called after a contact's consent changed, so the change is pushed. */
-  changed: (row: ContactRow) => void;
+  /** Applies a change to the latest version of a contact, one change at a time (ContactsService.change). */
+  change: (contactId: string, change: (latest: Contact) => Contact) => Promise<ContactRow>;
 }
 
 /**
@@ -31,44 +30,47 @@ export class ConsentService {
     const said = text.trim();
 
     if (word === 'opt-out') {
-      if (contact.optIn.status === 'opted-out' && contact.optInRequestedAt === null) return 'opted-out';
-      await this.save({
-        ...contact,
-        optIn: {
-          status: 'opted-out',
-          at,
-          source: 'whatsapp',
-          proof: `Wrote “${said}” on WhatsApp.`,
-        },
-        optInHistory: [
-          ...contact.optInHistory,
-          {
-            at,
+      await this.deps.change(contact.id, (latest) => {
+        if (latest.optIn.status === 'opted-out' && latest.optInRequestedAt === null) return latest;
+        return {
+          ...latest,
+          optIn: {
             status: 'opted-out',
+            at,
             source: 'whatsapp',
-            by: 'customer',
-            note: `Wrote “${said}” on WhatsApp.`,
+            proof: `Wrote “${said}” on WhatsApp.`,
           },
-        ],
-        optInRequestedAt: null,
-        updatedAt: this.deps.clock.now(),
+          optInHistory: [
+            ...latest.optInHistory,
+            {
+              at,
+              status: 'opted-out',
+              source: 'whatsapp',
+              by: 'customer',
+              note: `Wrote “${said}” on WhatsApp.`,
+            },
+          ],
+          optInRequestedAt: null,
+          updatedAt: this.deps.clock.now(),
+        };
       });
       return 'opted-out';
     }
 
     // START from someone already opted in changes nothing.
     if (contact.optIn.status === 'opted-in') return null;
-    if (contact.optInRequestedAt === null) {
-      await this.save({ ...contact, optInRequestedAt: at, updatedAt: this.deps.clock.now() });
-    }
+    await this.deps.change(contact.id, (latest) =>
+      latest.optInRequestedAt === null
+        ? { ...latest, optInRequestedAt: at, updatedAt: this.deps.clock.now() }
+        : latest,
+    );
     return 'opt-in-requested';
   }
 
   /** The owner confirms a customer's START: templates may be sent again. */
   async confirmOptIn(contactId: string): Promise<ContactRow> {
     const contact = requireContact(this.deps.store, contactId);
-    const requestedAt = contact.optInRequestedAt;
-    if (requestedAt === null) {
+    if (contact.optInRequestedAt === null) {
       throw new AppError({
         code: 'invalid-input',
         message:
@@ -76,24 +78,21 @@ export class ConsentService {
           'To record an opt-in given in the shop or on your website, edit the contact.',
       });
     }
-    const now = this.deps.clock.now();
     const note = 'Wrote START on WhatsApp; confirmed by the owner.';
-    return this.save({
-      ...contact,
-      optIn: { status: 'opted-in', at: requestedAt, source: 'whatsapp', proof: note },
-      optInHistory: [
-        ...contact.optInHistory,
-        { at: now, status: 'opted-in', source: 'whatsapp', by: 'owner', note },
-      ],
-      optInRequestedAt: null,
-      updatedAt: now,
+    return this.deps.change(contactId, (latest) => {
+      // A STOP that arrived after the START (and cleared the request) wins.
+      if (latest.optInRequestedAt === null) return latest;
+      const now = this.deps.clock.now();
+      return {
+        ...latest,
+        optIn: { status: 'opted-in', at: latest.optInRequestedAt, source: 'whatsapp', proof: note },
+        optInHistory: [
+          ...latest.optInHistory,
+          { at: now, status: 'opted-in', source: 'whatsapp', by: 'owner', note },
+        ],
+        optInRequestedAt: null,
+        updatedAt: now,
+      };
     });
-  }
-
-  private async save(contact: Contact): Promise<ContactRow> {
-    await this.deps.store.saveContact(contact);
-    const row = this.deps.rowFor(contact);
-    this.deps.changed(row);
-    return row;
   }
 }

@@ -1,5 +1,6 @@
 import { AppError } from '../contract/errors';
 import { requireContact } from './require-contact';
+import { SerialQueue } from '../store/serial-queue';
 import type { Contact, ContactDraft, ContactRow, OptIn, OptInEvent } from '../contract/model';
 import { validateContactDraft } from '../domain/contact-draft';
 import { rowOf } from '../domain/contact-row';
@@ -22,6 +23,8 @@ export interface ContactsDeps {
 
 /** Adding and editing contacts: validation, E.164 numbers, one contact per number. */
 export class ContactsService {
+  private readonly writes = new SerialQueue();
+
   constructor(private readonly deps: ContactsDeps) {}
 
   list(): ContactRow[] {
@@ -51,61 +54,93 @@ export class ContactsService {
     );
   }
 
+  /**
+   * Applies a change to the latest version of a contact. Changes run one at a time and each reads the
+   * contact inside its turn, so two made at the same moment (a STOP arriving while the owner mutes) both
+   * survive. `change` returns the contact unchanged when there is nothing to do.
+   */
+  change(id: string, change: (latest: Contact) => Contact): Promise<ContactRow> {
+    return this.writes.run(async () => {
+      const latest = requireContact(this.deps.store, id);
+      const next = change(latest);
+      return next === latest ? this.rowFor(latest) : this.save(next);
+    });
+  }
+
   /** Mutes (or unmutes) reminders for one contact. */
-  async setMuted(id: string, muted: boolean): Promise<ContactRow> {
-    const existing = requireContact(this.deps.store, id);
-    if (existing.muted === muted) return this.rowFor(existing);
-    return this.save({ ...existing, muted, updatedAt: this.deps.clock.now() });
+  setMuted(id: string, muted: boolean): Promise<ContactRow> {
+    return this.change(id, (latest) =>
+      latest.muted === muted ? latest : { ...latest, muted, updatedAt: this.deps.clock.now() },
+    );
   }
 
-  async create(draft: ContactDraft): Promise<ContactRow> {
-    const now = this.deps.clock.now();
-    const valid = this.validate(draft, null);
-    return this.save({
-      id: this.deps.ids(),
-      ...valid,
-      optInHistory: consentChange(null, valid.optIn, now),
-      optInRequestedAt: null,
-      muted: false,
-      createdAt: now,
-      updatedAt: now,
+  create(draft: ContactDraft): Promise<ContactRow> {
+    // Inside the queue, so two saves of the same new number cannot both pass the duplicate check.
+    return this.writes.run(async () => {
+      const now = this.deps.clock.now();
+      const valid = this.validate(draft, null);
+      return this.save({
+        id: this.deps.ids(),
+        ...valid,
+        optInHistory: consentChange(null, valid.optIn, now),
+        optInRequestedAt: null,
+        muted: false,
+        createdAt: now,
+        updatedAt: now,
+      });
     });
   }
 
-  async update(id: string, draft: ContactDraft): Promise<ContactRow> {
-    const existing = requireContact(this.deps.store, id);
-    const valid = this.validate(draft, id);
-    const now = this.deps.clock.now();
-    const history = [...existing.optInHistory, ...consentChange(existing.optIn, valid.optIn, now)];
-    // The owner recording an opt-in answers a pending START request.
-    const requested = valid.optIn.status === 'opted-in' ? null : existing.optInRequestedAt;
-    return this.save({
-      ...existing,
-      ...valid,
-      optInHistory: history,
-      optInRequestedAt: requested,
-      updatedAt: now,
+  /**
+   * The owner's edit. `expectedUpdatedAt` is the version the form was opened on: when the contact changed
+   * meanwhile (the customer wrote STOP), the edit is refused rather than silently undoing that change.
+   */
+  update(id: string, draft: ContactDraft, expectedUpdatedAt?: number): Promise<ContactRow> {
+    return this.writes.run(async () => {
+      const existing = requireContact(this.deps.store, id);
+      if (expectedUpdatedAt !== undefined && existing.updatedAt !== expectedUpdatedAt) {
+        throw new AppError({
+          code: 'conflict',
+          message: `${existing.name}’s details changed while you were editing (for example, a message changed their opt-in). Nothing was saved; close the form, check the contact and make your change again.`,
+        });
+      }
+      const valid = this.validate(draft, id);
+      const now = this.deps.clock.now();
+      const history = [...existing.optInHistory, ...consentChange(existing.optIn, valid.optIn, now)];
+      // The owner recording an opt-in answers a pending START request.
+      const requested = valid.optIn.status === 'opted-in' ? null : existing.optInRequestedAt;
+      return this.save({
+        ...existing,
+        ...valid,
+        optInHistory: history,
+        optInRequestedAt: requested,
+        updatedAt: now,
+      });
     });
   }
 
-  /** A contact for a number that wrote in but is not in the list yet. */
-  async createFromInbound(phone: string, profileName: string | null): Promise<Contact> {
-    const now = this.deps.clock.now();
-    const contact: Contact = {
-      id: this.deps.ids(),
-      name: profileName?.trim().slice(0, 120) || formatPhone(phone),
-      phone,
-      notes: '',
-      fields: {},
-      optIn: { status: 'none', at: null, source: null, proof: '' },
-      optInHistory: [],
-      optInRequestedAt: null,
-      muted: false,
-      createdAt: now,
-      updatedAt: now,
-    };
-    await this.deps.store.saveContact(contact);
-    return contact;
+  /** The contact for a number that wrote in: the saved one, or a new one (once, however many messages race). */
+  contactForInbound(phone: string, profileName: string | null): Promise<Contact> {
+    return this.writes.run(async () => {
+      const known = this.deps.store.contactByPhone(phone);
+      if (known) return known;
+      const now = this.deps.clock.now();
+      const contact: Contact = {
+        id: this.deps.ids(),
+        name: profileName?.trim().slice(0, 120) || formatPhone(phone),
+        phone,
+        notes: '',
+        fields: {},
+        optIn: { status: 'none', at: null, source: null, proof: '' },
+        optInHistory: [],
+        optInRequestedAt: null,
+        muted: false,
+        createdAt: now,
+        updatedAt: now,
+      };
+      await this.deps.store.saveContact(contact);
+      return contact;
+    });
   }
 
   private validate(draft: ContactDraft, selfId: string | null) {

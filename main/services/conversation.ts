@@ -3,7 +3,7 @@ import { requireContact } from './require-contact';
 import type { Contact, Message, MessageStatus } from '../contract/model';
 import { freeFormRefusal } from '../domain/care-window';
 import { nextStatus } from '../domain/message-status';
-import type { WorkspaceStore } from '../store/workspace-store';
+import type { HistoryQuery, WorkspaceStore } from '../store/workspace-store';
 import type { ContactsService } from './contacts';
 import type { IdFactory } from './ids';
 import type { Clock, InboundMessage, Logger, MessagingProvider, StatusUpdate } from './ports';
@@ -33,7 +33,7 @@ export class ConversationService {
 
   constructor(private readonly deps: ConversationDeps) {}
 
-  history(contactId: string, query: { before?: number; limit: number }) {
+  history(contactId: string, query: HistoryQuery) {
     requireContact(this.deps.store, contactId);
     return this.deps.store.history(contactId, query);
   }
@@ -82,9 +82,7 @@ export class ConversationService {
   /** A customer wrote: store it (once, even if the provider delivers it twice) and restart the window. */
   async receive(inbound: InboundMessage): Promise<Message | null> {
     if (!this.seenInbound.add(inbound.providerId)) return null;
-    const contact =
-      this.deps.store.contactByPhone(inbound.from) ??
-      (await this.deps.contacts.createFromInbound(inbound.from, inbound.profileName));
+    const contact = await this.deps.contacts.contactForInbound(inbound.from, inbound.profileName);
     const consent = (await this.deps.inboundConsent?.(contact, inbound.text, inbound.at)) ?? null;
     const message: Message = {
       id: this.deps.ids(),

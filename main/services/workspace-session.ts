@@ -75,8 +75,7 @@ export class WorkspaceSession {
     this.consent = new ConsentService({
       store,
       clock,
-      rowFor: (contact) => this.contacts.rowFor(contact),
-      changed: (row) => this.rowChanged(row),
+      change: (contactId, change) => this.contacts.change(contactId, change),
     });
     this.conversation = new ConversationService({
       store,

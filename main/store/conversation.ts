@@ -7,6 +7,15 @@ interface Entry {
   seq: number;
 }
 
+/** Which page of a history to read: see `Conversation.page`. */
+export interface HistoryQuery {
+  /** Only messages strictly older than this (or, with `beforeId`, strictly before that position). */
+  before?: number;
+  /** With `before`: the id of the message at `before` to page back from; ignored without `before`. */
+  beforeId?: string;
+  limit: number;
+}
+
 /** Time order, ties broken by id (code units, not locale: the same on every computer), then log order. */
 function compare(a: Entry, b: Entry): number {
   if (a.message.at !== b.message.at) return a.message.at - b.message.at;
@@ -74,11 +83,22 @@ export class Conversation {
     return { ...entry.message };
   }
 
-  /** Up to `limit` messages before `before` (or the newest), oldest first, and whether older ones exist. */
-  page(query: { before?: number; limit: number }): { messages: Message[]; hasMore: boolean } {
-    const { before } = query;
+  /**
+   * Up to `limit` messages before `before` (or the newest), oldest first, and whether older ones exist.
+   * With `beforeId` too, "before" is the position (`before`, `beforeId`) in the sorted order, so paging
+   * from the oldest message shown never skips the ones sharing its millisecond.
+   */
+  page(query: HistoryQuery): { messages: Message[]; hasMore: boolean } {
+    const { before, beforeId } = query;
     const end =
-      before === undefined ? this.sorted.length : lowerBound(this.sorted, (e) => e.message.at < before);
+      before === undefined
+        ? this.sorted.length
+        : lowerBound(
+            this.sorted,
+            beforeId === undefined
+              ? (e) => e.message.at < before
+              : (e) => e.message.at < before || (e.message.at === before && e.message.id < beforeId),
+          );
     const limit = Number.isFinite(query.limit) ? Math.max(0, Math.floor(query.limit)) : 0;
     const start = Math.max(0, end - limit);
     return {

@@ -21,7 +21,7 @@ import { StatusEvent } from './message-log';
 import { saveFailed } from './storage-error';
 import { KeyedQueues, SerialQueue } from './serial-queue';
 import { nodeFs, silentLog, type StoreFs, type StoreLog } from './store-fs';
-import type { WorkspaceStore } from './workspace-store';
+import type { HistoryQuery, WorkspaceStore } from './workspace-store';
 import { CONTACTS_FILE, SETTINGS_FILE, type SettingsFile } from './workspace-files';
 import {
   InFlightSend,
@@ -204,10 +204,7 @@ class FileWorkspaceStore implements WorkspaceStore {
     });
   }
 
-  async history(
-    contactId: string,
-    query: { before?: number; limit: number },
-  ): Promise<{ messages: Message[]; hasMore: boolean }> {
+  async history(contactId: string, query: HistoryQuery): Promise<{ messages: Message[]; hasMore: boolean }> {
     this.assertOpen();
     return this.perContact.run(contactId, async () =>
       (await this.messages.conversation(contactId)).page(query),

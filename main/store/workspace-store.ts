@@ -7,7 +7,10 @@ import type {
   Settings,
   Template,
 } from '../contract/model';
+import type { HistoryQuery } from './conversation';
 import type { InFlightSend, TemplateUse } from './templates-file';
+
+export type { HistoryQuery } from './conversation';
 
 /**
  * One workspace's data (the demo or the owner's real one), as the services see it. The store is the only
@@ -42,11 +45,11 @@ export interface WorkspaceStore {
     messageId: string,
     change: { status: MessageStatus; providerId?: string | null; error?: string | null },
   ): Promise<{ message: Message; activity: Activity }>;
-  /** Newest first when read from the end: returns up to `limit` messages older than `before`, oldest first. */
-  history(
-    contactId: string,
-    query: { before?: number; limit: number },
-  ): Promise<{ messages: Message[]; hasMore: boolean }>;
+  /**
+   * Newest first when read from the end: returns up to `limit` messages older than `before` (with
+   * `beforeId`, before the position (`before`, `beforeId`) in time-then-id order), oldest first.
+   */
+  history(contactId: string, query: HistoryQuery): Promise<{ messages: Message[]; hasMore: boolean }>;
 
   /** One message as it is now (latest status), or undefined when the history has no such message. */
   findMessage(contactId: string, messageId: string): Promise<Message | undefined>;

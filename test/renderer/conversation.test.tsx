@@ -240,8 +240,29 @@ describe('the conversation', () => {
     await within(log).findByText('Message 0');
     expect(fake.callsTo('conversation.history')[1]).toEqual([
       'ahmed',
-      { before: T0 - 10 * DAY + 50 * MINUTE, limit: 200 },
+      { before: T0 - 10 * DAY + 50 * MINUTE, beforeId: 'h50', limit: 200 },
     ]);
+    expect(within(log).queryByRole('button', { name: 'Load earlier messages' })).toBeNull();
+  });
+
+  it('loads earlier messages that share a millisecond with the oldest one shown', async () => {
+    const fake = bridge();
+    const at = T0 - DAY;
+    const tied = Array.from({ length: 203 }, (_, i) =>
+      makeMessage({ id: `t${String(i).padStart(3, '0')}`, contactId: 'ahmed', at, text: `Tied ${i}` }),
+    );
+    fake.addMessages(...tied);
+    const { user } = await renderApp(fake);
+    const log = await openContact(user, 'Ahmed El Amrani');
+    await within(log).findByText('Tied 202');
+    expect(within(log).queryByText('Tied 2')).toBeNull();
+    await user.click(within(log).getByRole('button', { name: 'Load earlier messages' }));
+    await within(log).findByText('Tied 0');
+    expect(fake.callsTo('conversation.history')[1]).toEqual([
+      'ahmed',
+      { before: at, beforeId: 't003', limit: 200 },
+    ]);
+    for (const i of [0, 1, 2, 3, 202]) expect(within(log).getAllByText(`Tied ${i}`)).toHaveLength(1);
     expect(within(log).queryByRole('button', { name: 'Load earlier messages' })).toBeNull();
   });
 });

@@ -197,7 +197,7 @@ export class FakeBridge {
     for (const message of messages) {
       const list = this.messages.get(message.contactId) ?? [];
       list.push(message);
-      list.sort((a, b) => a.at - b.at);
+      list.sort((a, b) => a.at - b.at || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
       this.messages.set(message.contactId, list);
     }
   }
@@ -330,7 +330,7 @@ export class FakeBridge {
         this.rows.set(row.contact.id, row);
         return row;
       }),
-      update: this.handle('contacts.update', (id: string, draft: DraftInput) => {
+      update: this.handle('contacts.update', (id: string, draft: DraftInput, _openedAt?: number) => {
         const old = this.rowOf(id);
         const row: ContactRow = { ...old, contact: { ...old.contact, ...this.contactFrom(draft) } };
         this.rows.set(id, row);
@@ -374,9 +374,17 @@ export class FakeBridge {
     conversation: {
       history: this.handle(
         'conversation.history',
-        (id: string, query: { before?: number | undefined; limit?: number | undefined }) => {
+        (
+          id: string,
+          query: { before?: number | undefined; beforeId?: string | undefined; limit?: number | undefined },
+        ) => {
+          // As main pages: before the position (before, beforeId) in (at, id) order; by time alone without an id.
+          const { before, beforeId } = query;
           const all = (this.messages.get(id) ?? []).filter(
-            (m) => query.before === undefined || m.at < query.before,
+            (m) =>
+              before === undefined ||
+              m.at < before ||
+              (beforeId !== undefined && m.at === before && m.id < beforeId),
           );
           const limit = query.limit ?? 200;
           return { messages: all.slice(-limit), hasMore: all.length > limit };

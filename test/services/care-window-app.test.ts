@@ -243,3 +243,42 @@ describe('live window changes', () => {
     expect(error.fields?.timeZone).toContain('Nowhere/City');
   });
 });
+
+describe('the owner’s real workspace without a WhatsApp account', () => {
+  it('sends nothing: the send is refused with the reason, recorded as not sent, and nothing is simulated', async () => {
+    const { startCareWindow } = await import('../../main/compose');
+    const { FakeClock } = await import('../support/fake-clock');
+    const { RecordingPublisher, silentLog, sequentialIds } = await import('../support/recorders');
+    const clock = new FakeClock(Date.parse('2026-11-24T14:20:00Z'));
+    const app = await startCareWindow({
+      dataRoot: await tempDir(),
+      clock,
+      scheduler: clock,
+      publisher: new RecordingPublisher(),
+      log: silentLog,
+      systemLocale: 'nl-NL',
+      ids: sequentialIds,
+    });
+    try {
+      const info = await app.handlers.workspace.startReal();
+      expect(info.accountConfigured).toBe(false);
+      const row = await app.handlers.contacts.create(draft());
+      // The customer cannot write in (no account), so the window stays shut: templates are the only way.
+      expect(row.window.state).toBe('none');
+      const { templateDraft } = await import('./follow-up-kit');
+      const template = await app.handlers.templates.save(
+        templateDraft({ body: 'Hello {name}, we have news.' }),
+      );
+      const error = await rejection(app.handlers.followUps.send(row.contact.id, template.id));
+      expect(error.code).toBe('send-failed');
+      expect(error.message).toContain('no WhatsApp account is connected yet');
+      const history = await app.handlers.conversation.history(row.contact.id, { limit: 10 });
+      expect(history.messages.map((m) => m.status)).toEqual(['failed']);
+      // Not sent, so the one template allowance is still there.
+      expect((await app.handlers.contacts.get(row.contact.id)).window.state).toBe('none');
+      expect(app.simulator?.sent ?? []).toEqual([]);
+    } finally {
+      await app.close();
+    }
+  });
+});

@@ -1,5 +1,6 @@
 import { startCareWindow, type CareWindow } from '../../main/compose';
 import { RecordingNotifier } from '../../main/platform/preview/recording-notifier';
+import { SimulatorProvider } from '../../main/providers/simulator';
 import { FakeClock } from '../support/fake-clock';
 import { RecordingPublisher, sequentialIds, silentLog } from '../support/recorders';
 
@@ -18,6 +19,9 @@ export interface Harness {
 export async function startApp(dataRoot: string, clock = new FakeClock(T0)): Promise<Harness> {
   const publisher = new RecordingPublisher();
   const notifier = new RecordingNotifier();
+  // One simulator for every workspace, so tests can play the customer in the owner's real workspace too
+  // (the app alone never connects the simulator to the real workspace).
+  const simulator = new SimulatorProvider(clock, () => clock.now(), sequentialIds);
   const app = await startCareWindow({
     dataRoot,
     clock,
@@ -28,6 +32,7 @@ export async function startApp(dataRoot: string, clock = new FakeClock(T0)): Pro
     ids: sequentialIds,
     notifier,
     systemTimeZone: 'Europe/Amsterdam',
+    provider: simulator,
   });
   return { app, clock, publisher, notifier, dataRoot };
 }

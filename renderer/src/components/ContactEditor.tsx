@@ -1,6 +1,6 @@
 import { useId, useState, type SyntheticEvent } from 'react';
 import type { AppError } from '../../../main/contract/errors';
-import type { ContactDraft, ContactRow, OptIn, OptInSource } from '../../../main/contract/model';
+import type { Contact, ContactDraft, ContactRow, OptIn, OptInSource } from '../../../main/contract/model';
 import { dateInputValue, startOfDayInZone } from '../format/dates';
 import { useAppState, useFormatPrefs, useStore } from '../state/context';
 import { asAppError } from '../state/errors';
@@ -53,6 +53,23 @@ function formOf(row: ContactRow | null, timeZone: string): Form {
     source: contact.optIn.source ?? '',
     proof: contact.optIn.proof,
   };
+}
+
+/**
+ * The form shows the opt-in as a day; the record keeps the exact moment. When the owner left the status
+ * and the day as they were, the saved moment is sent back unchanged, so editing a note never rewrites
+ * the consent record.
+ */
+export function keepOptInMoment(
+  draft: ContactDraft,
+  opened: Contact | null,
+  formDate: string,
+  timeZone: string,
+): ContactDraft {
+  const at = opened?.optIn.at ?? null;
+  if (opened === null || at === null || draft.optIn.status !== opened.optIn.status) return draft;
+  if (formDate !== dateInputValue(at, timeZone)) return draft;
+  return { ...draft, optIn: { ...draft.optIn, at } };
 }
 
 /** The form with a custom field of this name, added empty when the contact does not have it yet. */
@@ -134,6 +151,8 @@ export function ContactEditor({
   const { timeZone } = useFormatPrefs();
   const existing = useAppState((s) => (contactId === null ? null : (s.rows.get(contactId) ?? null)));
   const [form, setForm] = useState<Form>(() => withField(formOf(existing, timeZone), addField));
+  // The version the form was filled from: saving over a contact that changed meanwhile is refused.
+  const [opened] = useState(() => existing?.contact ?? null);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [problem, setProblem] = useState<AppError | null>(null);
   const [saving, setSaving] = useState(false);
@@ -182,7 +201,8 @@ export function ContactEditor({
     setProblem(null);
     setErrors({});
     try {
-      const row = await store.saveContact(contactId, draftOf(form, timeZone));
+      const draft = keepOptInMoment(draftOf(form, timeZone), opened, form.date, timeZone);
+      const row = await store.saveContact(contactId, draft, opened?.updatedAt);
       onSaved(row, contactId === null);
     } catch (caught) {
       const error = asAppError(caught);

@@ -272,7 +272,13 @@ export class AppStore {
     const { contactId } = current;
     this.set({ conversation: { ...current, loading: 'earlier', error: null } });
     try {
-      const page = await this.api.conversation.history(contactId, { before: oldest.at, limit: HISTORY_PAGE });
+      // A cursor on (at, id), the order the history is kept in: messages sharing the oldest one's
+      // millisecond are neither skipped nor shown twice.
+      const page = await this.api.conversation.history(contactId, {
+        before: oldest.at,
+        beforeId: oldest.id,
+        limit: HISTORY_PAGE,
+      });
       const now = this.state.conversation;
       if (now?.contactId !== contactId) return;
       const known = new Set(now.messages.map((m) => m.id));
@@ -338,11 +344,12 @@ export class AppStore {
 
   // ── Contacts, settings, workspace ────────────────────────────────────────────────────────────────
 
-  async saveContact(contactId: string | null, draft: ContactDraft): Promise<ContactRow> {
+  /** `openedAt` is the contact's updatedAt when the form opened: main refuses the edit if it changed since. */
+  async saveContact(contactId: string | null, draft: ContactDraft, openedAt?: number): Promise<ContactRow> {
     const row =
       contactId === null
         ? await this.api.contacts.create(draft)
-        : await this.api.contacts.update(contactId, draft);
+        : await this.api.contacts.update(contactId, draft, openedAt);
     this.upsertRows([row]);
     return row;
   }
