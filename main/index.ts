@@ -5,7 +5,8 @@ import { fileLogger } from './platform/node/file-logger';
 import { nodeScheduleScheduler } from './platform/node/schedule-scheduler';
 import { systemClock } from './platform/node/system-clock';
 import { watchClockJumps } from './platform/node/clock-jump-detector';
-import { isAppUrl } from './platform/electron/app-url';
+import { isAppUrl, rendererDir } from './platform/electron/app-url';
+import { registerAppScheme, serveRenderer } from './platform/electron/app-protocol';
 import { ElectronTransport } from './platform/electron/ipc-transport';
 import { hardenSessions } from './platform/electron/hardening';
 import { createMainWindow } from './platform/electron/main-window';
@@ -15,6 +16,7 @@ import { electronNotifier } from './platform/electron/notifier';
 /** The Electron entry: wires Electron's adapters into the shared composition root (main/compose.ts). */
 
 app.setAppUserModelId('app.carewindow.desktop');
+registerAppScheme();
 
 if (!app.requestSingleInstanceLock()) {
   // A second copy would be a second writer on the same data files.
@@ -46,6 +48,7 @@ if (!app.requestSingleInstanceLock()) {
     .whenReady()
     .then(async () => {
       hardenSessions(log);
+      serveRenderer(rendererDir());
       const transport = new ElectronTransport(isAppUrl, log);
       badge = createBadge({
         window: () => mainWindow,

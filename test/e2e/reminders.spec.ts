@@ -26,12 +26,10 @@ test('a reminder appears as the clock moves; the badge counts; clicking it opens
   await expect(app.getByRole('heading', { level: 2, name: 'Fatima Benali' })).toBeVisible();
 
   // The same reminder is never shown twice, however often the clock is nudged.
-  const shownBefore = host.notifier.shown.length;
   host.app.clockChanged();
   host.clock.advance(MINUTE);
-  await expect(bell(app)).toBeVisible();
+  await expect(app.getByRole('heading', { level: 2, name: 'Fatima Benali' })).toBeVisible();
   expect(host.notifier.shown.filter((n) => n.title.includes('Fatima Benali'))).toHaveLength(1);
-  expect(host.notifier.shown.length).toBeGreaterThanOrEqual(shownBefore);
 });
 
 test('lead times and quiet hours in settings change the schedule preview', async ({ app }) => {

@@ -81,8 +81,18 @@ describe('the follow-up preview', () => {
     expect(within(editor).getByRole('textbox', { name: 'Value 1' })).toBe(document.activeElement);
   });
 
-  it('after the one follow-up: disabled Send with the time it was sent', async () => {
-    const { dialog } = await openFollowUp('Tom de Vries');
+  it('after the one follow-up: the header button is disabled and says why; the preview (F) agrees', async () => {
+    const view = await renderApp(shopBridge());
+    await openContact(view.user, 'Tom de Vries');
+    const button = screen.getByRole('button', { name: 'Follow up' });
+    expect(button).toHaveProperty('disabled', true);
+    expect(button.getAttribute('aria-describedby')).toBeTruthy();
+    const reason = document.getElementById(button.getAttribute('aria-describedby') ?? '');
+    expect(reason?.textContent).toBe('Follow-up already sent at 10:02 — waiting for a reply');
+    // F still opens the preview, which shows the same reason next to a disabled Send.
+    (document.activeElement as HTMLElement | null)?.blur();
+    await view.user.keyboard('f');
+    const dialog = screen.getByRole('dialog', { name: 'Follow up with Tom de Vries' });
     await within(dialog).findByText('Follow-up already sent at 10:02 — waiting for a reply');
     expect(sendButton(dialog)).toHaveProperty('disabled', true);
   });

@@ -1,20 +1,28 @@
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { app } from 'electron';
+import { APP_ENTRY, APP_HOST, APP_SCHEME } from './app-protocol';
 
-/** Where the renderer is loaded from: electron-vite's dev server in development, the packaged file otherwise. */
-export function rendererLocation(): { kind: 'url'; url: string } | { kind: 'file'; path: string } {
+/** The built renderer's folder (out/renderer, inside app.asar when packaged). */
+export const rendererDir = (): string => join(__dirname, '../renderer');
+
+/**
+ * Where the renderer is loaded from: electron-vite's dev server in development (never in a packaged
+ * build, where an environment variable must not be able to point the app at another page), app:// otherwise.
+ */
+export function rendererUrl(): string {
   const devUrl = process.env.ELECTRON_RENDERER_URL;
-  if (devUrl) return { kind: 'url', url: devUrl };
-  return { kind: 'file', path: join(__dirname, '../renderer/index.html') };
+  return devUrl && !app.isPackaged ? devUrl : APP_ENTRY;
 }
 
 /** True only for the app's own page: the one origin IPC calls and navigation are allowed from. */
 export function isAppUrl(url: string): boolean {
-  const location = rendererLocation();
   try {
     const parsed = new URL(url);
-    if (location.kind === 'url') return parsed.origin === new URL(location.url).origin;
-    return parsed.protocol === 'file:' && parsed.pathname === pathToFileURL(location.path).pathname;
+    const expected = new URL(rendererUrl());
+    // Node's URL gives custom schemes an opaque origin, so compare scheme and host.
+    if (expected.protocol === `${APP_SCHEME}:`)
+      return parsed.protocol === expected.protocol && parsed.host === APP_HOST;
+    return parsed.origin === expected.origin;
   } catch {
     return false;
   }

@@ -1,7 +1,7 @@
 import { BrowserWindow, nativeTheme, screen, type Rectangle } from 'electron';
 import { join } from 'node:path';
 import type { AppStateStore, WindowBounds } from '../../store/app-state';
-import { rendererLocation } from './app-url';
+import { rendererUrl } from './app-url';
 
 const DEFAULT_SIZE = { width: 1200, height: 780 };
 
@@ -43,9 +43,7 @@ export function createMainWindow(appState: AppStateStore): BrowserWindow {
     void appState.save({ windowBounds: boundsOf(window) });
   });
 
-  const location = rendererLocation();
-  if (location.kind === 'url') void window.loadURL(location.url);
-  else void window.loadFile(location.path);
+  void window.loadURL(rendererUrl());
   return window;
 }
 

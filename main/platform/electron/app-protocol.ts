@@ -1,0 +1,53 @@
+import { readFile } from 'node:fs/promises';
+import { extname, join, normalize, sep } from 'node:path';
+import { protocol } from 'electron';
+import { RENDERER_CSP } from '../content-security-policy';
+
+/**
+ * The packaged renderer is served from app://carewindow/ rather than file://: the fuse that takes
+ * file:// pages' extra privileges away (grantFileProtocolExtraPrivileges: false) would also block the
+ * page's module scripts, and a custom scheme gives the page one origin that IPC checks can pin.
+ */
+export const APP_SCHEME = 'app';
+export const APP_HOST = 'carewindow';
+export const APP_ENTRY = `${APP_SCHEME}://${APP_HOST}/index.html`;
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.json': 'application/json',
+};
+
+/** Must run before the app is ready. */
+export function registerAppScheme(): void {
+  protocol.registerSchemesAsPrivileged([
+    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+  ]);
+}
+
+/** Serves files from the built renderer folder only; anything else is a 404. */
+export function serveRenderer(rendererDir: string): void {
+  const root = normalize(rendererDir);
+  protocol.handle(APP_SCHEME, async (request) => {
+    const url = new URL(request.url);
+    const file = normalize(join(root, decodeURIComponent(url.pathname)));
+    if (url.host !== APP_HOST || !file.startsWith(root + sep))
+      return new Response('Not found', { status: 404 });
+    try {
+      const body = await readFile(file);
+      return new Response(body, {
+        headers: {
+          'Content-Type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
+          'Content-Security-Policy': RENDERER_CSP,
+          'X-Content-Type-Options': 'nosniff',
+        },
+      });
+    } catch {
+      return new Response('Not found', { status: 404 });
+    }
+  });
+}
