@@ -13,6 +13,7 @@ import { openAppState, type AppStateStore } from './store/app-state';
 import { openWorkspaceStore } from './store/open-workspace';
 import { openReminderLog } from './store/reminder-log';
 import { removeWorkspace, workspaceDir } from './store/workspace-paths';
+import { SerialQueue } from './store/serial-queue';
 
 /** What a host (Electron, or the preview/test host) provides. Everything else is built here. */
 export interface HostPorts {
@@ -92,14 +93,28 @@ export async function startCareWindow(ports: HostPorts): Promise<CareWindow> {
     return opened;
   }
 
-  async function switchTo(kind: WorkspaceKind): Promise<WorkspaceInfo> {
-    await session.close();
-    session = await openSession(kind);
-    await appState.save({ activeWorkspace: kind });
-    dismissed = false;
-    const info = workspaceInfo();
-    publisher.publish('workspace:changed', info);
-    return info;
+  /**
+   * One switch at a time (two would open two sessions on one folder), and a switch that fails to open
+   * the new workspace goes back to the one that was open, so the app never sits on a closed session.
+   */
+  const switching = new SerialQueue();
+  function switchTo(kind: WorkspaceKind): Promise<WorkspaceInfo> {
+    return switching.run(async () => {
+      const previous = appState.get().activeWorkspace;
+      await session.close();
+      try {
+        session = await openSession(kind);
+      } catch (error) {
+        log.error('Could not open a workspace; going back', { kind, error: String(error) });
+        session = await openSession(previous);
+        throw error;
+      }
+      await appState.save({ activeWorkspace: kind });
+      dismissed = false;
+      const info = workspaceInfo();
+      publisher.publish('workspace:changed', info);
+      return info;
+    });
   }
 
   function problems(): DataProblem[] {

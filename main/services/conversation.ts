@@ -82,6 +82,16 @@ export class ConversationService {
   /** A customer wrote: store it (once, even if the provider delivers it twice) and restart the window. */
   async receive(inbound: InboundMessage): Promise<Message | null> {
     if (!this.seenInbound.add(inbound.providerId)) return null;
+    try {
+      return await this.storeInbound(inbound);
+    } catch (error) {
+      // Not stored (a full disk): forget the id, so the provider's redelivery is taken, not dropped.
+      this.seenInbound.delete(inbound.providerId);
+      throw error;
+    }
+  }
+
+  private async storeInbound(inbound: InboundMessage): Promise<Message> {
     const contact = await this.deps.contacts.contactForInbound(inbound.from, inbound.profileName);
     const consent = (await this.deps.inboundConsent?.(contact, inbound.text, inbound.at)) ?? null;
     const message: Message = {

@@ -12,7 +12,8 @@ import {
 } from '../contract/model';
 import { chooseTemplate } from '../domain/follow-up/choose-template';
 import { inWindowTemplateEligibility, type Refusal } from '../domain/follow-up/eligibility';
-import { isWindowOpen, previewFollowUp } from '../domain/follow-up/preview';
+import { canSendFreeForm } from '../domain/care-window';
+import { previewFollowUp } from '../domain/follow-up/preview';
 import { fillTemplate } from '../domain/templates/fill';
 import { KeyedQueues } from '../store/serial-queue';
 import type { WorkspaceStore } from '../store/workspace-store';
@@ -169,7 +170,7 @@ export class FollowUpService {
     const template = store.template(templateId) ?? null;
     const detail = this.previewFor(contact, row, templateId);
 
-    if (mode === 'in-window' && !isWindowOpen(row.window)) {
+    if (mode === 'in-window' && !canSendFreeForm(row.window)) {
       const message =
         row.window.state === 'none'
           ? `${contact.name} has not written to you yet: a template to start the conversation is sent with Follow up.`

@@ -14,4 +14,8 @@ export class RecentSet {
     }
     return true;
   }
+
+  delete(key: string): void {
+    this.keys.delete(key);
+  }
 }

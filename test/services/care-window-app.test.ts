@@ -282,3 +282,21 @@ describe('the owner’s real workspace without a WhatsApp account', () => {
     }
   });
 });
+
+describe('switching workspaces', () => {
+  it('two switches requested at once run one after the other and leave one session receiving messages', async () => {
+    const h = await start();
+    await Promise.all([h.app.handlers.workspace.startReal(), h.app.handlers.workspace.startReal()]);
+    const row = await h.app.handlers.contacts.create(draft());
+    await h.app.simulator?.deliver({
+      from: row.contact.phone,
+      profileName: null,
+      text: 'Hi',
+      at: h.clock.now(),
+    });
+    // One session only: the message is stored once, not once per session.
+    const page = await h.app.handlers.conversation.history(row.contact.id, { limit: 10 });
+    expect(page.messages).toHaveLength(1);
+    expect((await h.app.handlers.workspace.info()).kind).toBe('real');
+  });
+});

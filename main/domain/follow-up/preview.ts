@@ -3,6 +3,7 @@ import { fillTemplate, type FillResult } from '../templates/fill';
 import { bestUtilityTemplate } from './choose-template';
 import { categoryWarning, templateCost } from './cost';
 import { followUpEligibility, type Eligibility } from './eligibility';
+import { canSendFreeForm } from '../care-window';
 
 export interface PreviewInput {
   contact: Contact;
@@ -20,9 +21,6 @@ export interface PreviewDetail {
   fill: FillResult | null;
 }
 
-export const isWindowOpen = (window: Pick<CareWindow, 'state'>): boolean =>
-  window.state === 'open' || window.state === 'closing';
-
 /**
  * What one click on "Follow up" would send to one contact, whether it may, what it costs and what to
  * watch out for. The same function decides the preview the owner sees and the send the main process
@@ -30,7 +28,7 @@ export const isWindowOpen = (window: Pick<CareWindow, 'state'>): boolean =>
  */
 export function previewFollowUp(input: PreviewInput): PreviewDetail {
   const { contact, window, template } = input;
-  const open = isWindowOpen(window);
+  const open = canSendFreeForm(window);
   const fill = template ? fillTemplate(template.body, template.mapping, contact) : null;
   const eligibility = followUpEligibility({
     window: window.state,

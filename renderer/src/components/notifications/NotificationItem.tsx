@@ -32,7 +32,9 @@ export function NotificationItem({
   async function snooze(how: Snooze) {
     setError(null);
     try {
-      for (const reminderId of notification.reminderIds) await api.reminders.snooze(reminderId, how);
+      // The notification's id snoozes every reminder in it (a group too); the main process skips those
+      // that are no longer planned rather than stopping halfway.
+      await api.reminders.snooze(notification.id, how);
       setStatus(SNOOZED[how]);
     } catch (caught) {
       setError(errorMessage(caught));
