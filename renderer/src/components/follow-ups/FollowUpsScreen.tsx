@@ -22,6 +22,9 @@ export function FollowUpsScreen() {
   const api = useApi();
   const store = useStore();
   const rows = useAppState((s) => s.rows);
+  // The overview depends on templates and settings (the default template) as much as on the contacts.
+  const templates = useAppState((s) => s.templates);
+  const settings = useAppState((s) => s.settings);
   const [attempt, setAttempt] = useState(0);
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [sends, setSends] = useState<ReadonlyMap<string, RowSend>>(new Map());
@@ -41,7 +44,7 @@ export function FollowUpsScreen() {
     return () => {
       live = false;
     };
-  }, [api, rows, attempt]);
+  }, [api, rows, templates, settings, attempt]);
 
   function setSend(contactId: string, send: RowSend | null) {
     setSends((current) => {
