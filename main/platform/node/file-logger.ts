@@ -4,11 +4,15 @@ import type { Logger } from '../../services/ports';
 
 const SECRET_KEYS = /token|secret|password|authorization|key/i;
 
-/** Keeps secrets out of logs whatever a caller passes in. */
+/**
+ * Keeps secrets out of logs whatever a caller passes in, and keeps an Error's name and message (its own
+ * properties are not enumerable, so JSON would log it as {}).
+ */
 export function redact(data: Record<string, unknown> | undefined): Record<string, unknown> | undefined {
   if (!data) return data;
+  const describe = (value: unknown) => (value instanceof Error ? `${value.name}: ${value.message}` : value);
   return Object.fromEntries(
-    Object.entries(data).map(([k, v]) => [k, SECRET_KEYS.test(k) ? '[redacted]' : v]),
+    Object.entries(data).map(([k, v]) => [k, SECRET_KEYS.test(k) ? '[redacted]' : describe(v)]),
   );
 }
 
