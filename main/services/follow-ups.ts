@@ -20,6 +20,7 @@ import type { WorkspaceStore } from '../store/workspace-store';
 import type { ConversationService } from './conversation';
 import type { IdFactory } from './ids';
 import type { Clock, Logger, MessagingProvider, SendOutcome } from './ports';
+import type { TemplateParameter } from '../domain/templates/fill';
 
 export interface FollowUpDeps {
   store: WorkspaceStore;
@@ -227,7 +228,7 @@ export class FollowUpService {
   }
 
   private async deliver(
-    ready: { contact: Contact; template: Template; message: Message; parameters: string[] },
+    ready: { contact: Contact; template: Template; message: Message; parameters: TemplateParameter[] },
     mode: Mode,
   ): Promise<Message> {
     const { store, provider, conversation, log } = this.deps;

@@ -52,7 +52,8 @@ export type OutboundRequest =
       to: string;
       template: { name: string; language: string };
       text: string;
-      parameters: string[];
+      /** Named as in the template: the Cloud API takes positional ones in order, named ones by name. */
+      parameters: { name: string; value: string }[];
     };
 
 export type SendOutcome =

@@ -118,7 +118,7 @@ describe('filling', () => {
     expect(fillTemplate(ISSUE_BODY, { ticket_ID: field('ticket_ID') }, maria)).toEqual({
       ok: true,
       text: 'We have a new update regarding your ticket T-1042. Please respond if you want to continue support.',
-      parameters: ['T-1042'],
+      parameters: [{ name: 'ticket_ID', value: 'T-1042' }],
     });
   });
 
@@ -127,7 +127,7 @@ describe('filling', () => {
     expect(fillTemplate(body, { ticket_ID: field('ticket_ID') }, maria)).toMatchObject({
       ok: true,
       text: 'T-1042: update on T-1042 (T-1042)',
-      parameters: ['T-1042'],
+      parameters: [{ name: 'ticket_ID', value: 'T-1042' }],
     });
     const empty = { ...maria, fields: {} };
     expect(fillTemplate(body, { ticket_ID: field('ticket_ID') }, empty)).toEqual({
@@ -158,11 +158,17 @@ describe('filling', () => {
   it('sends positional values by number, named ones in order of first appearance', () => {
     const mapping = { '1': field('first_name'), '2': field('order_number') };
     expect(fillTemplate('Order {{2}} for {{1}}', mapping, maria)).toMatchObject({
-      parameters: ['Maria', '58213'],
+      parameters: [
+        { name: '1', value: 'Maria' },
+        { name: '2', value: '58213' },
+      ],
     });
     const named = { ticket_ID: field('ticket_ID'), first_name: field('first_name') };
     expect(fillTemplate('{ticket_ID} for {first_name}', named, maria)).toMatchObject({
-      parameters: ['T-1042', 'Maria'],
+      parameters: [
+        { name: 'ticket_ID', value: 'T-1042' },
+        { name: 'first_name', value: 'Maria' },
+      ],
     });
   });
 

@@ -61,7 +61,7 @@ describe('the one-click follow-up', () => {
         to: '+31612345678',
         template: { name: 'ticket_update', language: 'en_US' },
         text: preview.text,
-        parameters: ['T-1042'],
+        parameters: [{ name: 'ticket_ID', value: 'T-1042' }],
       },
     ]);
     const row = await h.app.handlers.contacts.get(contactId);

@@ -15,13 +15,22 @@ export interface MissingPlaceholder {
   field: string | null;
 }
 
+/** One filled placeholder, as the platform's send call takes it. */
+export interface TemplateParameter {
+  name: string;
+  value: string;
+}
+
 export type FillResult =
   | {
       ok: true;
       /** The body with every placeholder filled and every escape resolved: what the customer reads. */
       text: string;
-      /** The values to send to the platform: by number for {{1}}…, else in order of first appearance. */
-      parameters: string[];
+      /**
+       * The values to send to the platform, named as the placeholder is written ("1" for {{1}}, "ticket_id"
+       * for {{ticket_id}}): by number for positional ones, else in order of first appearance.
+       */
+      parameters: TemplateParameter[];
     }
   | {
       ok: false;
@@ -123,5 +132,5 @@ export function fillTemplate(
   const keys = [...new Set(parsed.placeholders.map((p) => p.key))];
   const positional = parsed.placeholders.some((p) => p.style === 'positional');
   const ordered = positional ? [...keys].sort((a, b) => Number(a) - Number(b)) : keys;
-  return { ok: true, text, parameters: ordered.map((k) => values.get(k) ?? '') };
+  return { ok: true, text, parameters: ordered.map((name) => ({ name, value: values.get(name) ?? '' })) };
 }
