@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
 import { protocol } from 'electron';
 import { RENDERER_CSP } from '../content-security-policy';
+import { CONTENT_TYPES } from '../content-types';
 
 /**
  * The packaged renderer is served from app://carewindow/ rather than file://: the fuse that takes
@@ -11,16 +12,6 @@ import { RENDERER_CSP } from '../content-security-policy';
 export const APP_SCHEME = 'app';
 export const APP_HOST = 'carewindow';
 export const APP_ENTRY = `${APP_SCHEME}://${APP_HOST}/index.html`;
-
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-  '.json': 'application/json',
-};
 
 /** Must run before the app is ready. */
 export function registerAppScheme(): void {

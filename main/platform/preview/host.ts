@@ -11,6 +11,7 @@ import { ControllableClock } from './controllable-clock';
 import { RecordingNotifier } from './recording-notifier';
 import { sameToken, WsTransport } from './ws-transport';
 import { RENDERER_CSP } from '../content-security-policy';
+import { CONTENT_TYPES } from '../content-types';
 
 export interface PreviewHostOptions {
   /** The built renderer (out/renderer). */
@@ -40,16 +41,6 @@ export interface PreviewHost {
   readonly notifier: RecordingNotifier;
   close(): Promise<void>;
 }
-
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-  '.json': 'application/json',
-};
 
 const REPO_ROOT = resolve(__dirname, '../../..');
 

@@ -7,6 +7,7 @@ import { asAppError } from '../state/errors';
 import { Dialog } from './Dialog';
 import { OPT_IN_SOURCES } from './opt-in-sources';
 import { OptInHistory } from './OptInHistory';
+import { FormProblem } from './FormProblem';
 
 export { OPT_IN_SOURCES };
 
@@ -254,18 +255,7 @@ export function ContactEditor({
       initialFocus={initialFocus()}
     >
       <form onSubmit={(event) => void save(event)} noValidate>
-        {showProblemMessage ? (
-          <div className="form-problem" role="alert">
-            <p>{problem.message}</p>
-            {otherErrors.length > 0 ? (
-              <ul>
-                {otherErrors.map(([key, message]) => (
-                  <li key={key}>{message}</li>
-                ))}
-              </ul>
-            ) : null}
-          </div>
-        ) : null}
+        {showProblemMessage ? <FormProblem message={problem.message} others={otherErrors} /> : null}
 
         <div className="field">
           <label htmlFor={id('name')}>Name</label>

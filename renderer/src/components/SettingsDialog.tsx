@@ -16,6 +16,7 @@ import {
   type ReminderForm,
 } from './settings/reminder-form';
 import { RemindersSection } from './settings/RemindersSection';
+import { FormProblem } from './FormProblem';
 
 export const LOCALES: ReadonlyArray<{ value: string; label: string }> = [
   { value: 'en-GB', label: 'English (United Kingdom)' },
@@ -150,18 +151,14 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
   return (
     <Dialog title="Settings" onClose={onClose} className="settings-dialog">
       <form onSubmit={(event) => void save(event)} noValidate>
-        {(problem !== null && Object.keys(errors).length === 0) || others.length > 0 ? (
-          <div className="form-problem" role="alert">
-            {problem !== null ? <p>{problem.message}</p> : null}
-            {others.length > 0 ? (
-              <ul>
-                {others.map(([key, message]) => (
-                  <li key={key}>{message}</li>
-                ))}
-              </ul>
-            ) : null}
-          </div>
-        ) : null}
+        <FormProblem
+          message={
+            problem !== null && (Object.keys(errors).length === 0 || others.length > 0)
+              ? problem.message
+              : null
+          }
+          others={others}
+        />
 
         <div className="field">
           <div className="inline-field">

@@ -9,6 +9,7 @@ import { errorAt, invalidProps, unclaimedErrors } from '../../state/field-errors
 import { FieldError } from '../FieldError';
 import { PlaceholderMapping } from './PlaceholderMapping';
 import { draftOf, formOf, localErrors, mappingRow, type TemplateForm as Form } from './template-form';
+import { FormProblem } from '../FormProblem';
 
 const FIELDS = ['name', 'language', 'category', 'status', 'header', 'body', 'footer', 'buttons'];
 
@@ -98,18 +99,7 @@ export function TemplateForm({
       aria-labelledby={id('title')}
     >
       <h3 id={id('title')}>{template === null ? 'New template' : `Edit ${template.name}`}</h3>
-      {problem !== null || others.length > 0 ? (
-        <div className="form-problem" role="alert">
-          {problem !== null ? <p>{problem.message}</p> : null}
-          {others.length > 0 ? (
-            <ul>
-              {others.map(([key, message]) => (
-                <li key={key}>{message}</li>
-              ))}
-            </ul>
-          ) : null}
-        </div>
-      ) : null}
+      <FormProblem message={problem?.message ?? null} others={others} />
 
       <div className="form-grid">
         {text('name', 'Name', 'Exactly as in WhatsApp Manager, e.g. ticket_update.')}
