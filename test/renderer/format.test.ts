@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { placeholderLabel } from '../../renderer/src/format/placeholders';
 import type { CareWindow } from '../../main/contract/model';
 import {
   dateInputValue,
@@ -230,5 +231,16 @@ describe('formatPhone', () => {
   it('formats E.164 for display and leaves anything else alone', () => {
     expect(formatPhone('+31612345678')).toBe('+31 6 12345678');
     expect(formatPhone('not a number')).toBe('not a number');
+  });
+});
+
+describe('placeholderLabel', () => {
+  it.each([
+    ['ticket_ID', '{ticket_ID}'],
+    ['1', '{{1}}'],
+    ['{ticket_ID}', '{ticket_ID}'],
+    ['{{ticket_id}}', '{{ticket_id}}'],
+  ])('%s → %s', (input, label) => {
+    expect(placeholderLabel(input)).toBe(label);
   });
 });

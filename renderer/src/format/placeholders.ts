@@ -32,5 +32,7 @@ export function guessSource(placeholder: string): PlaceholderSource {
 
 /** "{ticket_ID}" as the owner wrote it in the body (numbered ones in the platform's style). */
 export function placeholderLabel(placeholder: string): string {
+  // The main process names a missing placeholder as written in the body ("{ticket_ID}", "{{1}}").
+  if (placeholder.startsWith('{')) return placeholder;
   return /^\d+$/.test(placeholder) ? `{{${placeholder}}}` : `{${placeholder}}`;
 }
