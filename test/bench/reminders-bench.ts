@@ -5,6 +5,7 @@ import { silentNotifier } from '../../main/services/notifier';
 import { ReminderService, type ReminderSource } from '../../main/services/reminders';
 import { REMINDER_LOG_FILE, type ReminderLog } from '../../main/store/reminder-log';
 import { measure, report, type Figure } from './measure';
+import { WindowWatcher } from '../../main/services/window-watcher';
 
 /** A workspace in memory: the reminder service reads nothing else. */
 function source(
@@ -89,6 +90,13 @@ export async function benchReminders(
 
   const service = new ReminderService(deps(source(contacts, activities, settings())));
   service.start();
+  // The window watcher is re-told the contact's next state change on the same path.
+  const watcher = new WindowWatcher(
+    { at: () => ({ cancel: () => undefined }) },
+    () => now,
+    () => undefined,
+  );
+  watcher.trackAll(contacts.map((c, i) => [c.id, now + (i % 1440) * 60_000]));
   let n = 0;
   const oneMessage = await measure(
     () => {
@@ -102,9 +110,15 @@ export async function benchReminders(
         messageCount: before.messageCount + 1,
       });
       service.contactChanged(contact.id);
+      watcher.track(contact.id, now + 23 * 3_600_000 + (n % 1000));
     },
     2000,
     50,
   );
-  report('reschedule after one inbound message', oneMessage, 'plain loop', plain);
+  report(
+    'reschedule after one inbound message (reminders + window watcher)',
+    oneMessage,
+    'plain loop',
+    plain,
+  );
 }
