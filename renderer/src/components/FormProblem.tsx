@@ -2,7 +2,13 @@
  * The alert at the top of a form: what went wrong, and the main process's field errors that no input on
  * the form claims (so no message is ever dropped). Renders nothing when there is nothing to say.
  */
-export function FormProblem({ message, others }: { message: string | null; others: [string, string][] }) {
+export function FormProblem({
+  message,
+  others = [],
+}: {
+  message: string | null;
+  others?: [string, string][];
+}) {
   if (message === null && others.length === 0) return null;
   return (
     <div className="form-problem" role="alert">

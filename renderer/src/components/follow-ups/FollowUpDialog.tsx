@@ -8,6 +8,7 @@ import type { TemplateMode } from '../actions';
 import { Dialog } from '../Dialog';
 import { RefusalFix } from './RefusalFix';
 import { TemplateCard } from './TemplateCard';
+import { FormProblem } from '../FormProblem';
 
 export interface FollowUpDialogProps {
   contactId: string;
@@ -162,11 +163,7 @@ export function FollowUpDialog({ contactId, mode, focusTemplate, onClose }: Foll
           </button>
         </div>
       ) : null}
-      {sendError !== null ? (
-        <div className="form-problem" role="alert">
-          <p>{sendError}</p>
-        </div>
-      ) : null}
+      <FormProblem message={sendError} />
 
       <div className="dialog-actions">
         <button type="button" className="secondary" onClick={onClose}>

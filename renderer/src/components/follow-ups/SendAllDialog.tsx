@@ -5,6 +5,7 @@ import { useApi, useAppState } from '../../state/context';
 import { errorMessage } from '../../state/errors';
 import { Dialog } from '../Dialog';
 import type { Eligible } from './EligibleList';
+import { FormProblem } from '../FormProblem';
 
 /** The one confirmation before following up with everyone eligible: who gets which template. */
 export function SendAllDialog({
@@ -59,11 +60,7 @@ export function SendAllDialog({
           );
         })}
       </ul>
-      {error !== null ? (
-        <div className="form-problem" role="alert">
-          <p>{error}</p>
-        </div>
-      ) : null}
+      <FormProblem message={error} />
       <div className="dialog-actions">
         <button type="button" className="secondary" onClick={onClose}>
           Cancel

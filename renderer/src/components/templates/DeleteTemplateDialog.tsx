@@ -3,6 +3,7 @@ import type { Template } from '../../../../main/contract/model';
 import { useApi, useStore } from '../../state/context';
 import { errorMessage } from '../../state/errors';
 import { Dialog } from '../Dialog';
+import { FormProblem } from '../FormProblem';
 
 /** "Delete ticket_update?" — the template goes from CareWindow only, never from WhatsApp Manager. */
 export function DeleteTemplateDialog({
@@ -45,11 +46,7 @@ export function DeleteTemplateDialog({
         </p>
       }
     >
-      {error !== null ? (
-        <div className="form-problem" role="alert">
-          <p>{error}</p>
-        </div>
-      ) : null}
+      <FormProblem message={error} />
       <div className="dialog-actions">
         <button type="button" className="secondary" onClick={onClose}>
           Keep template
