@@ -34,7 +34,7 @@ export class ContactsService {
     return store
       .contacts()
       .map((contact) =>
-        rowOf(contact, store.activity(contact.id), rules, now, this.deps.nextReminder?.(contact.id)),
+        rowOf(contact, store.activity(contact.id), rules, now, this.deps.nextReminder?.(contact.id) ?? null),
       );
   }
 
@@ -50,7 +50,7 @@ export class ContactsService {
       store.activity(contact.id),
       store.settings(),
       clock.now(),
-      this.deps.nextReminder?.(contact.id),
+      this.deps.nextReminder?.(contact.id) ?? null,
     );
   }
 

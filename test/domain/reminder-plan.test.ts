@@ -13,7 +13,6 @@ import {
   contactIdOfReminder,
   isRemindable,
   leadTimes,
-  nextPlanned,
   planReminders,
   reminderId,
   type ReminderRules,
@@ -139,7 +138,7 @@ describe('the reminder plan', () => {
     expect(plan(INBOUND, rules({ reminderLeadMinutes: [] }))).toEqual([]);
   });
 
-  it('the contact row shows the next planned reminder after now', () => {
+  it('a contact is planned one reminder per lead time, and its row shows the one the service names', () => {
     const settings: Settings = { ...DEFAULT_SETTINGS, timeZone: AMS };
     const activity = {
       lastInboundAt: INBOUND,
@@ -161,18 +160,16 @@ describe('the reminder plan', () => {
       createdAt: INBOUND,
       updatedAt: INBOUND,
     };
-    expect(rowOf(full, activity, settings, INBOUND).nextReminder).toEqual({
-      dueAt: INBOUND + DAY - HOUR,
-      leadMinutes: 60,
-      shifted: false,
-    });
-    expect(rowOf(full, activity, settings, INBOUND + DAY - HOUR).nextReminder?.leadMinutes).toBe(15);
-    expect(rowOf(full, activity, settings, INBOUND + DAY).nextReminder).toBeNull();
-    // What the reminder service knows wins (a snooze), and rules without reminder settings plan nothing.
+    // The plan the reminder service keeps per contact: the 60-minute warning, then the 15-minute one.
+    const plan = planReminders(full, activity, settings, calendarFor(settings));
+    expect(plan.map((r) => [r.dueAt, r.leadMinutes, r.shifted])).toEqual([
+      [INBOUND + DAY - HOUR, 60, false],
+      [INBOUND + DAY - 15 * MINUTE, 15, false],
+    ]);
+    // The row shows what the reminder service says is next (it knows snoozes), and nothing without it.
     const snoozed = { dueAt: 1, leadMinutes: 60, shifted: false };
     expect(rowOf(full, activity, settings, INBOUND, snoozed).nextReminder).toBe(snoozed);
-    expect(rowOf(full, activity, { closingLeadMinutes: 60 }, INBOUND).nextReminder).toBeNull();
-    expect(nextPlanned([], 0)).toBeNull();
+    expect(rowOf(full, activity, settings, INBOUND).nextReminder).toBeNull();
   });
 });
 

@@ -102,12 +102,6 @@ export function planReminders(
   return planned;
 }
 
-/** The first planned reminder still ahead of `now`, as the contact list shows it. */
-export function nextPlanned(reminders: readonly Reminder[], now: number): NextReminder | null {
-  const next = reminders.find((r) => r.dueAt > now);
-  return next ? { dueAt: next.dueAt, leadMinutes: next.leadMinutes, shifted: next.shifted } : null;
-}
-
 /** The zone business hours are read in: the owner's choice, else the computer's. */
 export function zoneOf(rules: Pick<Settings, 'timeZone'>, fallback: string = systemTimeZone()): string {
   return rules.timeZone ?? fallback;
