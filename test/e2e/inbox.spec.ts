@@ -125,6 +125,8 @@ test('the keyboard reaches the list, opens a contact and searches', async ({ app
   await app.keyboard.press('Control+k');
   await expect(app.getByRole('searchbox', { name: 'Search contacts' })).toBeFocused();
   await app.keyboard.type('Tom');
+  // The owner sees the search narrow the list before moving into it.
+  await expect(app.getByRole('listbox', { name: 'Contacts' }).getByRole('option')).toHaveCount(1);
   await app.keyboard.press('ArrowDown');
   await app.keyboard.press('Enter');
   await expect(app.getByRole('heading', { level: 2, name: 'Tom de Vries' })).toBeVisible();

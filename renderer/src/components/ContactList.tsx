@@ -80,7 +80,9 @@ export function ContactList({ rows, selectedId, onOpen, handle }: ContactListPro
       PageDown: () => moveTo(activeIndex < 0 ? 0 : activeIndex + PAGE),
       PageUp: () => moveTo(activeIndex < 0 ? 0 : activeIndex - PAGE),
       Enter: () => {
-        if (activeId !== null && activeIndex >= 0) onOpen(activeId, 'keyboard');
+        // No cursor (the list changed under it, e.g. a search narrowed it): Enter opens the first row.
+        const target = activeIndex >= 0 ? activeId : (rows[0]?.contact.id ?? null);
+        if (target !== null) onOpen(target, 'keyboard');
       },
     };
     const action = keys[event.key];
