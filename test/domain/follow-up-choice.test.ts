@@ -3,25 +3,12 @@ import type { CareWindow, Contact, Template } from '../../main/contract/model';
 import { chooseTemplate, languageOf } from '../../main/domain/follow-up/choose-template';
 import { categoryWarning, templateCost } from '../../main/domain/follow-up/cost';
 import { previewFollowUp } from '../../main/domain/follow-up/preview';
+import { savedTemplate } from '../support/templates';
 
 const T0 = Date.UTC(2026, 10, 24, 15, 5);
 
 function template(name: string, language: string, patch: Partial<Template> = {}): Template {
-  return {
-    id: `${name}.${language}`,
-    name,
-    language,
-    category: 'utility',
-    status: 'approved',
-    body: 'Update on {ticket_ID}.',
-    header: null,
-    footer: null,
-    buttons: [],
-    mapping: { ticket_ID: { kind: 'field', field: 'ticket_ID' } },
-    createdAt: T0,
-    updatedAt: T0,
-    ...patch,
-  };
+  return savedTemplate(T0, { id: `${name}.${language}`, name, language, ...patch });
 }
 
 const orderReady = (language: string, patch: Partial<Template> = {}) =>

@@ -1,22 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { TemplateDraft } from '../../main/contract/model';
 import { validateTemplateDraft, type TemplateContext } from '../../main/domain/templates/template-draft';
+import { ISSUE_BODY, templateDraft } from '../support/templates';
 
-const ISSUE_BODY =
-  'We have a new update regarding your ticket {ticket_ID}. Please respond if you want to continue support.';
-
-const draft = (patch: Partial<TemplateDraft> = {}): TemplateDraft => ({
-  name: 'ticket_update',
-  language: 'en_US',
-  category: 'utility',
-  status: 'approved',
-  body: ISSUE_BODY,
-  header: null,
-  footer: null,
-  buttons: [],
-  mapping: { ticket_ID: { kind: 'field', field: 'ticket_ID' } },
-  ...patch,
-});
+const draft = templateDraft;
 
 const context: TemplateContext = { knownFields: new Set(['ticket_ID', 'order_number']), others: [] };
 

@@ -67,21 +67,9 @@ export const contactDraft = (patch: Partial<ContactDraft> = {}): ContactDraft =>
   ...patch,
 });
 
-export const ISSUE_BODY =
-  'We have a new update regarding your ticket {ticket_ID}. Please respond if you want to continue support.';
+import { ISSUE_BODY, templateDraft } from '../support/templates';
 
-export const templateDraft = (patch: Partial<TemplateDraft> = {}): TemplateDraft => ({
-  name: 'ticket_update',
-  language: 'en_US',
-  category: 'utility',
-  status: 'approved',
-  body: ISSUE_BODY,
-  header: null,
-  footer: null,
-  buttons: [],
-  mapping: { ticket_ID: { kind: 'field', field: 'ticket_ID' } },
-  ...patch,
-});
+export { ISSUE_BODY, templateDraft };
 
 /**
  * In a real workspace: a customer who wrote `ago` ms ago (25 h: the window is closed), and the issue's

@@ -5,26 +5,13 @@ import type { Template } from '../../main/contract/model';
 import { openWorkspaceStore } from '../../main/store/open-workspace';
 import type { WorkspaceStore } from '../../main/store/workspace-store';
 import { T0, useTempDirs } from './store-test-kit';
+import { savedTemplate } from '../support/templates';
 
 const tempDir = useTempDirs();
 const open = (dir: string): Promise<WorkspaceStore> =>
   openWorkspaceStore(dir, { now: () => T0, summaryDelayMs: 60_000, summaryMaxDelayMs: 60_000 });
 
-const template = (id: string, patch: Partial<Template> = {}): Template => ({
-  id,
-  name: 'ticket_update',
-  language: 'en_US',
-  category: 'utility',
-  status: 'approved',
-  body: 'Update on {ticket_ID}.',
-  header: null,
-  footer: null,
-  buttons: [],
-  mapping: { ticket_ID: { kind: 'field', field: 'ticket_ID' } },
-  createdAt: T0,
-  updatedAt: T0,
-  ...patch,
-});
+const template = (id: string, patch: Partial<Template> = {}): Template => savedTemplate(T0, { id, ...patch });
 
 describe('templates.json', () => {
   it('round-trips templates, replaces by id and removes', async () => {
