@@ -1,6 +1,13 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 
+/**
+ * Every `*.test.ts(x)` under test/ belongs to exactly one project: the renderer's folder runs in
+ * happy-dom, everything else in Node (test/e2e is Playwright's, and names its files `*.spec.ts`). A new
+ * folder is picked up without touching this file; test/lint/vitest-projects.test.ts checks it.
+ */
+export const rendererTests = 'test/renderer/**/*.test.{ts,tsx}';
+
 export default defineConfig({
   plugins: [react()],
   test: {
@@ -9,7 +16,8 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'node',
-          include: ['test/{domain,store,services,ipc,platform}/**/*.test.ts'],
+          include: ['test/**/*.test.{ts,tsx}'],
+          exclude: [rendererTests, 'test/e2e/**', '**/node_modules/**'],
           environment: 'node',
         },
       },
@@ -17,8 +25,11 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'renderer',
-          include: ['test/renderer/**/*.test.{ts,tsx}'],
+          include: [rendererTests],
           environment: 'happy-dom',
+          // Each test starts the real main process on a temp folder and types like a person: seconds on a
+          // busy 2-core machine. A generous limit, so load alone never fails a test.
+          testTimeout: 30_000,
         },
       },
     ],

@@ -1,19 +1,28 @@
-import { AppError } from './contract/errors';
 import type { Handlers } from './contract/ipc';
-import type { DataProblem, Message, WorkspaceInfo, WorkspaceKind } from './contract/model';
+import type { WorkspaceKind } from './contract/model';
+import { systemTimeZone } from './domain/zoned-time';
+import { createHandlers } from './ipc/handlers';
+import { CloudApiProvider } from './providers/cloud-api/cloud-api-provider';
+import {
+  DEFAULT_GRAPH_BASE_URL,
+  DEFAULT_GRAPH_TIMEOUT_MS,
+  DEFAULT_GRAPH_VERSION,
+} from './providers/cloud-api/graph-settings';
+import { testConnection } from './providers/cloud-api/test-connection';
 import { noAccountProvider } from './providers/no-account';
 import { SimulatorProvider } from './providers/simulator';
-import { seedDemoWorkspace } from './services/demo/seed-demo';
-import { SIMULATED_INBOUND } from './services/demo/demo-scripts';
+import { AccountService } from './services/account';
+import { BackupService } from './services/backups';
+import type { CloudApi, SecretStore, StartReceiver } from './services/account-ports';
+import { randomPick, type PickOne } from './services/demo/pick';
+import { DemoSimulation } from './services/demo/simulate-inbound';
 import { randomIds, type IdFactory } from './services/ids';
 import { silentNotifier, type Notifier } from './services/notifier';
 import type { Clock, Logger, MessagingProvider, Publisher, Scheduler } from './services/ports';
 import { WorkspaceSession } from './services/workspace-session';
+import { Workspaces } from './services/workspaces';
 import { openAppState, type AppStateStore } from './store/app-state';
-import { openWorkspaceStore } from './store/open-workspace';
-import { openReminderLog } from './store/reminder-log';
-import { removeWorkspace, workspaceDir } from './store/workspace-paths';
-import { SerialQueue } from './store/serial-queue';
+import { workspaceDir } from './store/workspace-paths';
 
 /** What a host (Electron, or the preview/test host) provides. Everything else is built here. */
 export interface HostPorts {
@@ -35,6 +44,21 @@ export interface HostPorts {
   notifier?: Notifier;
   /** The computer's time zone (IANA); defaults to what Intl reports. */
   systemTimeZone?: string;
+  /** What the demo's simulated customers choose to write; random unless a test pins it. */
+  pick?: PickOne;
+  /**
+   * Where the WhatsApp credentials are kept (Electron: safeStorage; the preview host: memory for the
+   * session). Without one, connecting a number is refused: nothing is ever stored in plain text.
+   */
+  secrets?: SecretStore;
+  /** Starts the local webhook receiver (platform/node); without one, a connected number cannot receive. */
+  startReceiver?: StartReceiver;
+  /** The Graph API for new connections, e.g. a fake server in the tests; defaults to Meta's. */
+  graphBaseUrl?: string;
+  /** The webhook receiver's port for new connections (0: any free port, for tests); default 8787. */
+  webhookPort?: number;
+  /** This CareWindow's version, written into each backup's manifest (Electron: app.getVersion()). */
+  appVersion?: string;
 }
 
 export interface CareWindow {
@@ -42,6 +66,7 @@ export interface CareWindow {
   readonly appState: AppStateStore;
   /** The simulator behind the demo (or the one the tests passed in); null when a real provider is connected. */
   readonly simulator: SimulatorProvider | null;
+  readonly backups: BackupService;
   session(): WorkspaceSession;
   /** The clock jumped (sleep/resume, a time change, the preview host): recompute every window. */
   clockChanged(): void;
@@ -53,7 +78,7 @@ export interface CareWindow {
  * store, the services and the IPC handlers. Hosts differ only in the ports they pass in.
  */
 export async function startCareWindow(ports: HostPorts): Promise<CareWindow> {
-  const { clock, log, publisher } = ports;
+  const { clock, publisher } = ports;
   const ids = ports.ids ?? randomIds;
   const simulator =
     ports.provider instanceof SimulatorProvider
@@ -63,168 +88,106 @@ export async function startCareWindow(ports: HostPorts): Promise<CareWindow> {
         : new SimulatorProvider(ports.scheduler, () => clock.now(), ids);
   // The simulator never serves the owner's real workspace: simulated ticks must not enter real history.
   const providerFor = (kind: WorkspaceKind): MessagingProvider =>
-    ports.provider ?? (kind === 'demo' && simulator ? simulator : noAccountProvider);
-  const appState = await openAppState(ports.dataRoot);
+    ports.provider ??
+    (kind === 'demo' && simulator
+      ? simulator
+      : kind === 'real'
+        ? (account.provider() ?? noAccountProvider)
+        : noAccountProvider);
   const notifier =
     ports.notifier ??
     silentNotifier(
       'This version of CareWindow cannot show desktop notifications here; reminders appear inside the app.',
     );
+  const appState = await openAppState(ports.dataRoot);
+  // Late-bound: the account reopens the real workspace, and the workspaces ask the account for its provider.
+  let opened: Workspaces | null = null;
+  let backups: BackupService | null = null;
+  const account = await AccountService.open({
+    dir: workspaceDir(ports.dataRoot, 'real'),
+    secrets: ports.secrets ?? noSecretStore,
+    cloudApi: cloudApi(ports.log),
+    startReceiver: ports.startReceiver ?? noReceiver,
+    clock,
+    log: ports.log,
+    publisher,
+    providerChanged: () => opened?.reopen('real') ?? Promise.resolve(),
+    ...(ports.graphBaseUrl === undefined ? {} : { graphBaseUrl: ports.graphBaseUrl }),
+    ...(ports.webhookPort === undefined ? {} : { webhookPort: ports.webhookPort }),
+  });
 
-  let dismissed = false;
-  let session = await openSession(appState.get().activeWorkspace);
-
-  async function openSession(kind: WorkspaceKind): Promise<WorkspaceSession> {
-    const dir = workspaceDir(ports.dataRoot, kind);
-    if (kind === 'demo') await removeWorkspace(ports.dataRoot, 'demo');
-    const store = await openWorkspaceStore(dir, { now: () => clock.now(), log });
-    if (kind === 'demo') await seedDemoWorkspace(store, clock.now(), ids);
-    const reminderLog = await openReminderLog(dir, { now: () => clock.now(), log });
-    const opened = new WorkspaceSession({
-      ...ports,
-      store,
-      provider: providerFor(kind),
-      ids,
-      reminderLog,
-      notifier,
-    });
-    // Template sends the last run left without the provider's answer: explained, never resent.
-    await opened.followUps.recover();
-    return opened;
-  }
-
-  /**
-   * One switch at a time (two would open two sessions on one folder), and a switch that fails to open
-   * the new workspace goes back to the one that was open, so the app never sits on a closed session.
-   */
-  const switching = new SerialQueue();
-  function switchTo(kind: WorkspaceKind): Promise<WorkspaceInfo> {
-    return switching.run(async () => {
-      const previous = appState.get().activeWorkspace;
-      await session.close();
-      try {
-        session = await openSession(kind);
-      } catch (error) {
-        log.error('Could not open a workspace; going back', { kind, error: String(error) });
-        session = await openSession(previous);
-        throw error;
-      }
-      await appState.save({ activeWorkspace: kind });
-      dismissed = false;
-      const info = workspaceInfo();
-      publisher.publish('workspace:changed', info);
-      return info;
-    });
-  }
-
-  function problems(): DataProblem[] {
-    return dismissed ? [] : [...appState.problems, ...session.store.problems, ...session.reminders.problems];
-  }
-
-  function workspaceInfo(): WorkspaceInfo {
-    return {
-      kind: appState.get().activeWorkspace,
-      dataDir: session.store.dir,
-      accountConfigured: providerFor(appState.get().activeWorkspace).isAccount,
-      problems: problems(),
-    };
-  }
-
-  async function simulateInbound(contactId: string, text: string | undefined): Promise<Message> {
-    if (!simulator || appState.get().activeWorkspace !== 'demo') {
-      throw new AppError({
-        code: 'invalid-input',
-        message: 'Simulated messages are only available in the demo workspace.',
-      });
-    }
-    const contact = session.store.contact(contactId);
-    if (!contact) throw new AppError({ code: 'not-found', message: 'This contact no longer exists.' });
-    const body =
-      text?.trim() || SIMULATED_INBOUND[Math.floor(Math.random() * SIMULATED_INBOUND.length)] || 'Hi!';
-    const providerId = `sim.${ids()}`;
-    await simulator.deliver({
-      from: contact.phone,
-      profileName: contact.name,
-      text: body,
-      at: clock.now(),
-      providerId,
-    });
-    const page = await session.store.history(contactId, { limit: 1 });
-    const stored = page.messages.find((m) => m.providerId === providerId);
-    if (!stored)
-      throw new AppError({ code: 'internal', message: 'The simulated message was not stored. Try again.' });
-    return stored;
-  }
-
-  const handlers: Handlers = {
-    contacts: {
-      list: () => session.contacts.list(),
-      get: (id) => session.contacts.row(id),
-      create: (draft) => session.contacts.create(draft),
-      update: (id, draft, expectedUpdatedAt) => session.contacts.update(id, draft, expectedUpdatedAt),
-      setMuted: (id, muted) => session.contacts.setMuted(id, muted),
-      confirmOptIn: (id) => session.consent.confirmOptIn(id),
-    },
-    conversation: {
-      history: (contactId, query) => session.conversation.history(contactId, query),
-      sendText: (contactId, text) => session.conversation.sendText(contactId, text),
-      sendTemplate: (contactId, templateId) => session.followUps.sendTemplate(contactId, templateId),
-    },
-    templates: {
-      list: () => session.templates.list(),
-      save: (draft, id) => session.templates.save(draft, id),
-      remove: async (id) => {
-        await session.templates.remove(id);
-        return null;
-      },
-    },
-    followUps: {
-      preview: (contactId, templateId) => session.followUps.preview(contactId, templateId),
-      send: (contactId, templateId) => session.followUps.send(contactId, templateId),
-      overview: () => session.followUps.overview(),
-      sendAll: (items) => session.followUps.sendAll(items),
-    },
-    reminders: {
-      upcoming: () => session.reminders.upcoming(),
-      snooze: (id, mode) => session.reminders.snooze(id, mode),
-    },
-    notifications: {
-      centre: () => session.reminders.centre(),
-      markRead: (ids) => session.reminders.markRead(ids),
-    },
-    settings: {
-      get: () => session.settings(),
-      update: (patch) => session.updateSettings(patch),
-    },
-    workspace: {
-      info: () => workspaceInfo(),
-      startReal: () => switchTo('real'),
-      openDemo: () => switchTo('demo'),
-      dismissProblems: () => {
-        dismissed = true;
-        return workspaceInfo();
-      },
-    },
-    demo: {
-      simulateInbound: (contactId, text) => simulateInbound(contactId, text),
-    },
-    clock: {
-      now: () => clock.now(),
-    },
-  };
+  const workspaces = await Workspaces.start({
+    appState,
+    open: (kind) => WorkspaceSession.open(kind, { ...ports, ids, notifier, provider: providerFor(kind) }),
+    isAccount: (kind) => providerFor(kind).isAccount,
+    publisher,
+    log: ports.log,
+    offerRestore: (problems) => backups?.offersFor(problems) ?? problems,
+  });
+  opened = workspaces;
+  backups = await BackupService.open({
+    dataRoot: ports.dataRoot,
+    clock,
+    scheduler: ports.scheduler,
+    publisher,
+    log: ports.log,
+    appVersion: ports.appVersion ?? 'development',
+    timeZone: () => workspaces.session().store.settings().timeZone ?? ports.systemTimeZone ?? systemTimeZone(),
+    flush: () => (workspaces.kind() === 'real' ? workspaces.session().store.flush() : Promise.resolve()),
+    replaceAndOpen: (kind, replace) => workspaces.replaceAndOpen(kind, replace),
+  });
+  backups.start();
+  const backupService = backups;
+  const demo = new DemoSimulation({
+    customers: simulator,
+    activeWorkspace: () => workspaces.kind(),
+    contact: (contactId) => workspaces.session().store.contact(contactId),
+    clock,
+    ids,
+    pick: ports.pick ?? randomPick,
+  });
 
   return {
-    handlers,
+    handlers: createHandlers({ workspaces, demo, clock, account, backups: backupService }),
     appState,
     simulator,
-    session: () => session,
+    backups: backupService,
+    session: () => workspaces.session(),
     clockChanged: () => {
       publisher.publish('clock:changed', { now: clock.now() });
-      session.clockChanged();
+      workspaces.session().clockChanged();
     },
     close: async () => {
-      await session.close();
+      await backupService.close();
+      await workspaces.close();
+      await account.close();
       await appState.close();
     },
   };
 }
+
+/** The WhatsApp Cloud API client (providers/cloud-api) behind the AccountService's port. */
+function cloudApi(log: Logger): CloudApi {
+  return {
+    defaults: {
+      baseUrl: DEFAULT_GRAPH_BASE_URL,
+      version: DEFAULT_GRAPH_VERSION,
+      timeoutMs: DEFAULT_GRAPH_TIMEOUT_MS,
+    },
+    test: (target) => testConnection(target),
+    provider: (target) => new CloudApiProvider(target, log),
+  };
+}
+
+/** A host without a secret store (some tests): connecting is refused, never stored in plain text. */
+const noSecretStore: SecretStore = {
+  storage: () => ({
+    kind: 'unavailable',
+    reason: 'This version of CareWindow has no safe place for credentials here, so it will not store them.',
+  }),
+  get: () => Promise.resolve(null),
+  set: () => Promise.reject(new Error('No secret store in this host.')),
+  delete: () => Promise.resolve(),
+};
+
+const noReceiver: StartReceiver = () => Promise.reject(new Error('This host cannot receive webhooks.'));

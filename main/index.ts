@@ -1,7 +1,9 @@
 import { app, BrowserWindow, dialog, powerMonitor } from 'electron';
 import { startCareWindow, type CareWindow } from './compose';
 import { registerHandlers } from './ipc/router';
+import { chooseDataRoot } from './platform/data-root';
 import { fileLogger } from './platform/node/file-logger';
+import { webhookReceiverStarter } from './platform/node/start-webhook-receiver';
 import { nodeScheduleScheduler } from './platform/node/schedule-scheduler';
 import { systemClock } from './platform/node/system-clock';
 import { watchClockJumps } from './platform/node/clock-jump-detector';
@@ -12,6 +14,7 @@ import { hardenSessions } from './platform/electron/hardening';
 import { createMainWindow } from './platform/electron/main-window';
 import { createBadge, type BadgeDisplay } from './platform/electron/badge';
 import { electronNotifier } from './platform/electron/notifier';
+import { safeStorageSecrets } from './platform/electron/safe-storage-secrets';
 
 /** The Electron entry: wires Electron's adapters into the shared composition root (main/compose.ts). */
 
@@ -26,6 +29,13 @@ if (!app.requestSingleInstanceLock()) {
   let mainWindow: BrowserWindow | null = null;
   let badge: BadgeDisplay | null = null;
   const log = fileLogger(app.getPath('logs'));
+  const dataRoot = chooseDataRoot({
+    isPackaged: app.isPackaged,
+    env: process.env,
+    argv: process.argv,
+    userData: app.getPath('userData'),
+  });
+  if (dataRoot.ignored !== undefined) log.warn(dataRoot.ignored);
 
   const showMainWindow = () => {
     if (!careWindow) return;
@@ -57,13 +67,17 @@ if (!app.requestSingleInstanceLock()) {
       });
       const notifier = electronNotifier({ focus: focusForNotification, badge, log });
       careWindow = await startCareWindow({
-        dataRoot: process.env.CAREWINDOW_DATA_DIR ?? app.getPath('userData'),
+        dataRoot: dataRoot.dir,
         clock: systemClock,
         scheduler: nodeScheduleScheduler(systemClock),
         publisher: transport,
         log,
         systemLocale: app.getLocale(),
         notifier,
+        // safeStorage answers only after 'ready' (on Linux the backend is 'unknown' before).
+        secrets: await safeStorageSecrets(dataRoot.dir, { now: () => systemClock.now(), log }),
+        startReceiver: webhookReceiverStarter(systemClock, log),
+        appVersion: app.getVersion(),
       });
       registerHandlers(transport, careWindow.handlers, log);
       const recompute = () => careWindow?.clockChanged();
@@ -77,9 +91,10 @@ if (!app.requestSingleInstanceLock()) {
       log.error('CareWindow could not start', { error: String(error) });
       dialog.showErrorBox(
         'CareWindow could not start',
-        `${error instanceof Error ? error.message : String(error)}\n\nYour data was not changed. Check that the disk is not full and that you can write to ${app.getPath('userData')}, then start CareWindow again.`,
+        `${error instanceof Error ? error.message : String(error)}\n\nYour data was not changed. Check that the disk is not full and that you can write to ${dataRoot.dir}, then start CareWindow again.`,
       );
-      app.exit(1);
+      // The log writes in the background: let the reason reach the disk before the process ends.
+      void log.close().finally(() => app.exit(1));
     });
 
   app.on('window-all-closed', () => {
@@ -94,9 +109,13 @@ if (!app.requestSingleInstanceLock()) {
     // Flush batched summaries before the process ends.
     event.preventDefault();
     closing = true;
-    void careWindow.close().finally(() => {
-      badge?.destroy();
-      app.quit();
-    });
+    void careWindow
+      .close()
+      .catch((error: unknown) => log.error('CareWindow did not close cleanly', { error: String(error) }))
+      .then(() => log.close())
+      .finally(() => {
+        badge?.destroy();
+        app.quit();
+      });
   });
 }

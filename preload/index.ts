@@ -1,5 +1,5 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { createBridgeApi } from '../main/contract/client';
+import { createBridgeApi } from '../main/contract/bridge';
 import type { Envelope } from '../main/contract/errors';
 
 /**

@@ -1,4 +1,4 @@
-import { createBridgeApi, type BridgeTransport } from '../main/contract/client';
+import { createBridgeApi, type BridgeTransport } from '../main/contract/bridge';
 import type { Envelope } from '../main/contract/errors';
 import type { EventName } from '../main/contract/ipc';
 

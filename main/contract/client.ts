@@ -1,40 +1,19 @@
 import { AppError, type Envelope } from './errors';
-import { calls, isEventName, type BridgeApi, type CareWindowApi, type EventName } from './ipc';
+import { callNames } from './channels';
+import type { BridgeApi, CareWindowApi } from './ipc';
 
-/** The two things a bridge has to provide; Electron's preload and the preview bridge each implement them. */
-export interface BridgeTransport {
-  invoke(channel: string, args: unknown[]): Promise<Envelope<unknown>>;
-  subscribe(event: EventName, listener: (payload: unknown) => void): () => void;
-}
+// The preload imports bridge.ts directly (no zod in its bundle); the rest of the app may come through here.
+export { createBridgeApi, type BridgeTransport } from './bridge';
 
 type AnyFn = (...args: unknown[]) => Promise<unknown>;
-
-/** Builds the bridge object from the contract: one named function per call, nothing generic. */
-export function createBridgeApi(transport: BridgeTransport): BridgeApi {
-  const api: Record<string, unknown> = {};
-  for (const [area, methods] of Object.entries(calls)) {
-    const group: Record<string, AnyFn> = {};
-    for (const method of Object.keys(methods)) {
-      const channel = `${area}:${method}`;
-      group[method] = (...args: unknown[]) => transport.invoke(channel, args);
-    }
-    api[area] = Object.freeze(group);
-  }
-  api.on = (event: string, listener: (payload: unknown) => void) => {
-    if (!isEventName(event)) throw new Error(`Unknown event: ${event}`);
-    if (typeof listener !== 'function') throw new Error('The listener must be a function.');
-    return transport.subscribe(event, listener);
-  };
-  return Object.freeze(api) as unknown as BridgeApi;
-}
 
 /** Wraps the bridge so a failed call rejects with an AppError carrying code, message and field errors. */
 export function unwrapBridgeApi(bridge: BridgeApi): CareWindowApi {
   const source = bridge as unknown as Record<string, Record<string, AnyFn>>;
   const api: Record<string, unknown> = {};
-  for (const [area, methods] of Object.entries(calls)) {
+  for (const [area, methods] of Object.entries(callNames)) {
     const group: Record<string, AnyFn> = {};
-    for (const method of Object.keys(methods)) {
+    for (const method of methods) {
       group[method] = async (...args: unknown[]) => {
         const fn = source[area]?.[method];
         if (!fn)

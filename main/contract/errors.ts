@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { FollowUpRefusal } from './model';
+import { FollowUpRefusal } from './follow-up';
 
 /**
  * Errors the owner can meet, by kind. Each carries a message that says what happened and what to do;

@@ -1,8 +1,14 @@
 import { z } from 'zod';
 import type { Envelope } from './errors';
+import { channelName } from './channels';
+import { AccountCredentials, AccountStatus, ConnectionTest } from './account';
+import { BackupFolderInput, BackupId, BackupOverview, BackupPreview } from './backups';
+import { CostTerms, MAX_RATE_CARD_CSV, RateCardImport } from './costs';
+import { MonthCosts, YearMonth } from './month-costs';
 import {
   ContactDraft,
   ContactRow,
+  FollowUpBatch,
   FollowUpOverview,
   FollowUpPreview,
   FollowUpResult,
@@ -15,6 +21,7 @@ import {
   SettingsPatch,
   Template,
   TemplateDraft,
+  TemplateSyncSummary,
   Timestamp,
   WorkspaceInfo,
 } from './model';
@@ -70,12 +77,18 @@ export const calls = {
     ),
     /** A template inside an open window (not the follow-up). */
     sendTemplate: call(z.tuple([Id, Id]), Message),
+    /** An unconfirmed message (WhatsApp never answered): the owner says it did reach the customer. */
+    markSent: call(z.tuple([Id, Id]), Message),
+    /** An unconfirmed message: the owner checked it did not arrive, and sends it once more. */
+    sendAgain: call(z.tuple([Id, Id]), Message),
   },
   templates: {
     list: call(z.tuple([]), z.array(Template)),
     /** Creates (no id) or replaces a template; refused with the exact position or field when invalid. */
     save: call(z.tuple([TemplateDraft, Id.optional()]), Template),
     remove: call(z.tuple([Id]), z.null()),
+    /** Fetches the connected account's templates into the library; says what changed. */
+    sync: call(z.tuple([]), TemplateSyncSummary),
   },
   followUps: {
     /** What one click would send to this contact (default template unless one is named), and whether it may. */
@@ -83,10 +96,7 @@ export const calls = {
     send: call(z.tuple([Id, Id]), Message),
     /** Every closed window: the ones that can get a follow-up, and the ones that cannot with why. */
     overview: call(z.tuple([]), FollowUpOverview),
-    sendAll: call(
-      z.tuple([z.array(z.object({ contactId: Id, templateId: Id })).max(10_000)]),
-      z.array(FollowUpResult),
-    ),
+    sendAll: call(z.tuple([FollowUpBatch]), z.array(FollowUpResult)),
   },
   reminders: {
     /** Reminders planned for the next 24 hours, in the order they fire. */
@@ -101,17 +111,61 @@ export const calls = {
     get: call(z.tuple([]), Settings),
     update: call(z.tuple([SettingsPatch]), Settings),
   },
+  costs: {
+    /** The owner's rate card and package allowance. */
+    terms: call(z.tuple([]), CostTerms),
+    /** Reads the CSV text of a rate card (Meta's, or one in its spirit) and saves it. */
+    importRateCard: call(
+      z.tuple([
+        z
+          .string()
+          .min(1, 'The file is empty.')
+          .max(
+            MAX_RATE_CARD_CSV,
+            'This file is too big to be a rate card: choose the CSV rate card from Meta’s pricing page.',
+          ),
+      ]),
+      RateCardImport,
+    ),
+    clearRateCard: call(z.tuple([]), CostTerms),
+    /** Messages the provider's package includes per month; null: no package. */
+    setAllowance: call(z.tuple([CostTerms.shape.allowancePerMonth]), CostTerms),
+    /** One month's sends as WhatsApp bills them ("2026-10", in the owner's time zone): the Costs view. */
+    month: call(z.tuple([YearMonth]), MonthCosts),
+  },
   workspace: {
     info: call(z.tuple([]), WorkspaceInfo),
     startReal: call(z.tuple([]), WorkspaceInfo),
     openDemo: call(z.tuple([]), WorkspaceInfo),
     dismissProblems: call(z.tuple([]), WorkspaceInfo),
   },
+  account: {
+    /** The connection of the owner's own workspace: never a token or app secret. */
+    status: call(z.tuple([]), AccountStatus),
+    /** Checks the credentials against the Graph API without saving anything. */
+    test: call(z.tuple([AccountCredentials]), ConnectionTest),
+    /** Tests, then keeps the secrets encrypted and starts the webhook receiver; refused with the reason. */
+    connect: call(z.tuple([AccountCredentials]), AccountStatus),
+    /** Stops the receiver and wipes the stored secrets. */
+    disconnect: call(z.tuple([]), AccountStatus),
+  },
   demo: {
     simulateInbound: call(z.tuple([Id, z.string().max(MAX_MESSAGE_LENGTH).optional()]), Message),
   },
   clock: {
     now: call(z.tuple([]), Timestamp),
+  },
+  backups: {
+    /** The backup folder, when the last backup was made, and the backups in it (newest first). */
+    list: call(z.tuple([]), BackupOverview),
+    /** "Back up now"; refused with the reason (a full or missing drive), nothing half-made is left. */
+    create: call(z.tuple([]), BackupOverview),
+    /** What a backup holds (its manifest) and whether every file still matches it. */
+    preview: call(z.tuple([BackupId]), BackupPreview),
+    /** Replaces the workspace with the backup; the current data is moved aside, never deleted. */
+    restore: call(z.tuple([BackupId]), WorkspaceInfo),
+    /** A full path typed by the owner, checked writable before it is kept; null: the default folder. */
+    setFolder: call(z.tuple([BackupFolderInput]), BackupOverview),
   },
 } as const;
 
@@ -122,13 +176,19 @@ export const events = {
   'conversation:message': z.object({ message: Message }),
   /** The workspace was switched or reloaded: the renderer starts over from `contacts.list`. */
   'workspace:changed': WorkspaceInfo,
+  /** The account was connected or disconnected, or a webhook arrived ("last webhook received at"). */
+  'account:changed': AccountStatus,
   'settings:changed': Settings,
+  /** The rate card or the package allowance changed. */
+  'costs:changed': CostTerms,
   'templates:changed': z.object({ templates: z.array(Template) }),
   'notifications:changed': NotificationCentre,
   /** A notification was clicked: show one conversation, or the list filtered to these contacts. */
   'app:navigate': z.object({ contactIds: z.array(Id) }),
   /** The main process's clock jumped (tests and the preview host move it; so can the OS). */
   'clock:changed': z.object({ now: Timestamp }),
+  /** A backup was made, removed by the retention rule or restored, or the backup folder changed. */
+  'backups:changed': BackupOverview,
 } as const;
 
 type Calls = typeof calls;
@@ -170,16 +230,11 @@ export type Handlers = {
   };
 };
 
-export const channelName = (area: string, method: string): string => `${area}:${method}`;
-
 /** Every call channel, as [area, method, channel name]. */
 export const callChannels: ReadonlyArray<readonly [Area, string, string]> = Object.entries(calls).flatMap(
   ([area, methods]) =>
     Object.keys(methods).map((method) => [area as Area, method, channelName(area, method)] as const),
 );
 
-export const eventNames = Object.keys(events) as EventName[];
-
-export function isEventName(name: string): name is EventName {
-  return Object.prototype.hasOwnProperty.call(events, name);
-}
+// The names alone live in channels.ts (the preload's bundle has no zod); re-exported for main's code.
+export { channelName, eventNames, isEventName } from './channels';

@@ -1,4 +1,5 @@
 import type { Activity, Message } from '../contract/model';
+import { opensWindow } from './inbound-event';
 
 export const NO_ACTIVITY: Activity = {
   lastInboundAt: null,
@@ -15,11 +16,13 @@ const later = (a: number | null, b: number): number => (a === null || b > a ? b 
 /**
  * Folds one message into a contact's activity summary. Uses the latest timestamp rather than arrival
  * order, so a late-delivered older message never shortens a window. A failed send counts for nothing.
+ * `lastInboundAt` is the last inbound event that opens the window (a message or a call, not a reaction:
+ * see opensWindow), so the window is computed from it alone.
  */
 export function withMessage(activity: Activity, message: Message): Activity {
   const next: Activity = { ...activity, messageCount: activity.messageCount + 1 };
   if (message.direction === 'inbound') {
-    next.lastInboundAt = later(activity.lastInboundAt, message.at);
+    if (opensWindow(message)) next.lastInboundAt = later(activity.lastInboundAt, message.at);
   } else if (message.status !== 'failed') {
     next.lastOutboundAt = later(activity.lastOutboundAt, message.at);
     if (message.followUp) next.lastFollowUpAt = later(activity.lastFollowUpAt, message.at);
@@ -29,6 +32,10 @@ export function withMessage(activity: Activity, message: Message): Activity {
       text: message.text.slice(0, SNIPPET_LENGTH),
       at: message.at,
       direction: message.direction,
+      // The list preview says a send failed rather than "You: …" as if it went out.
+      ...(message.direction === 'outbound' && message.status === 'failed'
+        ? { notSent: notSentReason(message) }
+        : {}),
     };
   }
   return next;
@@ -38,4 +45,10 @@ export function activityOf(messages: Iterable<Message>): Activity {
   let activity = NO_ACTIVITY;
   for (const message of messages) activity = withMessage(activity, message);
   return activity;
+}
+
+/** Why an outbound message did not go out, in the owner's words, without a leading "Not sent:". */
+export function notSentReason(message: Message): string {
+  const reason = message.failure?.reason ?? message.error ?? 'WhatsApp did not accept this message';
+  return reason.replace(/^(Not sent:\s*)+/i, '').slice(0, 1000);
 }

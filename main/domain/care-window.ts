@@ -58,7 +58,10 @@ function templateAllowance(optIn: Pick<OptIn, 'status'>): FollowUpStatus {
   }
 }
 
-/** Free-form (session) messages are allowed only while the window is open. */
+/**
+ * Free-form (session) messages are allowed only while the window is open ("closing" is still open). The
+ * one spelling of "the window is open": main refuses with it, and the renderer shows the composer with it.
+ */
 export function canSendFreeForm(window: Pick<CareWindow, 'state'>): boolean {
   return window.state === 'open' || window.state === 'closing';
 }

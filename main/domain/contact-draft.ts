@@ -6,6 +6,7 @@ import {
   type ContactDraft,
   type OptIn,
 } from '../contract/model';
+import { cleanLine, cleanText, hasVisibleText } from './clean-text';
 import { normalizePhone } from './phone';
 
 export interface ValidContact {
@@ -32,43 +33,44 @@ export function validateContactDraft(
 ): DraftResult {
   const errors: Record<string, string> = {};
 
-  const name = draft.name.trim().replace(/\s+/g, ' ');
-  if (name === '') errors.name = 'Enter a name, so you know who you are talking to.';
+  const name = cleanLine(draft.name).trim().replace(/\s+/g, ' ');
+  if (!hasVisibleText(name)) errors.name = 'Enter a name, so you know who you are talking to.';
   else if (name.length > MAX_NAME_LENGTH) errors.name = `Keep the name under ${MAX_NAME_LENGTH} characters.`;
 
   const phone = normalizePhone(draft.phone, defaultCountry);
   if (!phone.ok) errors.phone = phone.reason;
 
-  const notes = draft.notes.trim();
+  const notes = cleanText(draft.notes).trim();
   if (notes.length > MAX_NOTES_LENGTH) errors.notes = `Notes are limited to ${MAX_NOTES_LENGTH} characters.`;
 
-  const fields: Record<string, string> = {};
+  // A Map, not `key in {}`: a field called "constructor" or "toString" must not look like a duplicate.
+  const fields = new Map<string, string>();
   for (const [rawKey, rawValue] of Object.entries(draft.fields)) {
     const key = rawKey.trim();
-    const value = rawValue.trim();
+    const value = cleanLine(rawValue).trim();
     if (key === '' && value === '') continue;
     if (!FIELD_KEY.test(key)) {
       errors[`fields.${rawKey}`] =
         `“${rawKey}” cannot be a field name: start with a letter and use only letters, digits and _ (like ticket_ID).`;
     } else if (value.length > MAX_FIELD_VALUE_LENGTH) {
       errors[`fields.${rawKey}`] = `Keep “${key}” under ${MAX_FIELD_VALUE_LENGTH} characters.`;
-    } else if (key in fields) {
+    } else if (fields.has(key)) {
       errors[`fields.${rawKey}`] = `The field “${key}” appears twice.`;
     } else if (value !== '') {
-      fields[key] = value;
+      fields.set(key, value);
     }
   }
-  if (Object.keys(fields).length > MAX_CUSTOM_FIELDS)
+  if (fields.size > MAX_CUSTOM_FIELDS)
     errors.fields = `A contact can have at most ${MAX_CUSTOM_FIELDS} fields.`;
 
   const optIn = validateOptIn(draft.optIn, now, errors);
 
   if (Object.keys(errors).length > 0 || !phone.ok) return { ok: false, errors };
-  return { ok: true, contact: { name, phone: phone.e164, notes, fields, optIn } };
+  return { ok: true, contact: { name, phone: phone.e164, notes, fields: Object.fromEntries(fields), optIn } };
 }
 
 function validateOptIn(input: ContactDraft['optIn'], now: number, errors: Record<string, string>): OptIn {
-  const proof = input.proof.trim();
+  const proof = cleanLine(input.proof).trim();
   if (input.status === 'none') return { status: 'none', at: null, source: null, proof: '' };
   const at = input.at ?? now;
   if (!Number.isFinite(at) || at < EARLIEST)

@@ -1,5 +1,8 @@
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
 
+/** What people write before an extension: "#12", "ext. 12", "extension 12", "x12", ";ext=12". */
+const EXTENSION = /(?:#|;\s*ext\s*=|\b(?:ext(?:ension)?\.?|x)\s*)\s*\d+\s*$/i;
+
 export type PhoneResult = { ok: true; e164: string } | { ok: false; reason: string };
 
 /**
@@ -9,8 +12,25 @@ export type PhoneResult = { ok: true; e164: string } | { ok: false; reason: stri
 export function normalizePhone(input: string, defaultCountry: string | null): PhoneResult {
   const trimmed = input.trim().replace(/^00/, '+');
   if (trimmed === '') return { ok: false, reason: 'Enter the customer’s WhatsApp number.' };
-  if (/[a-z]/i.test(trimmed.replace(/^tel:/i, ''))) {
+  const number = trimmed.replace(/^tel:/i, '');
+  // libphonenumber reads "#1", "ext. 1" or "x1" as an extension and drops it without a word; WhatsApp
+  // has no extensions, so the owner is told rather than left with a number that is not what was typed.
+  const extension = EXTENSION.exec(number);
+  if (extension) {
+    return {
+      ok: false,
+      reason: `WhatsApp numbers have no extension: remove “${extension[0].trim()}” and enter the mobile number alone.`,
+    };
+  }
+  if (/[a-z]/i.test(number)) {
     return { ok: false, reason: 'A phone number holds only digits, spaces, dashes and a leading +.' };
+  }
+  const stray = /[^\d\s+\-./()]/u.exec(number);
+  if (stray) {
+    return {
+      ok: false,
+      reason: `“${stray[0]}” cannot be part of a phone number: use only digits, spaces, dashes and a leading +.`,
+    };
   }
   const country = isCountryCode(defaultCountry) ? defaultCountry : undefined;
   const parsed = parsePhoneNumberFromString(trimmed, country);

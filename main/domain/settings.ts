@@ -2,6 +2,7 @@ import type { BusinessDay, Settings } from '../contract/model';
 import { optOutKeywordsProblem } from './consent-keywords';
 import { MAX_LEAD_MINUTES } from './reminders/plan';
 import { hasBusinessTime } from './reminders/quiet-hours';
+import { isValidTimeZone } from './zoned-time';
 
 export type SettingsResult = { ok: true; settings: Settings } | { ok: false; errors: Record<string, string> };
 
@@ -16,7 +17,7 @@ export function validateSettings(settings: Settings): SettingsResult {
   const leadError = leadTimesError(settings.reminderLeadMinutes);
   if (leadError) errors.reminderLeadMinutes = leadError;
   Object.assign(errors, businessHoursErrors(settings.businessHours, settings.quietHoursEnabled));
-  if (settings.timeZone !== null && !isTimeZone(settings.timeZone)) {
+  if (settings.timeZone !== null && !isValidTimeZone(settings.timeZone)) {
     errors.timeZone = `“${settings.timeZone}” is not a time zone this computer knows. Pick one from the list.`;
   }
   if (settings.locale !== null && !isLocale(settings.locale)) {
@@ -75,15 +76,6 @@ function businessHoursErrors(
       'With every day closed, quiet hours would cover the whole week and no reminder could ever be shown. Open at least one day, or turn quiet hours off.';
   }
   return errors;
-}
-
-function isTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 function isLocale(locale: string): boolean {

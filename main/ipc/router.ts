@@ -3,9 +3,12 @@ import { AppError, type AppErrorShape, type Envelope } from '../contract/errors'
 import { calls, channelName, type Handlers } from '../contract/ipc';
 import type { Logger } from '../services/ports';
 
-/** One side of a transport: Electron's ipcMain, or the preview host's WebSocket. */
+/**
+ * One side of a transport: Electron's ipcMain, or the preview host's WebSocket. A transport passes the
+ * argument list on exactly as it arrived: only the router decides what a valid one is.
+ */
 export interface HandlerTransport {
-  handle(channel: string, handler: (args: unknown[]) => Promise<Envelope<unknown>>): void;
+  handle(channel: string, handler: (args: unknown) => Promise<Envelope<unknown>>): void;
 }
 
 type AnyHandler = (...args: unknown[]) => unknown;
@@ -35,6 +38,17 @@ async function dispatch(
   rawArgs: unknown,
   log: Logger,
 ): Promise<Envelope<unknown>> {
+  // A transport once turned a non-list into [], and a zero-argument call such as workspace:openDemo then ran.
+  if (!Array.isArray(rawArgs)) {
+    log.warn('Rejected a call without an argument list', { channel });
+    return {
+      ok: false,
+      error: {
+        code: 'invalid-input',
+        message: 'This call was not made the way CareWindow expects, so nothing was done. Reload the window.',
+      },
+    };
+  }
   const parsed = schema.safeParse(rawArgs);
   if (!parsed.success) {
     log.warn('Rejected a malformed call', { channel, issues: parsed.error.issues.length });

@@ -1,5 +1,7 @@
 import type {
+  InboundListener,
   InboundMessage,
+  Message,
   MessagingProvider,
   OutboundRequest,
   Scheduler,
@@ -9,7 +11,6 @@ import type {
 import type { IdFactory } from '../services/ids';
 import { SECOND } from '../domain/durations';
 
-type InboundListener = (message: InboundMessage) => Promise<unknown>;
 type StatusListener = (update: StatusUpdate) => Promise<unknown>;
 
 /**
@@ -35,7 +36,8 @@ export class SimulatorProvider implements MessagingProvider {
     if (this.refusal !== null) {
       const reason = this.refusal;
       this.refusal = null;
-      return Promise.resolve({ ok: false, reason, retryable: true });
+      // A refusal: the outbox retries only what never reached the platform (a 'network' failure).
+      return Promise.resolve({ ok: false, reason, retryable: false });
     }
     this.sent.push(request);
     const providerId = `sim.${this.ids()}`;
@@ -56,10 +58,16 @@ export class SimulatorProvider implements MessagingProvider {
     this.refusal = reason;
   }
 
-  /** A customer writes. Resolves once every listener (the app) has stored the message. */
-  async deliver(message: Omit<InboundMessage, 'providerId'> & { providerId?: string }): Promise<void> {
+  /**
+   * A customer writes. Resolves once every listener (the app) has stored the message, with the message
+   * as stored, or null when nothing new was stored (a redelivery, or no workspace listening).
+   */
+  async deliver(
+    message: Omit<InboundMessage, 'providerId'> & { providerId?: string },
+  ): Promise<Message | null> {
     const inbound: InboundMessage = { ...message, providerId: message.providerId ?? `sim.${this.ids()}` };
-    await Promise.all([...this.inboundListeners].map((listener) => listener(inbound)));
+    const stored = await Promise.all([...this.inboundListeners].map((listener) => listener(inbound)));
+    return stored.find((m) => m !== null) ?? null;
   }
 
   onInbound(listener: InboundListener): () => void {

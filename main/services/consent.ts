@@ -1,7 +1,8 @@
 import { AppError } from '../contract/errors';
 import { requireContact } from './require-contact';
 import type { Contact, ContactRow, Message } from '../contract/model';
-import { consentKeyword } from '../domain/consent-keywords';
+import { consentChange } from '../domain/consent-keywords';
+import type { InboundEvent } from '../domain/inbound-event';
 import type { WorkspaceStore } from '../store/workspace-store';
 import type { Clock } from './ports';
 
@@ -20,15 +21,20 @@ export class ConsentService {
   constructor(private readonly deps: ConsentDeps) {}
 
   /**
-   * Looks at an inbound message before it is stored. An opt-out word opts the customer out at once
-   * (saved before the message itself: stopping messages must never wait on anything); START asks the
-   * owner to confirm a new opt-in. Returns what to mark on the stored message.
+   * Looks at an inbound event before it is stored. An opt-out word opts the customer out at once
+   * (saved before the message itself: stopping messages must never wait on anything); a marketing
+   * template's "Stop promotions" button stops marketing templates only; START asks the owner to confirm
+   * a new opt-in. Returns what to mark on the stored message.
    */
-  async inbound(contact: Contact, text: string, at: number): Promise<Message['consent']> {
-    const word = consentKeyword(text, this.deps.store.settings().optOutKeywords);
+  async inbound(contact: Contact, event: InboundEvent, at: number): Promise<Message['consent']> {
+    const word = consentChange(event, this.deps.store.settings().optOutKeywords);
     if (word === null) return null;
-    const said = text.trim();
+    const said = event.text.trim();
 
+    if (word === 'marketing-opt-out') {
+      await this.optOutOfMarketing(contact.id, said, at);
+      return 'opted-out-of-marketing';
+    }
     if (word === 'opt-out') {
       await this.deps.change(contact.id, (latest) => {
         if (latest.optIn.status === 'opted-out' && latest.optInRequestedAt === null) return latest;
@@ -57,8 +63,9 @@ export class ConsentService {
       return 'opted-out';
     }
 
-    // START from someone already opted in changes nothing.
-    if (contact.optIn.status === 'opted-in') return null;
+    // START from someone already opted in changes nothing, unless they stopped promotions: then it asks
+    // the owner to confirm that marketing templates may resume too.
+    if (contact.optIn.status === 'opted-in' && contact.marketingOptOutAt === undefined) return null;
     await this.deps.change(contact.id, (latest) =>
       latest.optInRequestedAt === null
         ? { ...latest, optInRequestedAt: at, updatedAt: this.deps.clock.now() }
@@ -83,8 +90,10 @@ export class ConsentService {
       // A STOP that arrived after the START (and cleared the request) wins.
       if (latest.optInRequestedAt === null) return latest;
       const now = this.deps.clock.now();
+      // A new opt-in is to every template again, marketing included.
+      const { marketingOptOutAt: _resumed, ...rest } = latest;
       return {
-        ...latest,
+        ...rest,
         optIn: { status: 'opted-in', at: latest.optInRequestedAt, source: 'whatsapp', proof: note },
         optInHistory: [
           ...latest.optInHistory,
@@ -92,6 +101,27 @@ export class ConsentService {
         ],
         optInRequestedAt: null,
         updatedAt: now,
+      };
+    });
+  }
+
+  /**
+   * The customer pressed "Stop promotions": marketing templates stop, utility ones (order updates,
+   * appointment reminders) stay allowed, as WhatsApp itself does for this button. Recorded in the opt-in
+   * history like every other change of consent. Pressing it again changes nothing.
+   */
+  private async optOutOfMarketing(contactId: string, said: string, at: number): Promise<void> {
+    const note = `Pressed “${said}” on a marketing template: no more marketing templates; utility ones are still allowed.`;
+    await this.deps.change(contactId, (latest) => {
+      if (latest.marketingOptOutAt !== undefined) return latest;
+      return {
+        ...latest,
+        marketingOptOutAt: at,
+        optInHistory: [
+          ...latest.optInHistory,
+          { at, status: 'opted-out', source: 'whatsapp', by: 'customer', note, scope: 'marketing' },
+        ],
+        updatedAt: this.deps.clock.now(),
       };
     });
   }

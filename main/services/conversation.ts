@@ -1,35 +1,37 @@
 import { AppError } from '../contract/errors';
 import { requireContact } from './require-contact';
-import type { Contact, Message, MessageStatus } from '../contract/model';
+import { MAX_ORIGINAL_JSON, type Contact, type InboundOriginal, type Message } from '../contract/model';
 import { freeFormRefusal } from '../domain/care-window';
-import { nextStatus } from '../domain/message-status';
-import type { HistoryQuery, WorkspaceStore } from '../store/workspace-store';
+import { cleanText, hasVisibleText } from '../domain/clean-text';
+import { kindOf, shownText, type InboundEvent } from '../domain/inbound-event';
+import type { ProviderIds } from '../store/provider-ids';
+import type { HistoryQuery, MessageChange, WorkspaceStore } from '../store/workspace-store';
 import type { ContactsService } from './contacts';
 import type { IdFactory } from './ids';
-import type { Clock, InboundMessage, Logger, MessagingProvider, StatusUpdate } from './ports';
+import type { OutboxService } from './outbox';
+import type { Clock, InboundMessage, Logger } from './ports';
 import { RecentSet } from './recent-set';
 
 export interface ConversationDeps {
   store: WorkspaceStore;
   clock: Clock;
   ids: IdFactory;
-  provider: MessagingProvider;
+  /** Where every send goes: stored as queued first, then handed to the provider in order. */
+  outbox: Pick<OutboxService, 'submit'>;
+  /** Provider ids already stored: a webhook delivered twice is stored once, even across a restart. */
+  providerIds: Pick<ProviderIds, 'has' | 'add'>;
   contacts: ContactsService;
   log: Logger;
   /** Called after a message was stored or changed, so it is pushed and the contact re-watched. */
   messageChanged: (message: Message, contact: Contact) => void;
-  /** Applies an opt-out/START word in an inbound message before it is stored; returns the mark for it. */
-  inboundConsent?: (contact: Contact, text: string, at: number) => Promise<Message['consent']>;
+  /** Applies an opt-out/START word or button in an inbound event before it is stored; returns the mark for it. */
+  inboundConsent?: (contact: Contact, event: InboundEvent, at: number) => Promise<Message['consent']>;
 }
 
 /** Receiving and sending messages, with the window rules enforced here, not only in the UI. */
 export class ConversationService {
+  /** Ids being stored right now (a second delivery racing the first); the durable index is providerIds. */
   private readonly seenInbound = new RecentSet(10_000);
-  /** Outbound messages waiting for delivery reports: provider id → where the message lives. */
-  private readonly outbound = new Map<
-    string,
-    { contactId: string; messageId: string; status: MessageStatus }
-  >();
 
   constructor(private readonly deps: ConversationDeps) {}
 
@@ -38,68 +40,87 @@ export class ConversationService {
     return this.deps.store.history(contactId, query);
   }
 
-  async sendText(contactId: string, text: string): Promise<Message> {
-    const { clock, provider, ids } = this.deps;
+  async sendText(contactId: string, typed: string): Promise<Message> {
+    const { clock, ids } = this.deps;
     const contact = requireContact(this.deps.store, contactId);
+    const text = cleanText(typed).trim();
+    if (!hasVisibleText(text))
+      throw new AppError({
+        code: 'invalid-input',
+        message: 'Type a message first.',
+        fields: { text: 'Type a message first.' },
+      });
     const refusal = freeFormRefusal(this.deps.contacts.rowFor(contact).window);
     if (refusal) throw new AppError({ code: 'window-closed', message: refusal });
 
-    const pending: Message = {
+    const queued: Message = {
       id: ids(),
       contactId,
       direction: 'outbound',
       kind: 'text',
       text,
       at: clock.now(),
-      status: 'pending',
+      status: 'queued',
       providerId: null,
       followUp: false,
       template: null,
       error: null,
       consent: null,
     };
-    await this.store(pending, contact);
-
-    let outcome;
-    try {
-      outcome = await provider.send({ kind: 'text', to: contact.phone, text });
-    } catch (error) {
-      this.deps.log.error('The messaging provider threw', { error: String(error) });
-      outcome = { ok: false as const, reason: 'the connection failed', retryable: true };
+    const result = await this.deps.outbox.submit(queued, contact, { kind: 'text', to: contact.phone, text });
+    if (result.outcome !== 'failed') {
+      // Sent, or waiting (a retry, the owner reconnecting, or an unknown outcome the owner settles): the
+      // message shows where it is, and the text is not put back in the box to be sent twice.
+      return result.message;
     }
-    if (!outcome.ok) {
-      const reason = `Not sent: ${outcome.reason}.`;
-      await this.changeStatus(contact, pending.id, { status: 'failed', error: reason });
-      throw new AppError({
-        code: 'send-failed',
-        message: `${reason} ${outcome.retryable ? 'Your text is kept in the box; try again in a moment.' : 'Your text is kept in the box.'}`,
-      });
-    }
-    this.outbound.set(outcome.providerId, { contactId, messageId: pending.id, status: 'sent' });
-    return this.changeStatus(contact, pending.id, { status: 'sent', providerId: outcome.providerId });
+    throw new AppError({
+      code: 'send-failed',
+      message: `Not sent: ${result.failure.reason}. ${result.failure.action} Your text is kept in the box.`,
+    });
   }
 
-  /** A customer wrote: store it (once, even if the provider delivers it twice) and restart the window. */
+  /**
+   * A customer wrote, called, pressed a button or reacted: store it (once, even if the provider delivers
+   * it twice) as a line in the history. Whether it restarts the window follows from its kind
+   * (opensWindow), where the window is computed.
+   */
   async receive(inbound: InboundMessage): Promise<Message | null> {
-    if (!this.seenInbound.add(inbound.providerId)) return null;
+    const { providerIds } = this.deps;
+    if (providerIds.has(inbound.providerId) || !this.seenInbound.add(inbound.providerId)) return null;
+    let message: Message;
     try {
-      return await this.storeInbound(inbound);
+      message = await this.storeInbound(inbound);
     } catch (error) {
       // Not stored (a full disk): forget the id, so the provider's redelivery is taken, not dropped.
       this.seenInbound.delete(inbound.providerId);
       throw error;
     }
+    // After the message, never before: a crash in between may store a redelivery twice, never lose one.
+    await providerIds
+      .add({
+        providerId: inbound.providerId,
+        contactId: message.contactId,
+        messageId: message.id,
+        direction: 'inbound',
+        at: this.deps.clock.now(),
+      })
+      .catch((error: unknown) => {
+        this.deps.log.warn('Could not remember a message id; a redelivery after a restart may show twice', {
+          error: String(error),
+        });
+      });
+    return message;
   }
 
   private async storeInbound(inbound: InboundMessage): Promise<Message> {
     const contact = await this.deps.contacts.contactForInbound(inbound.from, inbound.profileName);
-    const consent = (await this.deps.inboundConsent?.(contact, inbound.text, inbound.at)) ?? null;
+    const consent = (await this.deps.inboundConsent?.(contact, inbound, inbound.at)) ?? null;
     const message: Message = {
       id: this.deps.ids(),
       contactId: contact.id,
       direction: 'inbound',
-      kind: 'text',
-      text: inbound.text,
+      kind: kindOf(inbound),
+      text: shownText(inbound),
       at: inbound.at,
       status: 'received',
       providerId: inbound.providerId,
@@ -108,6 +129,8 @@ export class ConversationService {
       error: null,
       consent,
     };
+    const original = keptOriginal(inbound);
+    if (original) message.original = original;
     await this.store(message, contact);
     return message;
   }
@@ -118,28 +141,8 @@ export class ConversationService {
   }
 
   /** Records a status change of a message another service sent. */
-  async recordStatus(
-    contact: Contact,
-    messageId: string,
-    change: { status: Message['status']; providerId?: string; error?: string | null },
-  ): Promise<Message> {
+  async recordStatus(contact: Contact, messageId: string, change: MessageChange): Promise<Message> {
     return this.changeStatus(contact, messageId, change);
-  }
-
-  /** Delivery reports for this provider id belong to that message (a template another service sent). */
-  expectStatus(providerId: string, contactId: string, messageId: string): void {
-    this.outbound.set(providerId, { contactId, messageId, status: 'sent' });
-  }
-
-  async applyStatus(update: StatusUpdate): Promise<void> {
-    const target = this.outbound.get(update.providerId);
-    const contact = target && this.deps.store.contact(target.contactId);
-    if (!target || !contact) return;
-    const status = nextStatus(target.status, update.status);
-    if (status === target.status) return;
-    target.status = status;
-    await this.changeStatus(contact, target.messageId, { status, error: update.error });
-    if (status === 'read' || status === 'failed') this.outbound.delete(update.providerId);
   }
 
   private async store(message: Message, contact: Contact): Promise<void> {
@@ -147,13 +150,21 @@ export class ConversationService {
     this.deps.messageChanged(message, contact);
   }
 
-  private async changeStatus(
-    contact: Contact,
-    messageId: string,
-    change: { status: Message['status']; providerId?: string; error?: string | null },
-  ): Promise<Message> {
+  private async changeStatus(contact: Contact, messageId: string, change: MessageChange): Promise<Message> {
     const { message } = await this.deps.store.updateMessage(contact.id, messageId, change);
     this.deps.messageChanged(message, contact);
     return message;
   }
+}
+
+/**
+ * What is kept of the provider's own message beside the line the history shows: everything but plain text
+ * (whose JSON says nothing more), so "Photo" or "Voice message" can be rendered fully later. One beyond the
+ * cap keeps its type only; the inbox journal still holds the payload as it came.
+ */
+function keptOriginal(inbound: InboundMessage): InboundOriginal | null {
+  const original = inbound.original;
+  if (!original || original.type === 'text') return null;
+  const json = original.json.length <= MAX_ORIGINAL_JSON ? original.json : '';
+  return { type: original.type.slice(0, 100), json };
 }

@@ -1,3 +1,7 @@
+// This file is longer than 300 lines because it keeps the whole send protocol of a template together:
+// the check under the contact's lock, the durable pending record, the provider call with its three
+// outcomes, and the recovery of sends left from the last run. Each step relies on what the step before
+// it wrote; spread over files, the order that keeps a follow-up from ever going out twice would be too.
 import { AppError } from '../contract/errors';
 import { requireContact } from './require-contact';
 import {
@@ -19,28 +23,25 @@ import { KeyedQueues } from '../store/serial-queue';
 import type { WorkspaceStore } from '../store/workspace-store';
 import type { ConversationService } from './conversation';
 import type { IdFactory } from './ids';
-import type { Clock, Logger, MessagingProvider, SendOutcome } from './ports';
-import type { TemplateParameter } from '../domain/templates/fill';
+import type { OutboxService } from './outbox';
+import type { Clock, Logger } from './ports';
+import { UNCONFIRMED_FOLLOW_UP, UNCONFIRMED_TEMPLATE } from './send-failures';
 
 export interface FollowUpDeps {
   store: WorkspaceStore;
   clock: Clock;
   ids: IdFactory;
-  provider: MessagingProvider;
+  /** Stores a send as queued, then hands it to the provider (retries, unknown outcomes: see outbox.ts). */
+  outbox: Pick<OutboxService, 'enqueue' | 'dispatch'>;
   log: Logger;
   rowFor: (contact: Contact) => ContactRow;
-  /** Stores and pushes the messages this service composes, and routes their delivery reports. */
-  conversation: Pick<ConversationService, 'record' | 'recordStatus' | 'expectStatus'>;
+  /** Stores and pushes the messages this service composes. */
+  conversation: Pick<ConversationService, 'record' | 'recordStatus'>;
 }
 
 type Mode = 'follow-up' | 'in-window';
 
-/** Shown on a template whose provider answer never came: CareWindow stopped in between. */
-export const UNCONFIRMED_FOLLOW_UP =
-  'CareWindow closed before WhatsApp confirmed this follow-up, so it may not have reached the customer. ' +
-  'It still counts as this window’s one follow-up, so it is never sent twice; the customer’s next message opens a new window.';
-export const UNCONFIRMED_TEMPLATE =
-  'CareWindow closed before WhatsApp confirmed this template, so it may not have reached the customer.';
+export { UNCONFIRMED_FOLLOW_UP, UNCONFIRMED_TEMPLATE } from './send-failures';
 
 /**
  * Templates after (and inside) the window: the one-click follow-up, its preview, the overview of every
@@ -98,6 +99,7 @@ export class FollowUpService {
 
   /** Follows up many, one after another, each under every rule; says per contact what happened. */
   async sendAll(items: readonly { contactId: string; templateId: string }[]): Promise<FollowUpResult[]> {
+    this.refuseImpossible(items);
     const results: FollowUpResult[] = [];
     for (const { contactId, templateId } of items) {
       const contact = this.deps.store.contact(contactId);
@@ -118,6 +120,26 @@ export class FollowUpService {
       }
     }
     return results;
+  }
+
+  /**
+   * A batch naming a customer or template that does not exist was not made from the overview: it is
+   * refused whole, before anything is sent, rather than written into histories one refusal at a time.
+   */
+  private refuseImpossible(items: readonly { contactId: string; templateId: string }[]): void {
+    const { store } = this.deps;
+    const unknownContacts = items.filter((i) => store.contact(i.contactId) === undefined).length;
+    if (unknownContacts > 0)
+      throw new AppError({
+        code: 'not-found',
+        message: `${unknownContacts === 1 ? 'One customer' : `${String(unknownContacts)} customers`} in this batch no longer exist. Nothing was sent; open Follow-ups again to see who is waiting.`,
+      });
+    if (items.some((i) => store.template(i.templateId) === undefined))
+      throw new AppError({
+        code: 'not-found',
+        message:
+          'A template in this batch no longer exists. Nothing was sent; choose another template and try again.',
+      });
   }
 
   /**
@@ -155,7 +177,14 @@ export class FollowUpService {
             defaultTemplateId: store.settings().defaultTemplateId,
             templates,
           }).template;
-    return previewFollowUp({ contact, window: row.window, template, templates });
+    return previewFollowUp({
+      contact,
+      window: row.window,
+      template,
+      templates,
+      now: this.deps.clock.now(),
+      rateCard: store.costTerms().rateCard,
+    });
   }
 
   private async attempt(contactId: string, templateId: string, mode: Mode): Promise<Message> {
@@ -165,7 +194,7 @@ export class FollowUpService {
 
   /** Inside the contact's lock: decide from the stored state, and record the send as under way. */
   private async check(contactId: string, templateId: string, mode: Mode) {
-    const { store, clock, ids, conversation } = this.deps;
+    const { store, clock, ids } = this.deps;
     const contact = requireContact(this.deps.store, contactId);
     const row = this.deps.rowFor(contact);
     const template = store.template(templateId) ?? null;
@@ -193,6 +222,9 @@ export class FollowUpService {
                 : null,
               missing: detail.fill && !detail.fill.ok ? detail.fill.missing : [],
               brokenTemplate: detail.fill && !detail.fill.ok ? (detail.fill.broken?.message ?? null) : null,
+              // Stopped promotions holds inside the window too: WhatsApp refuses the marketing template.
+              optedOutOfMarketing:
+                template?.category === 'marketing' && contact.marketingOptOutAt !== undefined,
               contactName: contact.name,
             }),
           );
@@ -214,7 +246,7 @@ export class FollowUpService {
       kind: 'template',
       text: detail.fill.text,
       at: clock.now(),
-      status: 'pending',
+      status: 'queued',
       providerId: null,
       followUp: mode === 'follow-up',
       template: { name: template.name, language: template.language },
@@ -223,65 +255,55 @@ export class FollowUpService {
     };
     // The ledger first: a crash after it but before the message leaves an entry recovery simply drops.
     await store.beginSend({ contactId, messageId: message.id, at: message.at });
-    await conversation.record(message, contact);
-    return { contact, template, message, parameters: detail.fill.parameters };
+    // Queued counts as sent for the one follow-up, so a second click is refused from here on.
+    await this.deps.outbox.enqueue(message, contact, {
+      kind: 'template',
+      to: contact.phone,
+      template: { name: template.name, language: template.language },
+      text: message.text,
+      parameters: detail.fill.parameters,
+    });
+    return { contact, template, message };
   }
 
-  private async deliver(
-    ready: { contact: Contact; template: Template; message: Message; parameters: TemplateParameter[] },
-    mode: Mode,
-  ): Promise<Message> {
-    const { store, provider, conversation, log } = this.deps;
-    const { contact, template, message } = ready;
+  private async deliver(ready: { contact: Contact; message: Message }, mode: Mode): Promise<Message> {
+    const { contact, message } = ready;
     const what = mode === 'follow-up' ? 'follow-up' : 'template';
-
-    let outcome: SendOutcome;
-    try {
-      outcome = await provider.send({
-        kind: 'template',
-        to: contact.phone,
-        template: { name: template.name, language: template.language },
-        text: message.text,
-        parameters: ready.parameters,
-      });
-    } catch (error) {
-      // No answer: it may have gone out. Keep it pending (and counting), say so, never resend.
-      log.error('The messaging provider threw while sending a template', { error: String(error) });
-      await conversation.recordStatus(contact, message.id, {
-        status: 'pending',
-        error: `No answer from WhatsApp (${String(error).slice(0, 200)}), so it may not have reached ${contact.name}.${mode === 'follow-up' ? ' It still counts as this window’s follow-up, so it is never sent twice.' : ''}`,
-      });
-      await store.finishSend(message.id, null);
-      throw new AppError({
-        code: 'send-failed',
-        message: `WhatsApp did not answer, so CareWindow cannot tell whether the ${what} reached ${contact.name}. It is not sent again automatically.`,
-      });
+    const result = await this.deps.outbox.dispatch(message.id);
+    switch (result.outcome) {
+      case 'sent':
+      case 'queued':
+      case 'stopped':
+        // Waiting (a retry, or the owner reconnecting) shows on the message itself, with why.
+        return result.message;
+      case 'unconfirmed':
+        throw new AppError({
+          code: 'send-failed',
+          message: `WhatsApp did not answer, so CareWindow cannot tell whether the ${what} reached ${contact.name}. It is not sent again automatically: the message in the conversation lets you mark it as sent or send it again.`,
+        });
+      case 'failed':
+        throw new AppError({
+          code: 'send-failed',
+          message:
+            `WhatsApp did not accept the ${what} to ${contact.name}: ${result.failure.reason}. Nothing was sent` +
+            (mode === 'follow-up'
+              ? ', and this window’s follow-up is still available: try again.'
+              : '; try again.'),
+        });
     }
+  }
 
-    if (!outcome.ok) {
-      const reason = `Not sent: ${outcome.reason}.`;
-      await conversation.recordStatus(contact, message.id, { status: 'failed', error: reason });
-      await store.finishSend(message.id, null);
-      throw new AppError({
-        code: 'send-failed',
-        message:
-          `WhatsApp did not accept the ${what} to ${contact.name}: ${outcome.reason}. Nothing was sent` +
-          (mode === 'follow-up'
-            ? ', and this window’s follow-up is still available: try again.'
-            : '; try again.'),
-      });
-    }
-
-    const sent = await conversation.recordStatus(contact, message.id, {
-      status: 'sent',
-      providerId: outcome.providerId,
-    });
-    conversation.expectStatus(outcome.providerId, contact.id, message.id);
-    await store.finishSend(message.id, {
-      contactId: contact.id,
-      use: { name: template.name, language: template.language, at: message.at },
-    });
-    return sent;
+  /**
+   * A template send ended for good (the outbox calls this): the ledger forgets it, and a send that went out
+   * becomes the contact's last template.
+   */
+  async settled(message: Message): Promise<void> {
+    if (message.kind !== 'template' || message.template === null) return;
+    const sent = message.status === 'sent' || message.status === 'delivered' || message.status === 'read';
+    await this.deps.store.finishSend(
+      message.id,
+      sent ? { contactId: message.contactId, use: { ...message.template, at: message.at } } : null,
+    );
   }
 
   /** A refused send, in the contact's history: what would have been sent, and why it was not. */

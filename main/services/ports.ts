@@ -1,5 +1,6 @@
 import type { EventName, EventPayload } from '../contract/ipc';
 import type { Message } from '../contract/model';
+import type { InboundEvent } from '../domain/inbound-event';
 
 /** The current time. Services never call Date.now(): tests and the preview host move this clock. */
 export interface Clock {
@@ -26,26 +27,63 @@ export interface Logger {
   error(message: string, data?: Record<string, unknown>): void;
 }
 
-/** What the provider reports when a customer writes. */
-export interface InboundMessage {
+/**
+ * What the provider reports when a customer writes, calls, presses a reply button or reacts. The event's
+ * shape (`kind`, `text`, a button's `payload`) and which kinds open or restart the window are in
+ * domain/inbound-event.ts, with how a WhatsApp Cloud API webhook maps onto them. Never a status update.
+ */
+export interface InboundMessage extends InboundEvent {
   /** E.164 number of the customer. */
   from: string;
   /** The customer's profile name, when the provider knows it. */
   profileName: string | null;
-  text: string;
+  /** When the customer did it (for a call: when it started). */
   at: number;
   /** The provider's message id (WhatsApp's wamid): duplicates are dropped on it. */
   providerId: string;
+  /**
+   * The message as the provider sent it, for types shown only as a short line today (photo, voice
+   * message, location…): its type and its JSON, so a later version can render it fully. Absent for
+   * providers that have nothing more than the text (the simulator).
+   */
+  original?: { type: string; json: string };
 }
+
+/**
+ * Stores what a customer wrote. Resolves with the message as stored, or null when it was a redelivery of
+ * one already stored, so whoever handed it in (the demo's simulated customer) needs no second lookup.
+ * A provider only has to await it.
+ */
+export type InboundListener = (message: InboundMessage) => Promise<Message | null>;
 
 export interface StatusUpdate {
   providerId: string;
   status: 'sent' | 'delivered' | 'read' | 'failed';
   at: number;
   error: string | null;
+  /** What the platform says it billed for the message (Cloud API status webhooks); absent when unknown. */
+  pricing?: StatusPricing | null;
+  /** The request's `reference` echoed back (Cloud API `biz_opaque_callback_data`), when the provider has it. */
+  reference?: string | null;
 }
 
-export type OutboundRequest =
+/** A status webhook's `pricing` object: recorded so the Costs view counts what was actually billed. */
+export interface StatusPricing {
+  billable: boolean | null;
+  /** e.g. 'PMP' (per-message pricing). */
+  pricingModel: string | null;
+  /** marketing, utility, authentication, service, … */
+  category: string | null;
+  /** e.g. 'regular', 'free_customer_service', 'free_entry_point'. */
+  type: string | null;
+}
+
+/**
+ * `reference` is CareWindow's own id of the message. A provider that can (the Cloud API, as
+ * `biz_opaque_callback_data`) sends it along and reports it back in status updates, so a send whose answer
+ * was lost (a timeout) can still be matched to its message.
+ */
+export type OutboundRequest = (
   | { kind: 'text'; to: string; text: string }
   | {
       kind: 'template';
@@ -54,7 +92,39 @@ export type OutboundRequest =
       text: string;
       /** Named as in the template: the Cloud API takes positional ones in order, named ones by name. */
       parameters: { name: string; value: string }[];
-    };
+    }
+) & { reference?: string };
+
+/**
+ * Why a send failed, in words the outbox and the screens act on; provider codes stay in the adapters.
+ * 'network' means the request never left (safe to send again); 'timeout-after-send' means it may have
+ * reached the platform and the outcome is unknown: a template in that state is never sent again by itself.
+ */
+export type SendFailureKind =
+  | 'window-closed'
+  | 'invalid-parameter'
+  | 'marketing-limit'
+  | 'marketing-stopped'
+  | 'rate-limited'
+  | 'auth'
+  | 'permission'
+  | 'not-found'
+  | 'network'
+  | 'timeout-after-send'
+  | 'server'
+  | 'unknown';
+
+export interface SendFailure {
+  kind: SendFailureKind;
+  /** The provider's error code, for support and logs (null when there was no answer). */
+  code: number | null;
+  /** The provider's own short title of the error ('' when there was none). */
+  title: string;
+  /** For 'invalid-parameter': the placeholder the provider named, when it named one. */
+  parameter: string | null;
+  /** What the owner can do about it, in plain words. */
+  action: string;
+}
 
 export type SendOutcome =
   | { ok: true; providerId: string }
@@ -62,6 +132,8 @@ export type SendOutcome =
       ok: false;
       reason: string;
       /** true when trying again later may work (network, rate limit). */ retryable: boolean;
+      /** The classified failure, from providers that can tell (the Cloud API); absent from the simulator. */
+      failure?: SendFailure;
     };
 
 /**
@@ -74,7 +146,7 @@ export interface MessagingProvider {
   readonly isAccount: boolean;
   send(request: OutboundRequest): Promise<SendOutcome>;
   /** Listeners resolve once the message is safely stored; a provider acknowledges only after that. */
-  onInbound(listener: (message: InboundMessage) => Promise<unknown>): () => void;
+  onInbound(listener: InboundListener): () => void;
   onStatus(listener: (update: StatusUpdate) => Promise<unknown>): () => void;
 }
 

@@ -57,6 +57,14 @@ export class TemplatesService {
       createdAt: existing?.createdAt ?? now,
       updatedAt: now,
     };
+    if (existing?.source === 'platform') {
+      // Its status comes from WhatsApp (template sync), never from the form: "approved" by hand would
+      // let a paused or rejected template be sent.
+      template.status = existing.status;
+      template.source = 'platform';
+      if (existing.quality !== undefined) template.quality = existing.quality;
+      if (existing.platformNote !== undefined) template.platformNote = existing.platformNote;
+    }
     await store.saveTemplate(template);
     this.publish();
     return template;

@@ -1,19 +1,28 @@
-import { AppError } from '../contract/errors';
-import type { ContactRow, Settings } from '../contract/model';
+import type { Contact, ContactRow, DataProblem, Message, WorkspaceKind } from '../contract/model';
 import { rowOf } from '../domain/contact-row';
 import { regionOfLocale } from '../domain/phone';
-import { validateSettings } from '../domain/settings';
-import type { ReminderLog } from '../store/reminder-log';
+import { openWorkspaceStore } from '../store/open-workspace';
+import { openOutbox, type Outbox } from '../store/outbox-file';
+import { ProviderIds } from '../store/provider-ids';
+import { openReminderLog, type ReminderLog } from '../store/reminder-log';
+import { removeWorkspace, workspaceDir } from '../store/workspace-paths';
 import type { WorkspaceStore } from '../store/workspace-store';
 import { ConsentService } from './consent';
 import { ContactsService } from './contacts';
+import { CostsService } from './costs';
+import { MonthCostsService } from './month-costs';
 import { ConversationService } from './conversation';
+import { DeliveryStatuses } from './delivery-status';
+import { OutboxService } from './outbox';
+import { seedDemoWorkspace } from './demo/seed-demo';
 import { FollowUpService } from './follow-ups';
 import { TemplatesService } from './templates';
+import { TemplateSyncService, type TemplateSource } from './template-sync';
 import type { IdFactory } from './ids';
 import type { Notifier } from './notifier';
 import type { Clock, Logger, MessagingProvider, Publisher, Scheduler } from './ports';
 import { ReminderService } from './reminders';
+import { SettingsService } from './settings';
 import { WindowWatcher } from './window-watcher';
 
 export interface SessionDeps {
@@ -30,7 +39,19 @@ export interface SessionDeps {
   notifier: Notifier;
   /** The computer's time zone; defaults to what Intl reports (tests pin it). */
   systemTimeZone?: string;
+  /** This workspace's outbox.json and provider-ids.jsonl, opened with the store. */
+  outbox: Outbox;
+  providerIds: ProviderIds;
+  /** 0 ≤ x < 1, the jitter of send retries; Math.random unless a test pins it. */
+  random?: () => number;
+  /** The connected account's templates (the Cloud API provider); absent: "not connected". */
+  templateSource?: TemplateSource;
 }
+
+/** What opening a workspace needs: the session's ports, and where the workspaces live. */
+export type OpenSessionDeps = Omit<SessionDeps, 'store' | 'reminderLog' | 'outbox' | 'providerIds'> & {
+  dataRoot: string;
+};
 
 /**
  * Everything that belongs to one open workspace: its store, its services, the watcher that notices
@@ -44,6 +65,12 @@ export class WorkspaceSession {
   readonly templates: TemplatesService;
   readonly followUps: FollowUpService;
   readonly reminders: ReminderService;
+  readonly settings: SettingsService;
+  readonly costs: CostsService;
+  readonly monthCosts: MonthCostsService;
+  readonly outbox: OutboxService;
+  readonly statuses: DeliveryStatuses;
+  readonly templateSync: TemplateSyncService;
   private readonly watcher: WindowWatcher;
   private readonly unsubscribe: (() => void)[] = [];
   private pendingRows = new Map<string, ContactRow>();
@@ -77,32 +104,75 @@ export class WorkspaceSession {
       clock,
       change: (contactId, change) => this.contacts.change(contactId, change),
     });
+    const messageChanged = (message: Message, contact: Contact): void => {
+      deps.publisher.publish('conversation:message', { message });
+      const current = store.contact(contact.id) ?? contact;
+      this.rowChanged(this.contacts.rowFor(current));
+    };
+    this.outbox = new OutboxService({
+      store,
+      outbox: deps.outbox,
+      providerIds: deps.providerIds,
+      provider,
+      clock,
+      scheduler: deps.scheduler,
+      random: deps.random ?? Math.random,
+      log,
+      changed: messageChanged,
+      settled: (message) => this.followUps.settled(message),
+    });
+    this.statuses = new DeliveryStatuses({
+      store,
+      providerIds: deps.providerIds,
+      outbox: deps.outbox,
+      clock,
+      changed: messageChanged,
+      settled: (messageId) => this.outbox.confirmed(messageId),
+    });
     this.conversation = new ConversationService({
       store,
       clock,
       ids,
-      provider,
+      outbox: this.outbox,
+      providerIds: deps.providerIds,
       log,
       contacts: this.contacts,
-      messageChanged: (message, contact) => {
-        deps.publisher.publish('conversation:message', { message });
-        const current = store.contact(contact.id) ?? contact;
-        this.rowChanged(this.contacts.rowFor(current));
-      },
-      inboundConsent: (contact, text, at) => this.consent.inbound(contact, text, at),
+      messageChanged,
+      inboundConsent: (contact, event, at) => this.consent.inbound(contact, event, at),
     });
     this.templates = new TemplatesService({
       store,
       clock,
       ids,
       publisher: deps.publisher,
-      updateSettings: (patch) => this.updateSettings(patch),
+      updateSettings: (patch) => this.settings.update(patch),
+    });
+    this.templateSync = new TemplateSyncService({
+      store,
+      clock,
+      ids,
+      source: () => deps.templateSource ?? null,
+      changed: () => deps.publisher.publish('templates:changed', { templates: this.templates.list() }),
+    });
+    this.settings = new SettingsService({
+      store,
+      publisher: deps.publisher,
+      changed: () => {
+        this.reminders.settingsChanged();
+        // The closing lead moves every "closing" boundary.
+        this.clockChanged();
+      },
+    });
+    this.costs = new CostsService({ store, clock, publisher: deps.publisher });
+    this.monthCosts = new MonthCostsService({
+      store,
+      ...(deps.systemTimeZone ? { systemTimeZone: deps.systemTimeZone } : {}),
     });
     this.followUps = new FollowUpService({
       store,
       clock,
       ids,
-      provider,
+      outbox: this.outbox,
       log,
       rowFor: (contact) => this.contacts.rowFor(contact),
       conversation: this.conversation,
@@ -120,38 +190,44 @@ export class WorkspaceSession {
         }),
       ),
       provider.onStatus((update) =>
-        this.conversation.applyStatus(update).catch((error: unknown) => {
+        this.statuses.apply(update).catch((error: unknown) => {
+          // Rethrown: the webhook stays in the inbox journal and is applied again later.
           log.warn('Could not record a delivery status', { error: String(error) });
+          throw error;
         }),
       ),
     );
     this.rewatchAll();
   }
 
+  /**
+   * Opens a workspace's files and the session on them. The demo is wiped and seeded afresh each time,
+   * so it always shows every window state around the current time.
+   */
+  static async open(kind: WorkspaceKind, deps: OpenSessionDeps): Promise<WorkspaceSession> {
+    const { dataRoot, clock, log, ids } = deps;
+    const dir = workspaceDir(dataRoot, kind);
+    if (kind === 'demo') await removeWorkspace(dataRoot, 'demo');
+    const store = await openWorkspaceStore(dir, { now: () => clock.now(), log });
+    if (kind === 'demo') await seedDemoWorkspace(store, clock.now(), ids);
+    const reminderLog = await openReminderLog(dir, { now: () => clock.now(), log });
+    const outbox = await openOutbox(dir, { now: () => clock.now(), log });
+    const providerIds = await ProviderIds.open(dir, { now: () => clock.now() });
+    const session = new WorkspaceSession({ ...deps, store, reminderLog, outbox, providerIds });
+    // Template sends the last run left without the provider's answer: explained, never resent.
+    await session.followUps.recover();
+    // Sends waiting in the outbox: queued ones go out, ones under way at the stop become unconfirmed.
+    await session.outbox.resume();
+    return session;
+  }
+
   get store(): WorkspaceStore {
     return this.deps.store;
   }
 
-  settings(): Settings {
-    return this.deps.store.settings();
-  }
-
-  async updateSettings(patch: Partial<Settings>): Promise<Settings> {
-    const merged: Settings = { ...this.deps.store.settings(), ...patch };
-    const result = validateSettings(merged);
-    if (!result.ok) {
-      throw new AppError({
-        code: 'invalid-input',
-        message: Object.values(result.errors).join(' '),
-        fields: result.errors,
-      });
-    }
-    await this.deps.store.saveSettings(result.settings);
-    this.deps.publisher.publish('settings:changed', result.settings);
-    this.reminders.settingsChanged();
-    // The closing lead moves every "closing" boundary.
-    this.clockChanged();
-    return result.settings;
+  /** Files of this workspace that could not be read as they were. */
+  problems(): DataProblem[] {
+    return [...this.deps.store.problems, ...this.reminders.problems, ...this.deps.outbox.problems];
   }
 
   /** The clock jumped (sleep, a time change, the preview host): every state may have moved. */
@@ -164,6 +240,8 @@ export class WorkspaceSession {
   async close(): Promise<void> {
     this.watcher.stop();
     for (const off of this.unsubscribe) off();
+    await this.outbox.close();
+    await this.deps.providerIds.idle();
     await this.reminders.close();
     await this.deps.store.close();
   }

@@ -7,6 +7,7 @@ import type { JsonFileKind } from './json-file-kind';
 import { foldLog } from './message-log';
 import type { MessageHistory } from './message-history';
 import { SerialQueue } from './serial-queue';
+import type { StoreTimer } from './store-timer';
 
 export const SummaryEntry = z.object({
   activity: Activity,
@@ -51,8 +52,8 @@ const OPEN_CONCURRENCY = 16;
 export class ActivitySummaries {
   private dirty = false;
   private closed = false;
-  private debounce: NodeJS.Timeout | undefined;
-  private deadline: NodeJS.Timeout | undefined;
+  private debounce: { cancel(): void } | undefined;
+  private deadline: { cancel(): void } | undefined;
   private readonly writes = new SerialQueue();
 
   private constructor(
@@ -63,6 +64,8 @@ export class ActivitySummaries {
     /** Contacts whose summary was checked against their history since opening. */
     private readonly checked: Set<string>,
     private readonly timing: SummaryTiming,
+    private readonly timer: StoreTimer,
+    private readonly now: () => number,
     private readonly onError: (err: unknown) => void,
   ) {}
 
@@ -76,6 +79,7 @@ export class ActivitySummaries {
     history: MessageHistory;
     durable: DurableJsonOptions;
     timing: SummaryTiming;
+    timer: StoreTimer;
   }): Promise<ActivitySummaries> {
     const { low, file } = await openDurableJson(args.dir, ACTIVITY_FILE, args.durable);
     const stored = new Map(Object.entries(low.data.entries));
@@ -111,6 +115,8 @@ export class ActivitySummaries {
       entries,
       new Set(ids),
       args.timing,
+      args.timer,
+      args.durable.now,
       onError,
     );
     if (changed.length > 0) summaries.markDirty();
@@ -138,6 +144,19 @@ export class ActivitySummaries {
     this.markDirty();
   }
 
+  /**
+   * Drops a deleted contact's summary and writes the file twice, so activity.json.bak (a copy of the file
+   * each write replaces) does not keep what the last message said either.
+   */
+  async forget(contactId: string): Promise<void> {
+    this.entries.delete(contactId);
+    this.checked.delete(contactId);
+    this.dirty = true;
+    await this.flush();
+    this.dirty = true;
+    await this.flush();
+  }
+
   /** Writes the summaries now if anything changed; waits for a write already under way. */
   flush(): Promise<void> {
     this.clearTimers();
@@ -162,13 +181,10 @@ export class ActivitySummaries {
   private markDirty(): void {
     this.dirty = true;
     if (this.closed) return;
-    clearTimeout(this.debounce);
-    this.debounce = setTimeout(() => this.flushInBackground(), this.timing.delayMs);
-    this.debounce.unref();
-    if (this.deadline === undefined) {
-      this.deadline = setTimeout(() => this.flushInBackground(), this.timing.maxDelayMs);
-      this.deadline.unref();
-    }
+    const now = this.now();
+    this.debounce?.cancel();
+    this.debounce = this.timer.at(now + this.timing.delayMs, () => this.flushInBackground());
+    this.deadline ??= this.timer.at(now + this.timing.maxDelayMs, () => this.flushInBackground());
   }
 
   private flushInBackground(): void {
@@ -177,8 +193,8 @@ export class ActivitySummaries {
   }
 
   private clearTimers(): void {
-    clearTimeout(this.debounce);
-    clearTimeout(this.deadline);
+    this.debounce?.cancel();
+    this.deadline?.cancel();
     this.debounce = undefined;
     this.deadline = undefined;
   }

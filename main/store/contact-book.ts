@@ -33,24 +33,64 @@ export class ContactBook {
 
   /** `contact` must already be valid (see Contact): one invalid record would make the file unreadable. */
   save(valid: Contact): Promise<void> {
-    return this.queue.run(async () => {
+    return this.queue.run(() => {
       const exists = this.byId.has(valid.id);
-      const next = exists ? this.list.map((c) => (c.id === valid.id ? valid : c)) : [...this.list, valid];
-      const previous = this.low.data;
-      this.low.data = { schemaVersion: previous.schemaVersion, contacts: next };
-      try {
-        await this.low.write();
-      } catch (err) {
-        this.low.data = previous;
-        throw err;
-      }
-      this.list = next;
-      this.index();
+      return this.replace(
+        exists ? this.list.map((c) => (c.id === valid.id ? valid : c)) : [...this.list, valid],
+      );
+    });
+  }
+
+  /** Adds contacts not in the book yet, in one write (a recovery may add thousands). */
+  addAll(valid: readonly Contact[]): Promise<void> {
+    return this.queue.run(async () => {
+      const fresh = valid.filter((c) => !this.byId.has(c.id));
+      if (fresh.length > 0) await this.replace([...this.list, ...fresh]);
+    });
+  }
+
+  /**
+   * Saves and removes contacts in one write (an import, or its undo): all of them or, when the write
+   * fails, none. `save` must already be valid.
+   */
+  saveAndRemove(save: readonly Contact[], remove: readonly string[]): Promise<void> {
+    return this.queue.run(() => {
+      const gone = new Set(remove);
+      const saved = new Map(save.map((c) => [c.id, c]));
+      const kept = this.list.filter((c) => !gone.has(c.id)).map((c) => saved.get(c.id) ?? c);
+      const fresh = save.filter((c) => !this.byId.has(c.id) && !gone.has(c.id));
+      return this.replace([...kept, ...fresh]);
+    });
+  }
+
+  /**
+   * Removes a contact for good: written twice, because each write first copies the file it replaces to
+   * contacts.json.bak, and a backup still holding the contact would bring it back if contacts.json were
+   * ever damaged and restored from it.
+   */
+  forget(id: string): Promise<void> {
+    return this.queue.run(async () => {
+      const next = this.list.filter((c) => c.id !== id);
+      await this.replace(next);
+      await this.replace(next);
     });
   }
 
   idle(): Promise<void> {
     return this.queue.idle();
+  }
+
+  private async replace(next: readonly Contact[]): Promise<void> {
+    const previous = this.low.data;
+    this.low.data = { schemaVersion: previous.schemaVersion, contacts: [...next] };
+    try {
+      await this.low.write();
+    } catch (err) {
+      this.low.data = previous;
+      throw err;
+    }
+    this.list = next;
+    this.index();
   }
 
   private index(): void {

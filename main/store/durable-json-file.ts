@@ -23,6 +23,18 @@ type Loaded<T> =
   | { state: 'newer'; version: number }
   | { state: 'damaged'; reason: string };
 
+/**
+ * What read() did, for callers that can recover more than this file alone (contacts from their histories).
+ * `movedTo` is where the damaged file went ('' when it was missing).
+ */
+export type ReadOutcome =
+  | { kind: 'ok' }
+  | { kind: 'missing' }
+  | { kind: 'newer' }
+  | { kind: 'blocked' }
+  | { kind: 'restored'; was: 'damaged' | 'missing'; movedTo: string; backupSavedAt: number }
+  | { kind: 'emptied'; movedTo: string };
+
 let tempCounter = 0;
 
 /**
@@ -39,6 +51,7 @@ export class DurableJsonFile<T extends Versioned> implements Adapter<T> {
   readonly problems: DataProblem[] = [];
   /** Set when read() fell back to the backup: writing it back makes the next start clean. */
   restored = false;
+  outcome: ReadOutcome = { kind: 'ok' };
   /** Why writes are refused (a newer file, or a damaged one that could not be moved out of the way). */
   private blocked: StorageError | null = null;
   private readonly queue = new SerialQueue();
@@ -66,11 +79,15 @@ export class DurableJsonFile<T extends Versioned> implements Adapter<T> {
     await this.removeStaleTemps();
     const { kind } = this;
     const main = await this.load(this.path);
-    if (main.state === 'ok') return main.data;
+    if (main.state === 'ok') {
+      this.outcome = { kind: 'ok' };
+      return main.data;
+    }
 
     const name = `${kind.label} (${kind.fileName})`;
     if (main.state === 'newer') {
       this.blocked = newerVersion(this.path);
+      this.outcome = { kind: 'newer' };
       this.report({
         file: this.path,
         movedTo: '',
@@ -86,10 +103,12 @@ export class DurableJsonFile<T extends Versioned> implements Adapter<T> {
     if (main.state === 'damaged') {
       try {
         movedTo = await moveAside(this.corruptFolder(), this.path, stemOf(kind.fileName), '.json');
-        this.options.log.warn(`${kind.fileName} is damaged (${main.reason}); moved to ${movedTo}`);
+        // The reason names a place in the file, never its content: contact files hold personal data.
+        this.options.log.warn(`${kind.fileName} is damaged (${main.reason}); moved to corrupt/`);
       } catch (err) {
         // Not moved means it would be overwritten by the next save: refuse to save instead.
         this.blocked = saveFailed(this.path, err);
+        this.outcome = { kind: 'blocked' };
         this.report({
           file: this.path,
           movedTo: '',
@@ -102,15 +121,18 @@ export class DurableJsonFile<T extends Versioned> implements Adapter<T> {
       }
     }
 
-    const kept = movedTo === '' ? '' : `The damaged file was kept in ${movedTo}; `;
     const backup = kind.backup ? await this.load(this.backupPath) : ({ state: 'missing' } as const);
     if (backup.state !== 'ok') {
-      if (main.state === 'missing') return null; // Nothing was ever saved: a new workspace.
+      if (main.state === 'missing') {
+        this.outcome = { kind: 'missing' }; // Nothing was ever saved: a new workspace.
+        return null;
+      }
+      this.outcome = { kind: 'emptied', movedTo };
       this.report({
         file: this.path,
         movedTo,
         message: `${name} could not be read: it is damaged.`,
-        recovery: `${kept}${kind.emptyRecovery}`,
+        recovery: kind.emptyRecovery,
       });
       return null;
     }
@@ -121,12 +143,13 @@ export class DurableJsonFile<T extends Versioned> implements Adapter<T> {
     );
     const restoredWords = `CareWindow restored the last good copy from ${ownerTime(savedAt)} (${kind.describe(backup.data)}).`;
     this.restored = true;
+    this.outcome = { kind: 'restored', was: main.state, movedTo, backupSavedAt: savedAt };
     this.report({
       file: this.path,
       movedTo,
       message:
         main.state === 'missing' ? `${name} was missing.` : `${name} could not be read: it is damaged.`,
-      recovery: `${kept}${restoredWords}`,
+      recovery: restoredWords,
     });
     return backup.data;
   }
@@ -184,8 +207,9 @@ export class DurableJsonFile<T extends Versioned> implements Adapter<T> {
     let raw: unknown;
     try {
       raw = JSON.parse(text);
-    } catch (err) {
-      return { state: 'damaged', reason: `not valid JSON: ${String(err)}` };
+    } catch {
+      // Not the parser's message: it quotes the text around the error, which may be a customer's name.
+      return { state: 'damaged', reason: 'not valid JSON' };
     }
     const upgraded = upgrade(this.kind, raw);
     if (upgraded.ok) return { state: 'ok', data: upgraded.data };
@@ -217,7 +241,10 @@ export class DurableJsonFile<T extends Versioned> implements Adapter<T> {
 
   private report(problem: DataProblem): void {
     this.problems.push(problem);
-    this.options.log.warn(`${problem.message} ${problem.recovery}`, problem);
+    // The owner's words stay out of the log (they may name a customer); which file is enough there.
+    this.options.log.warn(`Reported a problem with ${this.kind.fileName}`, {
+      movedTo: path.basename(problem.movedTo),
+    });
   }
 }
 

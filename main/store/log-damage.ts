@@ -34,9 +34,6 @@ export function logDamageReporter(options: LogDamageOptions) {
       // anyway, since a history is only ever appended to.
     }
 
-    const name = options.nameOf(contactId);
-    const who = name === undefined ? 'a contact' : name;
-    const where = path.join(path.basename(path.dirname(file)), path.basename(file));
     const torn = fresh.filter((d) => d.kind === 'torn').length;
     const bad = fresh.length - torn;
     const parts: string[] = [];
@@ -46,12 +43,33 @@ export function logDamageReporter(options: LogDamageOptions) {
     options.report({
       file,
       movedTo,
-      message: `The conversation with ${who} (${where}) has ${parts.join(' and ')}.`,
+      message: `The conversation with ${conversationOf(options, contactId, file)} has ${parts.join(' and ')}.`,
       recovery:
-        (movedTo === ''
-          ? 'CareWindow could not keep a copy of the file, but left it as it was. '
-          : `A copy of the file as it was is kept in ${movedTo}. `) +
+        (movedTo === '' ? 'CareWindow could not keep a copy of the file, but left it as it was. ' : '') +
         'CareWindow skipped what it could not read; every other message is still there.',
     });
   };
+}
+
+/** Tells the owner, once per file, that a history is from a newer CareWindow (see MessageHistory). */
+export function newerHistoryReporter(options: Omit<LogDamageOptions, 'corrupt'>) {
+  const seen = new Set<string>();
+  return (contactId: string, file: string): void => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    options.report({
+      file,
+      movedTo: '',
+      message: `The conversation with ${conversationOf(options, contactId, file)} was saved by a newer version of CareWindow.`,
+      recovery:
+        'CareWindow left it untouched, so nothing in it is lost, but this version can neither show it nor ' +
+        'add messages to it. Update CareWindow to see this conversation again.',
+    });
+  };
+}
+
+/** "Anna (messages/anna.jsonl)": for the owner's eyes only (the banner), never for the log. */
+function conversationOf(options: Pick<LogDamageOptions, 'nameOf'>, contactId: string, file: string): string {
+  const where = path.join(path.basename(path.dirname(file)), path.basename(file));
+  return `${options.nameOf(contactId) ?? 'a contact'} (${where})`;
 }

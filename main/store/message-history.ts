@@ -7,12 +7,13 @@ import {
   foldLog,
   LOG_VERSION,
   MessageLogFile,
+  type HistoryOrigin,
   type LineDamage,
   type LogData,
   type ParsedLog,
   type StatusEvent,
 } from './message-log';
-import { readFailed } from './storage-error';
+import { NewerVersionError, readFailed } from './storage-error';
 import { isMissing, type StoreFs } from './store-fs';
 
 /** Called with the damaged lines found while reading a history, before anything else touches the file. */
@@ -29,6 +30,11 @@ export interface MessageHistoryOptions {
   /** How many parsed conversations to keep; the one on screen and a few recent ones is plenty. */
   readonly cacheSize: number;
   readonly reportDamage: DamageReporter;
+  /**
+   * Called when a history turns out to be from a newer CareWindow. Found when the history is first used,
+   * not by a scan at start: opening a workspace must not read or stat thousands of histories for it.
+   */
+  readonly reportNewer: (contactId: string, file: string) => void;
 }
 
 const emptyLog = (): LogData => ({ schemaVersion: LOG_VERSION, events: [] });
@@ -47,9 +53,12 @@ export class MessageHistory {
     return path.join(this.options.dir, `${logFileStem(contactId)}.jsonl`);
   }
 
-  /** Appends a message; resolves once it is on disk, with the file's new size. */
-  async append(message: Message): Promise<number> {
-    const size = await this.appendEvent(message.contactId, { t: 'm', m: message });
+  /**
+   * Appends a message; resolves once it is on disk, with the file's new size. `origin` goes into the header
+   * of a new history, so the contact can be rebuilt from it if contacts.json is ever lost.
+   */
+  async append(message: Message, origin: HistoryOrigin = {}): Promise<number> {
+    const size = await this.appendEvent(message.contactId, { t: 'm', m: message }, origin);
     this.cache.get(message.contactId)?.add(message);
     return size;
   }
@@ -69,7 +78,7 @@ export class MessageHistory {
     }
     const file = new MessageLogFile(this.pathOf(contactId), contactId, this.options.fs);
     const low = new Low<LogData>(file, emptyLog());
-    await low.read();
+    await this.noticingNewer(contactId, () => low.read());
     if (file.damage.length > 0) await this.options.reportDamage(contactId, file.path, file.damage);
     const conversation = new Conversation(foldLog(low.data.events).messages);
     this.cache.set(contactId, conversation);
@@ -84,10 +93,19 @@ export class MessageHistory {
   /** Reads a history from `offset` without caching it (startup reads thousands; the cache is for screens). */
   async readFrom(contactId: string, offset: number): Promise<ParsedLog | null> {
     const file = new MessageLogFile(this.pathOf(contactId), contactId, this.options.fs);
-    const parsed = await file.readFrom(offset);
+    const parsed = await this.noticingNewer(contactId, () => file.readFrom(offset));
     if (parsed && parsed.damage.length > 0)
       await this.options.reportDamage(contactId, file.path, parsed.damage);
     return parsed;
+  }
+
+  /**
+   * Deletes a contact's history file (and forgets its parsed copy). Call inside the contact's queue.
+   * Without the file no orphan is left for contact recovery to rebuild the contact from.
+   */
+  async remove(contactId: string): Promise<void> {
+    this.cache.delete(contactId);
+    await this.options.fs.rm(this.pathOf(contactId), { force: true });
   }
 
   /** The history file's size, or null when the contact has none. */
@@ -104,11 +122,24 @@ export class MessageHistory {
    * A fresh append-only adapter per append: it never reads the history, so appending to a conversation of
    * 50,000 messages costs what appending to an empty one does.
    */
-  private async appendEvent(contactId: string, event: LogData['events'][number]): Promise<number> {
-    const file = new MessageLogFile(this.pathOf(contactId), contactId, this.options.fs);
+  private async appendEvent(
+    contactId: string,
+    event: LogData['events'][number],
+    origin: HistoryOrigin = {},
+  ): Promise<number> {
+    const file = new MessageLogFile(this.pathOf(contactId), contactId, this.options.fs, origin);
     const low = new Low<LogData>(file, emptyLog());
     low.data.events.push(event);
-    await low.write();
+    await this.noticingNewer(contactId, () => low.write());
     return file.size;
+  }
+
+  private async noticingNewer<T>(contactId: string, run: () => Promise<T>): Promise<T> {
+    try {
+      return await run();
+    } catch (err) {
+      if (err instanceof NewerVersionError) this.options.reportNewer(contactId, this.pathOf(contactId));
+      throw err;
+    }
   }
 }

@@ -1,29 +1,27 @@
 import type { FileHandle } from 'node:fs/promises';
 import { type Adapter } from 'lowdb';
 import { z } from 'zod';
-import { Id, Message, MessageStatus } from '../contract/model';
+import { LogEvent } from './log-events';
 import { newerVersion, readFailed, saveFailed } from './storage-error';
 import { isMissing, type StoreFs } from './store-fs';
 
 /** The version of the history line format this build writes. */
 export const LOG_VERSION = 1;
 
-export const LogHeader = z.object({ schemaVersion: z.number().int().positive(), contactId: z.string() });
-export type LogHeader = z.infer<typeof LogHeader>;
+export { applyStatus, foldLog, LogEvent, MessageEvent, StatusEvent } from './log-events';
 
-export const MessageEvent = z.object({ t: z.literal('m'), m: Message });
-/** A delivery status change; an absent providerId or error means "unchanged", null clears it. */
-export const StatusEvent = z.object({
-  t: z.literal('s'),
-  id: Id,
-  status: MessageStatus,
-  providerId: z.string().max(200).nullable().optional(),
-  error: z.string().max(1000).nullable().optional(),
+/**
+ * The first line of a history. `phone` and `name` are the contact's when the file was started: not kept up
+ * to date, only there so a contact lost from contacts.json can be rebuilt from its history. Optional, so
+ * files from before they existed (and older CareWindows reading newer files) are unaffected.
+ */
+export const LogHeader = z.object({
+  schemaVersion: z.number().int().positive(),
+  contactId: z.string(),
+  phone: z.string().max(20).optional(),
+  name: z.string().max(200).optional(),
 });
-export const LogEvent = z.discriminatedUnion('t', [MessageEvent, StatusEvent]);
-export type MessageEvent = z.infer<typeof MessageEvent>;
-export type StatusEvent = z.infer<typeof StatusEvent>;
-export type LogEvent = z.infer<typeof LogEvent>;
+export type LogHeader = z.infer<typeof LogHeader>;
 
 /** What lowdb sees of a history file: the header's version and the events, oldest first. */
 export interface LogData {
@@ -97,39 +95,8 @@ export function parseLog(bytes: Buffer, startOffset: number): Omit<ParsedLog, 's
   return { header, events, damage, startsBad };
 }
 
-/** Applies a status event to the message it names. */
-export function applyStatus(message: Message, event: StatusEvent): Message {
-  return {
-    ...message,
-    status: event.status,
-    providerId: event.providerId === undefined ? message.providerId : event.providerId,
-    error: event.error === undefined ? message.error : event.error,
-  };
-}
-
-/**
- * Replays events into messages, in log order, each with its latest status. A status for an id not in
- * `events` is not applied but counted, so a caller folding only a tail knows it needs the whole history.
- */
-export function foldLog(events: readonly LogEvent[]): { messages: Message[]; strayStatuses: number } {
-  const messages: Message[] = [];
-  const indexById = new Map<string, number>();
-  let strayStatuses = 0;
-  for (const event of events) {
-    if (event.t === 'm') {
-      indexById.set(event.m.id, messages.length);
-      messages.push(event.m);
-    } else {
-      const index = indexById.get(event.id);
-      const message = index === undefined ? undefined : messages[index];
-      if (index === undefined || message === undefined) strayStatuses++;
-      else messages[index] = applyStatus(message, event);
-    }
-  }
-  return { messages, strayStatuses };
-}
-
-const HEAD_PROBE = 512;
+/** Enough for any header: an id, a phone number and a name at their longest. */
+const HEAD_PROBE = 1024;
 
 /**
  * A lowdb adapter for one contact's history in JSON Lines. `write(data)` appends only the events after the
@@ -149,6 +116,8 @@ export class MessageLogFile implements Adapter<LogData> {
     readonly path: string,
     readonly contactId: string,
     private readonly fs: StoreFs,
+    /** Who the history belongs to, written into the header of a new file. */
+    private readonly origin: HistoryOrigin = {},
   ) {}
 
   async read(): Promise<LogData | null> {
@@ -171,6 +140,9 @@ export class MessageLogFile implements Adapter<LogData> {
     try {
       handle = await this.fs.open(this.path, 'r');
       const { size } = await handle.stat();
+      // A tail never shows the header: look at it first, or a newer format's lines would pass for damage.
+      if (offset > 0 && (await headerVersion(handle, size)) > LOG_VERSION)
+        throw newerVersion(this.path, 'read');
       const length = Math.max(0, size - offset);
       const bytes = Buffer.alloc(length);
       let filled = 0;
@@ -247,24 +219,35 @@ export class MessageLogFile implements Adapter<LogData> {
    * swallow the next message. Refuses to append to a history a newer CareWindow wrote.
    */
   private async prefixFor(handle: FileHandle, size: number): Promise<string> {
-    if (size === 0) return `${JSON.stringify({ schemaVersion: LOG_VERSION, contactId: this.contactId })}\n`;
-    const head = Buffer.alloc(Math.min(size, HEAD_PROBE));
-    const { bytesRead } = await handle.read(head, 0, head.length, 0);
-    const firstLineEnd = head.indexOf(NEWLINE);
-    if (firstLineEnd !== -1) {
-      const header = LogHeader.safeParse(safeJson(head.toString('utf8', 0, firstLineEnd)));
-      if (header.success && header.data.schemaVersion > LOG_VERSION) throw newerVersion(this.path);
+    if (size === 0) {
+      const header: LogHeader = { schemaVersion: LOG_VERSION, contactId: this.contactId, ...this.origin };
+      return `${JSON.stringify(header)}\n`;
     }
-    let last: number | undefined;
-    if (size <= bytesRead) {
-      last = head[size - 1];
-    } else {
-      const tail = Buffer.alloc(1);
-      await handle.read(tail, 0, 1, size - 1);
-      last = tail[0];
-    }
-    return last === NEWLINE ? '' : '\n';
+    if ((await headerVersion(handle, size)) > LOG_VERSION) throw newerVersion(this.path);
+    const tail = Buffer.alloc(1);
+    await handle.read(tail, 0, 1, size - 1);
+    return tail[0] === NEWLINE ? '' : '\n';
   }
+}
+
+export interface HistoryOrigin {
+  phone?: string;
+  name?: string;
+}
+
+/** The header of a history file, read from its first bytes only; null when it has none that parses. */
+export async function readHeader(handle: FileHandle, size: number): Promise<LogHeader | null> {
+  const head = Buffer.alloc(Math.min(size, HEAD_PROBE));
+  const { bytesRead } = await handle.read(head, 0, head.length, 0);
+  const firstLineEnd = head.subarray(0, bytesRead).indexOf(NEWLINE);
+  if (firstLineEnd === -1) return null;
+  const header = LogHeader.safeParse(safeJson(head.toString('utf8', 0, firstLineEnd)));
+  return header.success ? header.data : null;
+}
+
+/** The format version a file's header declares (0 when it has none). */
+async function headerVersion(handle: FileHandle, size: number): Promise<number> {
+  return (await readHeader(handle, size))?.schemaVersion ?? 0;
 }
 
 function safeJson(text: string): unknown {

@@ -1,27 +1,25 @@
 import path from 'node:path';
 import type { Low } from 'lowdb';
-import type { z } from 'zod';
-import {
-  Contact,
-  Message,
-  Settings,
-  Template,
-  type Activity,
-  type DataProblem,
-  type MessageStatus,
-} from '../contract/model';
+import { Contact, Message, Settings, Template, type Activity, type DataProblem } from '../contract/model';
 import { AppError } from '../contract/errors';
+import { CostTerms } from '../contract/costs';
+import { COST_TERMS_FILE, CostTermsShelf } from './cost-terms-file';
 import { activityOf, withMessage } from '../domain/activity';
 import { ActivitySummaries } from './activity-summaries';
 import { ContactBook } from './contact-book';
+import { recoverContacts } from './contact-recovery';
 import { openDurableJson, type DurableJsonOptions } from './durable-json-file';
-import { logDamageReporter } from './log-damage';
+import { logDamageReporter, newerHistoryReporter } from './log-damage';
 import { MessageHistory } from './message-history';
 import { StatusEvent } from './message-log';
+import { SendsLedger } from './sends-ledger';
 import { saveFailed } from './storage-error';
 import { KeyedQueues, SerialQueue } from './serial-queue';
 import { nodeFs, silentLog, type StoreFs, type StoreLog } from './store-fs';
-import type { HistoryQuery, WorkspaceStore } from './workspace-store';
+import { realTimer, type StoreTimer } from './store-timer';
+import { validated } from './validated';
+import type { SentMessage } from '../domain/pricing/billed-send';
+import type { HistoryQuery, MessageChange, WorkspaceStore } from './workspace-store';
 import { CONTACTS_FILE, SETTINGS_FILE, type SettingsFile } from './workspace-files';
 import {
   InFlightSend,
@@ -41,6 +39,8 @@ export interface OpenWorkspaceOptions {
   summaryDelayMs?: number;
   /** Longest summaries wait under constant traffic (default 10 s). */
   summaryMaxDelayMs?: number;
+  /** Runs the summaries' batched write (default: real time); tests pass their fake clock. */
+  timer?: StoreTimer;
   /** Parsed conversations kept in memory (default 8). */
   historyCacheSize?: number;
 }
@@ -49,6 +49,8 @@ export interface OpenWorkspaceOptions {
  * Opens (creating if needed) one workspace folder:
  *   contacts.json, settings.json, activity.json   small lowdb files, written atomically with a .bak
  *   templates.json, template-sends.json           the template library; sends in progress + last template used
+ *   rate-card.json                                the owner's rate card and package allowance
+ *   sends/<yyyy-mm>.jsonl                         every send and its billing, for the Costs view
  *   messages/<contact>.jsonl                      each contact's history, append-only
  *   corrupt/                                      damaged files, kept as evidence
  * Files that could not be read are in `problems`; the workspace opens anyway with what could be saved.
@@ -67,29 +69,47 @@ export async function openWorkspaceStore(
   const problems: DataProblem[] = [];
   const report = (problem: DataProblem): void => {
     problems.push(problem);
-    log.warn(`${problem.message} ${problem.recovery}`, problem);
+    // Only where: the owner's words name customers, and a log is not the place for personal data.
+    log.warn('Reported a data problem', {
+      file: inside(dir, problem.file),
+      movedTo: inside(dir, problem.movedTo),
+    });
   };
   const corruptDir = path.join(dir, 'corrupt');
   const durable: DurableJsonOptions = { fs, now: options.now, corruptDir, log };
 
   const contactsFile = await openDurableJson(dir, CONTACTS_FILE, durable);
   const settingsFile = await openDurableJson(dir, SETTINGS_FILE, durable);
-  problems.push(...contactsFile.file.problems, ...settingsFile.file.problems);
   const contacts = new ContactBook(contactsFile.low);
+  const contactProblems = await recoverContacts({
+    outcome: contactsFile.file.outcome,
+    problems: contactsFile.file.problems,
+    file: contactsFile.file.path,
+    book: contacts,
+    messagesDir,
+    fs,
+    now: options.now,
+  });
+  problems.push(...contactProblems, ...settingsFile.file.problems);
   const templatesFile = await openDurableJson(dir, TEMPLATES_FILE, durable);
   const ledgerFile = await openDurableJson(dir, SEND_LEDGER_FILE, durable);
   problems.push(...templatesFile.file.problems, ...ledgerFile.file.problems);
-  const templates = { shelf: new TemplateShelf(templatesFile.low), ledger: new SendLedger(ledgerFile.low) };
+  const costTermsFile = await openDurableJson(dir, COST_TERMS_FILE, durable);
+  problems.push(...costTermsFile.file.problems);
+  const templates = {
+    shelf: new TemplateShelf(templatesFile.low),
+    ledger: new SendLedger(ledgerFile.low),
+    costs: new CostTermsShelf(costTermsFile.low),
+    sends: await SendsLedger.open(dir, { fs, log }),
+  };
 
+  const nameOf = (id: string): string | undefined => contacts.get(id)?.name;
   const history = new MessageHistory({
     dir: messagesDir,
     fs,
     cacheSize: options.historyCacheSize ?? 8,
-    reportDamage: logDamageReporter({
-      corrupt: { dir: corruptDir, fs, now: options.now },
-      nameOf: (id) => contacts.get(id)?.name,
-      report,
-    }),
+    reportDamage: logDamageReporter({ corrupt: { dir: corruptDir, fs, now: options.now }, nameOf, report }),
+    reportNewer: newerHistoryReporter({ nameOf, report }),
   });
   const summaries = await ActivitySummaries.open({
     dir,
@@ -97,6 +117,7 @@ export async function openWorkspaceStore(
     history,
     durable,
     timing: { delayMs: options.summaryDelayMs ?? 1000, maxDelayMs: options.summaryMaxDelayMs ?? 10_000 },
+    timer: options.timer ?? realTimer(options.now),
   });
   problems.push(...summaries.file.problems);
 
@@ -117,7 +138,12 @@ class FileWorkspaceStore implements WorkspaceStore {
     private readonly settingsLow: Low<SettingsFile>,
     private readonly messages: MessageHistory,
     private readonly summaries: ActivitySummaries,
-    private readonly library: { shelf: TemplateShelf; ledger: SendLedger },
+    private readonly library: {
+      shelf: TemplateShelf;
+      ledger: SendLedger;
+      costs: CostTermsShelf;
+      sends: SendsLedger;
+    },
   ) {
     this.currentSettings = settingsLow.data.settings;
   }
@@ -168,7 +194,13 @@ class FileWorkspaceStore implements WorkspaceStore {
     const valid = validated(Message, message, 'this message');
     return this.perContact.run(valid.contactId, async () => {
       await this.summaries.ensure(valid.contactId);
-      const size = await this.messages.append(valid);
+      const owner = this.book.get(valid.contactId);
+      const size = await this.messages.append(valid, owner ? { phone: owner.phone, name: owner.name } : {});
+      await this.library.sends.recordStored(valid, {
+        phone: owner?.phone ?? null,
+        lastInboundAt: this.summaries.get(valid.contactId).lastInboundAt,
+        templates: this.library.shelf.all(),
+      });
       const activity = withMessage(this.summaries.get(valid.contactId), valid);
       this.summaries.set(valid.contactId, activity, size);
       return activity;
@@ -178,7 +210,7 @@ class FileWorkspaceStore implements WorkspaceStore {
   async updateMessage(
     contactId: string,
     messageId: string,
-    change: { status: MessageStatus; providerId?: string | null; error?: string | null },
+    change: MessageChange,
   ): Promise<{ message: Message; activity: Activity }> {
     this.assertOpen();
     const event = validated(StatusEvent, { t: 's', id: messageId, ...change }, 'this status change');
@@ -194,6 +226,14 @@ class FileWorkspaceStore implements WorkspaceStore {
       }
       const size = await this.messages.appendStatus(contactId, event);
       const message = conversation.applyStatus(event) ?? before;
+      if (message.direction === 'outbound') {
+        await this.library.sends.recordStatus(
+          message.at,
+          message.id,
+          message.status,
+          message.pricing ?? null,
+        );
+      }
       // Only a failed outbound message counts differently in the summary (it never kept a window alive).
       const failedChanged = (before.status === 'failed') !== (message.status === 'failed');
       const current = this.summaries.get(contactId);
@@ -255,6 +295,19 @@ class FileWorkspaceStore implements WorkspaceStore {
     return this.library.ledger.lastTemplate(contactId);
   }
 
+  sendsBetween(from: number, to: number): Promise<SentMessage[]> {
+    return this.library.sends.between(from, to);
+  }
+
+  costTerms(): CostTerms {
+    return this.library.costs.get();
+  }
+
+  async saveCostTerms(terms: CostTerms): Promise<void> {
+    this.assertOpen();
+    await this.library.costs.save(validated(CostTerms, terms, 'your rate card'));
+  }
+
   async flush(): Promise<void> {
     await this.perContact.idle();
     await this.summaries.flush();
@@ -269,6 +322,8 @@ class FileWorkspaceStore implements WorkspaceStore {
       this.settingsQueue.idle(),
       this.library.shelf.idle(),
       this.library.ledger.idle(),
+      this.library.costs.idle(),
+      this.library.sends.idle(),
     ]);
     await this.summaries.close();
   }
@@ -283,14 +338,7 @@ class FileWorkspaceStore implements WorkspaceStore {
   }
 }
 
-/**
- * Checks what the services hand in against the schema of the file it goes to: one invalid record would
- * make the whole file unreadable at the next start.
- */
-function validated<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
-  const result = schema.safeParse(value);
-  if (result.success) return result.data;
-  const issue = result.error.issues[0];
-  const detail = issue ? `${issue.path.join('.') || 'value'}: ${issue.message}` : 'invalid';
-  throw new AppError({ code: 'invalid-input', message: `CareWindow could not save ${what} (${detail}).` });
+/** A path relative to the workspace (messages/<id>.jsonl, corrupt/…), or '' for none. */
+function inside(dir: string, file: string): string {
+  return file === '' ? '' : path.relative(dir, file);
 }

@@ -62,17 +62,24 @@ export function readFailed(file: string, err: unknown): StorageError {
   return new StorageError(`CareWindow could not read ${file}: ${reasonFor(code, 'read')}`, code, err);
 }
 
+/** A StorageError that callers can tell apart: the data is fine, only this version cannot use it. */
+export class NewerVersionError extends StorageError {
+  constructor(message: string) {
+    super(message, undefined);
+    this.name = 'NewerVersionError';
+  }
+}
+
 /**
  * Refusal to overwrite (or to interpret) a file that a newer CareWindow wrote: this version would lose or
  * misread what it does not know.
  */
-export function newerVersion(file: string, action: Action = 'save'): StorageError {
+export function newerVersion(file: string, action: Action = 'save'): NewerVersionError {
   const what = action === 'save' ? `could not save to ${file}` : `could not read ${file}`;
   const harm = action === 'save' ? 'would damage it' : 'cannot understand it';
   const kept = action === 'save' ? 'nothing you typed was lost.' : 'the file was left untouched.';
-  return new StorageError(
+  return new NewerVersionError(
     `CareWindow ${what}: it was written by a newer version of CareWindow, and this version ${harm}. ` +
       `Update CareWindow to keep working with this data; ${kept}`,
-    undefined,
   );
 }

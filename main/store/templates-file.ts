@@ -161,6 +161,17 @@ export class SendLedger {
     }));
   }
 
+  /** Drops a deleted contact's sends in progress and last template (twice: see ContactBook.forget). */
+  async forget(contactId: string): Promise<void> {
+    const without = (data: SendLedgerFile): SendLedgerFile => ({
+      ...data,
+      inFlight: data.inFlight.filter((s) => s.contactId !== contactId),
+      lastTemplate: Object.fromEntries(Object.entries(data.lastTemplate).filter(([id]) => id !== contactId)),
+    });
+    await this.file.change(without);
+    await this.file.change(without);
+  }
+
   idle(): Promise<void> {
     return this.file.idle();
   }

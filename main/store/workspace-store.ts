@@ -1,16 +1,29 @@
+import type { CostTerms } from '../contract/costs';
 import type {
   Activity,
   Contact,
   DataProblem,
   Message,
+  MessageFailure,
+  MessagePricing,
   MessageStatus,
   Settings,
   Template,
 } from '../contract/model';
+import type { SentMessage } from '../domain/pricing/billed-send';
 import type { HistoryQuery } from './conversation';
 import type { InFlightSend, TemplateUse } from './templates-file';
 
 export type { HistoryQuery } from './conversation';
+
+/** A change of an earlier message: its status, and what came with it; an absent field stays as it was. */
+export interface MessageChange {
+  status: MessageStatus;
+  providerId?: string | null;
+  error?: string | null;
+  failure?: MessageFailure | null;
+  pricing?: MessagePricing | null;
+}
 
 /**
  * One workspace's data (the demo or the owner's real one), as the services see it. The store is the only
@@ -43,7 +56,7 @@ export interface WorkspaceStore {
   updateMessage(
     contactId: string,
     messageId: string,
-    change: { status: MessageStatus; providerId?: string | null; error?: string | null },
+    change: MessageChange,
   ): Promise<{ message: Message; activity: Activity }>;
   /**
    * Newest first when read from the end: returns up to `limit` messages older than `before` (with
@@ -69,6 +82,14 @@ export interface WorkspaceStore {
   finishSend(messageId: string, used: { contactId: string; use: TemplateUse } | null): Promise<void>;
   /** The template last sent to a contact, if any. */
   lastTemplateUse(contactId: string): TemplateUse | undefined;
+
+  /** Outbound messages sent from `from` up to `to`, with their latest status and billing (sends/). */
+  sendsBetween(from: number, to: number): Promise<SentMessage[]>;
+
+  /** The owner's rate card and package allowance (rate-card.json). */
+  costTerms(): CostTerms;
+  /** Replaces them; resolves once they are durably on disk. */
+  saveCostTerms(terms: CostTerms): Promise<void>;
 
   /** Writes anything batched (activity summaries) to disk. */
   flush(): Promise<void>;

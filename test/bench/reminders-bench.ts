@@ -3,7 +3,7 @@ import { DEFAULT_SETTINGS } from '../../main/contract/model';
 import { DAY, MINUTE } from '../../main/domain/durations';
 import { silentNotifier } from '../../main/services/notifier';
 import { ReminderService, type ReminderSource } from '../../main/services/reminders';
-import { REMINDER_LOG_FILE, type ReminderLog } from '../../main/store/reminder-log';
+import { memoryReminderLog } from '../../main/store/reminder-log';
 import { measure, report, type Figure } from './measure';
 import { WindowWatcher } from '../../main/services/window-watcher';
 
@@ -29,11 +29,6 @@ const NONE: Activity = {
   lastMessage: null,
   messageCount: 0,
 };
-
-function memoryLog(awakeAt: number): ReminderLog {
-  const data = { ...REMINDER_LOG_FILE.defaults(), awakeAt };
-  return { state: 'ok', problems: [], data, save: () => Promise.resolve(), close: () => Promise.resolve() };
-}
 
 /**
  * The reminder plan for every contact from cold (a new service: plan, index, reconcile with the log), and
@@ -65,7 +60,7 @@ export async function benchReminders(
   });
   const deps = (store: ReminderSource) => ({
     store,
-    log: memoryLog(now),
+    log: memoryReminderLog(now),
     clock: { now: () => now },
     scheduler: { at: () => ({ cancel: () => undefined }) },
     publisher: { publish: () => undefined },

@@ -78,4 +78,48 @@ describe('validateContactDraft', () => {
       proof: 'form',
     });
   });
+
+  it.each(['constructor', 'toString', 'valueOf', 'hasOwnProperty', 'isPrototypeOf'])(
+    'takes a custom field named %s like any other',
+    (key) => {
+      const result = validateContactDraft(draft({ fields: { [key]: 'x', other: 'y' } }), 'NL', NOW);
+      expect(result).toMatchObject({ ok: true, contact: { fields: { [key]: 'x', other: 'y' } } });
+      if (result.ok) expect(Object.keys(result.contact.fields)).toEqual([key, 'other']);
+    },
+  );
+
+  it('still says when one field is typed twice', () => {
+    const result = validateContactDraft(draft({ fields: { ticket: '1', ' ticket ': '2' } }), 'NL', NOW);
+    expect(result.ok || result.errors['fields. ticket ']).toMatch(/appears twice/);
+  });
+
+  it('strips control characters, escapes and direction overrides from what is typed', () => {
+    const result = validateContactDraft(
+      draft({
+        name: 'Maria\u0000 \u001B[31mJansen\u202E',
+        notes: 'Line one\nline\u0007 two',
+        fields: { ticket_ID: 'T-\u001B[0m1\u200B' },
+        optIn: { status: 'opted-in', at: null, source: 'in-store', proof: 'signed\u0000 form' },
+      }),
+      'NL',
+      NOW,
+    );
+    expect(result).toMatchObject({
+      ok: true,
+      contact: {
+        name: 'Maria Jansen',
+        notes: 'Line one\nline two',
+        fields: { ticket_ID: 'T-1' },
+        optIn: { proof: 'signed form' },
+      },
+    });
+  });
+
+  it.each(['\u200B', '\u200B\u200D \u202E', '\u0000\u001B[0m', '\u3164'])(
+    'refuses a name %j that shows nothing',
+    (name) => {
+      const result = validateContactDraft(draft({ name }), 'NL', NOW);
+      expect(result.ok || result.errors.name).toMatch(/Enter a name/);
+    },
+  );
 });

@@ -35,27 +35,37 @@ function contact(patch: Partial<Contact> = {}): Contact {
   };
 }
 
-describe('cost under per-message pricing', () => {
+describe('cost and warning of a template, by the date it is sent', () => {
+  // The pricing table itself is tested in pricing-rules.test.ts; here: that the follow-up uses it.
+  const NL = { region: 'NL', callingCode: '31' };
+  const open = (now: number) => ({ windowClosesAt: now + 3 * 3_600_000, now, recipient: NL, rateCard: null });
+  const SEPT = Date.UTC(2026, 8, 15, 12);
+
   it.each([
-    ['marketing', true, true],
-    ['marketing', false, true],
-    ['authentication', true, true],
-    ['authentication', false, true],
-    ['utility', true, false],
-    ['utility', false, true],
-  ] as const)('%s, window open %s → charged %s', (category, open, charged) => {
-    const cost = templateCost(category, open);
-    expect(cost.charged).toBe(charged);
-    expect(cost.explanation).toMatch(charged ? /^Charged: / : /^Free: /);
+    ['marketing', SEPT, 'yes'],
+    ['authentication', SEPT, 'yes'],
+    ['utility', SEPT, 'no'],
+    ['utility', T0, 'yes'],
+  ] as const)('%s inside the window at %s → billed %s', (category, now, billed) => {
+    expect(templateCost(category, open(now)).billed).toBe(billed);
   });
 
   it('warns about marketing where a utility template would do', () => {
-    expect(categoryWarning('marketing', false, { name: 'order_ready', language: 'nl' })).toBe(
+    const closed = { windowClosesAt: null, now: T0, recipient: NL, rateCard: null };
+    expect(categoryWarning('marketing', closed, { name: 'order_ready', language: 'nl' })).toBe(
       'This is a marketing template, which is always charged and may be muted by the customer. For a follow-up the utility template “order_ready” (nl) would do.',
     );
-    expect(categoryWarning('marketing', false, null)).toBeNull();
-    expect(categoryWarning('utility', false, { name: 'order_ready', language: 'nl' })).toBeNull();
-    expect(categoryWarning('marketing', true, null)).toMatch(/normal message is free/);
+    expect(categoryWarning('marketing', closed, null)).toBeNull();
+    expect(categoryWarning('utility', closed, { name: 'order_ready', language: 'nl' })).toBeNull();
+  });
+
+  it('inside the window a normal message would do: free until 30 September 2026, charged after', () => {
+    expect(categoryWarning('marketing', open(SEPT), null)).toBe(
+      'This is a marketing template, which is always charged. While the window is open a normal message will do: it is free.',
+    );
+    expect(categoryWarning('marketing', open(T0), null)).toBe(
+      'This is a marketing template, which is always charged. While the window is open a normal message will do: it is charged as a service message.',
+    );
   });
 });
 
@@ -169,6 +179,8 @@ describe('the preview', () => {
       window: closed,
       template: marketing,
       templates: [marketing, template('ticket_update', 'nl')],
+      now: T0,
+      rateCard: null,
     });
     expect(preview).toEqual({
       contactId: 'c1',
@@ -178,8 +190,10 @@ describe('the preview', () => {
       allowed: true,
       refusal: null,
       cost: {
-        charged: true,
+        billed: 'yes',
+        category: 'marketing',
         explanation: 'Charged: WhatsApp charges every marketing template, inside or outside the window.',
+        estimate: null,
       },
       warning:
         'This is a marketing template, which is always charged and may be muted by the customer. For a follow-up the utility template “ticket_update” (nl) would do.',
@@ -192,36 +206,47 @@ describe('the preview', () => {
       window: closed,
       template: marketing,
       templates: [marketing, template('ticket_update', 'nl')],
+      now: T0,
+      rateCard: null,
     });
     expect(preview.warning).toBeNull();
   });
 
   it('a missing field: no text, the placeholder and its field, refused naming both', () => {
     const t = template('ticket_update', 'nl');
-    const { preview } = previewFollowUp({ contact: contact(), window: closed, template: t, templates: [t] });
+    const { preview } = previewFollowUp({
+      contact: contact(),
+      window: closed,
+      template: t,
+      templates: [t],
+      now: T0,
+      rateCard: null,
+    });
     expect(preview).toMatchObject({
       text: null,
       missing: [{ placeholder: '{ticket_ID}', field: 'ticket_ID' }],
       allowed: false,
       refusal: { code: 'missing-field', fix: { action: 'edit-contact', label: 'Fill in ticket_ID' } },
-      cost: { charged: true },
+      cost: { billed: 'yes', category: 'utility' },
     });
     expect(preview.refusal?.message).toContain('Maria Jansen');
   });
 
-  it('inside the window: text filled, refused as a follow-up, utility free', () => {
+  it('inside the window after 1 October 2026: text filled, refused as a follow-up, utility charged', () => {
     const t = template('ticket_update', 'nl');
     const { preview } = previewFollowUp({
       contact: contact({ fields: { ticket_ID: 'T-1' } }),
-      window: { ...closed, state: 'open' },
+      window: { ...closed, state: 'open', expiresAt: T0 + 6 * 3_600_000 },
       template: t,
       templates: [t],
+      now: T0,
+      rateCard: null,
     });
     expect(preview).toMatchObject({
       text: 'Update on T-1.',
       allowed: false,
       refusal: { code: 'window-open' },
-      cost: { charged: false },
+      cost: { billed: 'yes', category: 'utility' },
     });
   });
 });

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type {
-  FollowUpFixAction,
+import {
   FollowUpRefusal,
-  OptIn,
-  TemplateStatus,
-  WindowState,
+  type FollowUpFixAction,
+  type OptIn,
+  type TemplateStatus,
+  type WindowState,
 } from '../../main/contract/model';
 import {
   followUpEligibility,
@@ -28,6 +28,10 @@ function expected(c: {
   template: TemplateStatus | null;
   followUpSent: boolean;
   missing: boolean;
+  /** A marketing template to a US number (pricing/us-marketing.ts). */
+  paused?: boolean;
+  /** A marketing template to a customer who pressed "Stop promotions". */
+  stopped?: boolean;
 }): FollowUpRefusal | 'allowed' {
   const windowClosed = c.state === 'closed' || c.state === 'awaiting-reply' || c.state === 'none';
   if (!windowClosed) return 'window-open';
@@ -36,6 +40,8 @@ function expected(c: {
   if (c.followUpSent || c.state === 'awaiting-reply') return 'already-sent';
   if (c.template === null) return 'no-template';
   if (c.template !== 'approved') return 'template-not-approved';
+  if (c.stopped) return 'opted-out-of-marketing';
+  if (c.paused) return 'marketing-not-delivered';
   if (c.missing) return 'missing-field';
   return 'allowed';
 }
@@ -45,7 +51,20 @@ const combinations = STATES.flatMap((state) =>
     TEMPLATES.flatMap((template) =>
       BOOLS.flatMap((followUpSent) =>
         BOOLS.flatMap((missing) =>
-          BOOLS.map((optInRequested) => ({ state, optIn, template, followUpSent, missing, optInRequested })),
+          BOOLS.flatMap((optInRequested) =>
+            BOOLS.flatMap((paused) =>
+              BOOLS.map((stopped) => ({
+                state,
+                optIn,
+                template,
+                followUpSent,
+                missing,
+                optInRequested,
+                paused,
+                stopped,
+              })),
+            ),
+          ),
         ),
       ),
     ),
@@ -59,12 +78,29 @@ const input = (c: (typeof combinations)[number]): EligibilityInput => ({
   optInRequested: c.optInRequested,
   template: c.template === null ? null : { name: 'ticket_update', language: 'en_US', status: c.template },
   missing: c.missing ? [{ placeholder: '{ticket_ID}', field: 'ticket_ID' }] : [],
+  marketingPaused: c.paused,
+  optedOutOfMarketing: c.stopped,
   contactName: 'Maria Jansen',
 });
 
 describe('follow-up eligibility: the truth table', () => {
-  it(`covers every combination (${combinations.length})`, () => {
-    expect(combinations).toHaveLength(5 * 3 * 6 * 2 * 2 * 2);
+  it(`reaches every outcome the contract names, and no other, over all ${combinations.length} combinations`, () => {
+    const outcomes = new Set(
+      combinations.map((c) => {
+        const result = followUpEligibility(input(c));
+        return result.allowed ? 'allowed' : result.refusal.code;
+      }),
+    );
+    expect([...outcomes].sort()).toEqual(['allowed', ...FollowUpRefusal.options].sort());
+  });
+
+  it('gives the same reason whether or not a START is waiting: it changes the fix, not the rule', () => {
+    for (const c of combinations.filter((c) => !c.optInRequested)) {
+      const without = followUpEligibility(input(c));
+      const withStart = followUpEligibility(input({ ...c, optInRequested: true }));
+      expect(withStart.allowed).toBe(without.allowed);
+      if (!without.allowed && !withStart.allowed) expect(withStart.refusal.code).toBe(without.refusal.code);
+    }
   });
 
   it.each(combinations)(
@@ -103,14 +139,30 @@ describe('each refusal says what is wrong and offers the action that fixes it', 
     followUpSent: false,
     missing: false,
     optInRequested: false,
+    stopped: false,
+    paused: false,
   };
   it.each<[string, Partial<typeof base>, FollowUpRefusal, FollowUpFixAction, RegExp]>([
+    [
+      'stopped promotions, marketing template',
+      { stopped: true },
+      'opted-out-of-marketing',
+      'choose-template',
+      /pressed “Stop promotions”.*Choose a utility template/,
+    ],
+    [
+      'stopped promotions, then START',
+      { stopped: true, optInRequested: true },
+      'opted-out-of-marketing',
+      'confirm-opt-in',
+      /stopped promotions, then wrote START/,
+    ],
     [
       'open window',
       { state: 'open' },
       'window-open',
       'write-message',
-      /still open: write a normal message, it is free/,
+      /still open: write a normal message\. A follow-up/,
     ],
     ['no opt-in', { optIn: 'none' }, 'no-opt-in', 'edit-contact', /has not opted in/],
     ['START waiting', { optIn: 'none', optInRequested: true }, 'no-opt-in', 'confirm-opt-in', /wrote START/],
@@ -183,6 +235,7 @@ describe('a template inside the open window (not the follow-up)', () => {
 
   it.each<[Partial<Parameters<typeof inWindowTemplateEligibility>[0]>, FollowUpRefusal]>([
     [{ optIn: 'opted-out' }, 'opted-out'],
+    [{ optedOutOfMarketing: true }, 'opted-out-of-marketing'],
     [{ template: null }, 'no-template'],
     [{ template: { ...template, status: 'rejected' } }, 'template-not-approved'],
     [{ missing: [{ placeholder: '{{2}}', field: 'order_number' }] }, 'missing-field'],

@@ -17,6 +17,12 @@ describe('normalizePhone', () => {
     ['hello', 'only digits'],
     ['+31 6 123', 'not a valid phone number'],
     ['12345', 'Add the country code'],
+    ['+31 6 1234 0008 #1', 'extension'],
+    ['+31 6 1234 0008 ext. 1', 'extension'],
+    ['+31 6 1234 0008;ext=1', 'extension'],
+    ['+31 6 1234 0008 x1', 'extension'],
+    ['+31 6 1234 0008 *2', '“*”'],
+    ['+31 6 1234 0008!', '“!”'],
   ])('refuses %j with a message that says what to fix', (input, reason) => {
     const result = normalizePhone(input, null);
     expect(result.ok).toBe(false);
@@ -25,8 +31,9 @@ describe('normalizePhone', () => {
 });
 
 describe('formatting and regions', () => {
-  it('formats E.164 for display', () => {
+  it('formats E.164 for display and leaves anything else alone', () => {
     expect(formatPhone('+31612345678')).toBe('+31 6 12345678');
+    expect(formatPhone('not a number')).toBe('not a number');
   });
   it.each([
     ['nl-NL', 'NL'],

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { PlaceholderSource } from '../../main/contract/model';
-import { fieldValue, fillTemplate } from '../../main/domain/templates/fill';
+import { fieldValue, fillTemplate, firstNameOf } from '../../main/domain/templates/fill';
 import { escapeText, parseBody, renderBody, type Segment } from '../../main/domain/templates/placeholders';
 
 const ISSUE_BODY =
@@ -114,6 +114,15 @@ describe('escaping braces in normal text', () => {
 });
 
 describe('filling', () => {
+  it.each([
+    ['Maria Jansen', 'Maria'],
+    ['  José   de la Cruz ', 'José'],
+    ['+31 6 1234 5678', null],
+    ['', null],
+  ])('the first name of “%s” is %s (the renderer names customers by it too)', (name, first) => {
+    expect(firstNameOf(name)).toBe(first);
+  });
+
   it('fills the issue’s template from the contact’s custom field', () => {
     expect(fillTemplate(ISSUE_BODY, { ticket_ID: field('ticket_ID') }, maria)).toEqual({
       ok: true,

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { TemplateDraft } from '../../main/contract/model';
-import { validateTemplateDraft, type TemplateContext } from '../../main/domain/templates/template-draft';
+import {
+  checkBody,
+  validateTemplateDraft,
+  type TemplateContext,
+} from '../../main/domain/templates/template-draft';
 import { ISSUE_BODY, templateDraft } from '../support/templates';
 
 const draft = templateDraft;
@@ -179,5 +183,30 @@ describe('refused at save time, with the exact position or field', () => {
   it('reports every field at once', () => {
     const errors = errorsOf(draft({ name: 'X', language: 'x', body: 'Hi {x' }));
     expect(Object.keys(errors).sort()).toEqual(['body', 'language', 'name']);
+  });
+});
+
+describe('the body on its own (what the template form shows while the owner types)', () => {
+  it.each([
+    ['Hello \\{name}', 'A closing brace at position 13 has no opening brace.'],
+    ['x {{1}} {1}', '“{1}” at position 9 is not a placeholder'],
+    ['{{ 1 }}', '“{{ 1 }}” at position 1 is not a placeholder'],
+    ['Hi {{1}}, about {ticket_ID}', 'mixes named and numbered placeholders'],
+    ['', 'Write the text of the message.'],
+  ])('“%s” is refused with the words a save is refused with', (body, words) => {
+    const checked = checkBody(body);
+    expect(checked.problem).toContain(words);
+    expect(errorsOf(draft({ body, mapping: {} })).body).toBe(checked.problem);
+  });
+
+  it('lists no placeholders for a body that cannot be read, and every occurrence of one that can', () => {
+    expect(checkBody('Hello \\{name}').placeholders).toBeNull();
+    expect(checkBody('x {{1}} {1}').placeholders).toBeNull();
+    expect(checkBody('{name}, {{ticket_id}} and {name} \\{not_one\\}').placeholders).toEqual([
+      { key: 'name', style: 'named', raw: '{name}', index: 0 },
+      { key: 'ticket_id', style: 'platform-named', raw: '{{ticket_id}}', index: 8 },
+      { key: 'name', style: 'named', raw: '{name}', index: 26 },
+    ]);
+    expect(checkBody(ISSUE_BODY)).toMatchObject({ problem: null });
   });
 });

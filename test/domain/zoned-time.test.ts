@@ -3,8 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { HOUR, MINUTE } from '../../main/domain/durations';
 import {
   addDays,
+  cachedFormatter,
+  calendarDaysBetween,
   epochAt,
   formatClock,
+  isValidTimeZone,
   minutesUntil,
   offsetAt,
   wallClockAt,
@@ -90,5 +93,56 @@ describe('wall-clock time in a zone', () => {
     expect(minutesUntil(0, 15 * MINUTE)).toBe(15);
     expect(minutesUntil(10, 0)).toBe(0);
     expect(formatClock(Date.parse('2026-11-25T01:10:00Z'), AMS, 'nl-NL')).toBe('02:10');
+  });
+});
+
+// Wednesday 26 November 2025, 14:00 in Amsterdam.
+const T0 = Date.UTC(2025, 10, 26, 13, 0);
+
+describe('the times shown to the owner (main and the renderer share these)', () => {
+  it('formats a clock time in the zone, not the computer’s, and in the locale', () => {
+    expect(formatClock(T0, AMS, 'en-GB')).toBe('14:00');
+    expect(formatClock(T0, 'America/New_York', 'en-GB')).toBe('08:00');
+    expect(formatClock(T0, AMS, 'en-US')).toMatch(/^02:00\sPM$/);
+  });
+
+  it('still gives a time for a locale this engine does not know', () => {
+    expect(formatClock(T0, AMS, 'not a locale!')).toBe('14:00');
+  });
+
+  it.each([
+    ['the same instant', T0, 0],
+    ['00:30 in Amsterdam, still yesterday in UTC', Date.UTC(2025, 10, 25, 23, 30), 0],
+    ['23:59 the evening before', Date.UTC(2025, 10, 25, 22, 59), -1],
+    ['tomorrow morning', Date.UTC(2025, 10, 27, 6, 0), 1],
+    ['across the clocks going back', Date.UTC(2025, 9, 25, 12, 0), -32],
+    ['a year earlier', Date.UTC(2024, 10, 26, 13, 0), -365],
+  ])('counts calendar days in the zone: %s', (_name, at, days) => {
+    expect(calendarDaysBetween(T0, at, AMS)).toBe(days);
+  });
+
+  it('counts calendar days in the zone it is given', () => {
+    // 03:00 UTC is the 27th in Amsterdam but still the 26th in New York.
+    const at = Date.UTC(2025, 10, 27, 3, 0);
+    expect(calendarDaysBetween(T0, at, AMS)).toBe(1);
+    expect(calendarDaysBetween(T0, at, 'America/New_York')).toBe(0);
+  });
+
+  it('builds each formatter once per locale, zone and options', () => {
+    const options: Intl.DateTimeFormatOptions = { weekday: 'short' };
+    const first = cachedFormatter('en-GB', AMS, options);
+    expect(cachedFormatter('en-GB', AMS, options)).toBe(first);
+    expect(cachedFormatter('en-GB', 'UTC', options)).not.toBe(first);
+    expect(cachedFormatter('en-GB', AMS, { weekday: 'short' })).not.toBe(first);
+    expect(first.format(T0)).toBe('Wed');
+  });
+
+  it.each([
+    ['Europe/Amsterdam', true],
+    ['UTC', true],
+    ['Mars/Olympus', false],
+    ['', false],
+  ])('knows the time zone %s: %s', (zone, known) => {
+    expect(isValidTimeZone(zone)).toBe(known);
   });
 });

@@ -13,6 +13,7 @@ const quiet: Logger = { info: () => undefined, warn: () => undefined, error: () 
 type Fixtures = {
   /** A fresh, empty data folder; a test may write files into it before the host starts. */
   dataRoot: string;
+  /** The app's main process; a spec may override it (connect.spec.ts points it at a fake Graph API). */
   host: PreviewHost;
   app: Page;
 };
@@ -54,6 +55,8 @@ export function advanceClock(host: PreviewHost, ms: number): void {
   host.app.clockChanged();
 }
 
-export const screenshotPath = (name: string) => resolve(__dirname, '__screenshots__', `${name}.png`);
+/** Screenshots are run output, like traces: test-results/ is ignored by git and wiped by `npm run check`. */
+export const screenshotPath = (name: string) =>
+  resolve(__dirname, '../../test-results/screenshots', `${name}.png`);
 
 export { expect } from '@playwright/test';

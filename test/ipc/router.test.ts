@@ -5,11 +5,15 @@ import { registerHandlers, type HandlerTransport } from '../../main/ipc/router';
 import { silentLog } from '../support/recorders';
 
 class MapTransport implements HandlerTransport {
-  readonly handlers = new Map<string, (args: unknown[]) => Promise<Envelope<unknown>>>();
-  handle(channel: string, handler: (args: unknown[]) => Promise<Envelope<unknown>>): void {
+  readonly handlers = new Map<string, (args: unknown) => Promise<Envelope<unknown>>>();
+  handle(channel: string, handler: (args: unknown) => Promise<Envelope<unknown>>): void {
     this.handlers.set(channel, handler);
   }
   call(channel: string, ...args: unknown[]): Promise<Envelope<unknown>> {
+    return this.raw(channel, args);
+  }
+  /** As a transport receives it: whatever the sender put where the argument list belongs. */
+  raw(channel: string, args: unknown): Promise<Envelope<unknown>> {
     const handler = this.handlers.get(channel);
     if (!handler) throw new Error(`no ${channel}`);
     return handler(args);
@@ -40,11 +44,14 @@ function handlers(calls: string[]): Handlers {
       history: record('history', { messages: [], hasMore: false }),
       sendText: record('sendText'),
       sendTemplate: record('sendTemplate'),
+      markSent: record('markSent'),
+      sendAgain: record('sendAgain'),
     },
     templates: {
       list: record('templates', []),
       save: record('saveTemplate'),
       remove: record('removeTemplate'),
+      sync: record('syncTemplates'),
     },
     followUps: {
       preview: record('preview'),
@@ -55,11 +62,24 @@ function handlers(calls: string[]): Handlers {
     reminders: { upcoming: record('upcoming', []), snooze: record('snooze') },
     notifications: { centre: record('centre'), markRead: record('markRead') },
     settings: { get: record('get'), update: record('settings') },
+    costs: {
+      terms: record('costTerms'),
+      importRateCard: record('importRateCard'),
+      clearRateCard: record('clearRateCard'),
+      setAllowance: record('setAllowance'),
+      month: record('monthCosts'),
+    },
     workspace: {
       info: record('info'),
       startReal: record('startReal'),
       openDemo: record('openDemo'),
       dismissProblems: record('dismiss'),
+    },
+    account: {
+      status: record('accountStatus'),
+      test: record('accountTest'),
+      connect: record('accountConnect'),
+      disconnect: record('accountDisconnect'),
     },
     demo: { simulateInbound: record('simulate') },
     clock: { now: record('now', 1) },
@@ -73,7 +93,7 @@ describe('registerHandlers', () => {
     expect([...transport.handlers.keys()].sort()).toEqual(callChannels.map(([, , name]) => name).sort());
   });
 
-  it.each([
+  it.each<[string, unknown[]]>([
     ['contacts:get', [42]],
     ['contacts:get', []],
     ['conversation:sendText', ['c1', 'x'.repeat(5000)]],
@@ -83,6 +103,26 @@ describe('registerHandlers', () => {
     ['settings:update', [{ closingLeadMinutes: 'sixty' }]],
     ['contacts:create', [{ name: 'x' }]],
     ['contacts:list', ['unexpected']],
+    [
+      'contacts:create',
+      [
+        {
+          name: 'Many',
+          phone: '+31612345678',
+          optIn: { status: 'none', at: null, source: null },
+          fields: Object.fromEntries(Array.from({ length: 61 }, (_, i) => [`f${String(i)}`, 'x'])),
+        },
+      ],
+    ],
+    [
+      'followUps:sendAll',
+      [
+        [
+          { contactId: 'c1', templateId: 't1' },
+          { contactId: 'c1', templateId: 't2' },
+        ],
+      ],
+    ],
   ])('rejects malformed %s %j with a typed error and never runs the handler', async (channel, args) => {
     const calls: string[] = [];
     const transport = new MapTransport();
@@ -95,6 +135,20 @@ describe('registerHandlers', () => {
     }
     expect(calls).toEqual([]);
   });
+
+  it.each([[42], [null], [undefined], ['openDemo'], [{ length: 0 }], [{ 0: 'c1' }]])(
+    'refuses %j in place of the argument list and runs nothing',
+    async (args) => {
+      const calls: string[] = [];
+      const transport = new MapTransport();
+      registerHandlers(transport, handlers(calls), silentLog);
+      for (const channel of ['workspace:openDemo', 'contacts:list', 'contacts:get']) {
+        const result = await transport.raw(channel, args);
+        expect(result).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+      }
+      expect(calls).toEqual([]);
+    },
+  );
 
   it('passes validated (trimmed) arguments and returns the value', async () => {
     const calls: string[] = [];

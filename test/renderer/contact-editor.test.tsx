@@ -1,25 +1,26 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { ContactDraft } from '../../main/contract/model';
-import { FakeBridge, HOUR, makeRow, T0 } from './fake-api';
-import { renderApp } from './render-app';
+import { DAY, HOUR, T0 } from './moments';
+import { renderApp, startHost } from './render-app';
+import { addContact, customerWrites } from './shop-fixtures';
 
-function bridge() {
-  return new FakeBridge([
-    makeRow({
-      id: 'maria',
-      name: 'Maria Jansen',
-      state: 'open',
-      expiresAt: T0 + 5 * HOUR,
-      phone: '+31612345678',
-      fields: { ticket_ID: 'T-42' },
-      notes: 'Prefers mornings',
-    }),
-  ]);
+/** Maria, whose window is open for 5 more hours. */
+async function shop() {
+  const host = await startHost();
+  const maria = await addContact(host, {
+    name: 'Maria Jansen',
+    phone: '+31612345678',
+    fields: { ticket_ID: 'T-42' },
+    notes: 'Prefers mornings',
+  });
+  await customerWrites(host, '+31612345678', T0 + 5 * HOUR - DAY);
+  return { host, maria };
 }
 
 async function openEditor() {
-  const view = await renderApp(bridge());
+  const { host, maria } = await shop();
+  const view = { ...(await renderApp(host)), maria };
   await view.user.click(screen.getByRole('button', { name: 'Add contact' }));
   const dialog = screen.getByRole('dialog', { name: 'Add contact' });
   return { ...view, dialog };
@@ -41,7 +42,7 @@ describe('the contact editor', () => {
   });
 
   it('creates a contact from what was typed and opens it', async () => {
-    const { user, dialog, fake } = await openEditor();
+    const { user, dialog, host } = await openEditor();
     await user.type(within(dialog).getByRole('textbox', { name: 'Name' }), 'Sofia Rossi');
     const phone = within(dialog).getByRole('textbox', { name: 'WhatsApp number' });
     expect(phone.getAttribute('placeholder')).toBe('+31 6 1234 5678');
@@ -58,7 +59,7 @@ describe('the contact editor', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Save contact' }));
 
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
-    const [draft] = fake.callsTo('contacts.create')[0] as [ContactDraft];
+    const [draft] = host.callsTo('contacts.create')[0] as [ContactDraft];
     expect(draft).toEqual({
       name: 'Sofia Rossi',
       phone: '+39 02 1234 5678',
@@ -77,17 +78,7 @@ describe('the contact editor', () => {
   });
 
   it('shows each error from the main process next to its field and keeps what was typed', async () => {
-    const { user, dialog, fake } = await openEditor();
-    fake.fail('contacts.create', {
-      code: 'invalid-input',
-      message: 'Check the highlighted fields.',
-      fields: {
-        name: 'Enter a name, so you know who you are talking to.',
-        phone: 'This is not a valid phone number. Add the country code, for example +31 6 1234 5678.',
-        'fields.1ticket': '“1ticket” cannot be a field name: start with a letter.',
-        'optIn.source': 'Say where the customer agreed.',
-      },
-    });
+    const { user, dialog } = await openEditor();
     await user.type(within(dialog).getByRole('textbox', { name: 'WhatsApp number' }), '0612');
     await user.click(within(dialog).getByRole('button', { name: 'Add field' }));
     await user.type(within(dialog).getByRole('textbox', { name: 'Field 1' }), '1ticket');
@@ -110,8 +101,10 @@ describe('the contact editor', () => {
     const field = within(dialog).getByRole('textbox', { name: 'Field 1' });
     expect(describedText(field)).toContain('cannot be a field name');
     const source = within(dialog).getByRole('combobox', { name: 'Opt-in source' });
-    expect(describedText(source)).toBe('Say where the customer agreed.');
-    expect(within(dialog).getByRole('alert').textContent).toContain('Check the highlighted fields.');
+    expect(describedText(source)).toBe(
+      'Say where the customer agreed (in the shop, on the website, on WhatsApp…).',
+    );
+    expect(within(dialog).getByRole('alert').textContent).toContain('Some fields need your attention.');
 
     // Fixing a field clears its error.
     await user.type(name, 'Sofia');
@@ -119,19 +112,12 @@ describe('the contact editor', () => {
   });
 
   it('offers to open the contact that already has the number', async () => {
-    const { user, dialog, fake } = await openEditor();
-    fake.fail('contacts.create', {
-      code: 'duplicate-phone',
-      message: 'This number is already saved for Maria Jansen. Open Maria?',
-      contactId: 'maria',
-    });
+    const { user, dialog } = await openEditor();
     await user.type(within(dialog).getByRole('textbox', { name: 'Name' }), 'M. Jansen');
-    await user.type(within(dialog).getByRole('textbox', { name: 'WhatsApp number' }), '06 12345678');
+    await user.type(within(dialog).getByRole('textbox', { name: 'WhatsApp number' }), '+31 6 12345678');
     await user.click(within(dialog).getByRole('button', { name: 'Save contact' }));
     const open = await within(dialog).findByRole('button', { name: 'Open Maria Jansen' });
-    expect(
-      within(dialog).getByText('This number is already saved for Maria Jansen. Open Maria?'),
-    ).toBeTruthy();
+    expect(within(dialog).getByText('Already saved for Maria Jansen.')).toBeTruthy();
     expect(
       within(dialog).getByRole('textbox', { name: 'WhatsApp number' }).getAttribute('aria-invalid'),
     ).toBe('true');
@@ -141,8 +127,8 @@ describe('the contact editor', () => {
   });
 
   it('edits an existing contact, custom fields included', async () => {
-    const fake = bridge();
-    const { user } = await renderApp(fake);
+    const { host, maria } = await shop();
+    const { user } = await renderApp(host);
     await user.click(screen.getByRole('option', { name: /^Maria Jansen,/ }));
     await user.click(await screen.findByRole('button', { name: 'Edit contact' }));
     const dialog = screen.getByRole('dialog', { name: 'Edit contact' });
@@ -155,19 +141,19 @@ describe('the contact editor', () => {
     await user.type(within(dialog).getByRole('textbox', { name: 'Name' }), 'Maria de Jong');
     await user.click(within(dialog).getByRole('button', { name: 'Save contact' }));
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
-    const [id, draft] = fake.callsTo('contacts.update')[0] as [string, ContactDraft];
-    expect(id).toBe('maria');
+    const [id, draft] = host.callsTo('contacts.update')[0] as [string, ContactDraft];
+    expect(id).toBe(maria);
     expect(draft.name).toBe('Maria de Jong');
     expect(draft.fields).toEqual({});
     expect(screen.getByRole('heading', { name: 'Maria de Jong', level: 2 })).toBeTruthy();
   });
 
   it('catches a custom field without a name before saving', async () => {
-    const { user, dialog, fake } = await openEditor();
+    const { user, dialog, host } = await openEditor();
     await user.click(within(dialog).getByRole('button', { name: 'Add field' }));
     await user.type(within(dialog).getByRole('textbox', { name: 'Value 1' }), 'T-7');
     await user.click(within(dialog).getByRole('button', { name: 'Save contact' }));
     expect(within(dialog).getByText('Give this field a name, like ticket_ID.')).toBeTruthy();
-    expect(fake.callsTo('contacts.create')).toEqual([]);
+    expect(host.callsTo('contacts.create')).toEqual([]);
   });
 });

@@ -1,97 +1,77 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { MAX_MESSAGE_LENGTH } from '../../main/contract/model';
-import { DAY, FakeBridge, HOUR, makeMessage, makeRow, MINUTE, T0 } from './fake-api';
-import { emit, openContact, renderApp } from './render-app';
+import type { InProcessHost } from '../support/in-process-host';
+import { DAY, HOUR, MINUTE, SECOND, T0 } from './moments';
+import { openContact, renderApp, settle, startHost } from './render-app';
+import { addContact, customerWrites, draftOf, SHOP_OPENS } from './shop-fixtures';
 
-function bridge() {
-  const fake = new FakeBridge([
-    makeRow({
-      id: 'maria',
-      name: 'Maria Jansen',
-      state: 'closing',
-      expiresAt: T0 + 42 * MINUTE,
-      phone: '+31612345678',
-    }),
-    makeRow({
-      id: 'ahmed',
-      name: 'Ahmed El Amrani',
-      state: 'open',
-      expiresAt: T0 + 5 * HOUR,
-      phone: '+32470998877',
-    }),
-    makeRow({
-      id: 'sofia',
-      name: 'Sofia Rossi',
-      state: 'closed',
-      expiresAt: T0 - 3 * HOUR,
-      followUp: 'ready',
-      phone: '+390212345',
-    }),
-    makeRow({
-      id: 'carl',
-      name: 'Carl Meyer',
-      state: 'closed',
-      expiresAt: T0 - 3 * HOUR,
-      followUp: 'no-opt-in',
-      optIn: { status: 'none', at: null, source: null },
-      phone: '+4930123456',
-    }),
-    makeRow({
-      id: 'otto',
-      name: 'Otto Brandt',
-      state: 'closed',
-      expiresAt: T0 - 3 * HOUR,
-      followUp: 'opted-out',
-      optIn: { status: 'opted-out', at: T0 - DAY, source: null },
-      phone: '+4930123457',
-    }),
-    makeRow({
-      id: 'tom',
-      name: 'Tom de Vries',
-      state: 'awaiting-reply',
-      followUpSentAt: Date.UTC(2025, 10, 26, 9, 2),
-      phone: '+31201110001',
-    }),
-    makeRow({ id: 'nina', name: 'Nina Berg', state: 'none', phone: '+4930123458' }),
-  ]);
-  fake.addMessages(
-    makeMessage({ id: 'm1', contactId: 'maria', at: T0 - DAY - 2 * HOUR, text: 'Do you repair zips?' }),
-    makeMessage({
-      id: 'm2',
-      contactId: 'maria',
-      at: T0 - DAY - HOUR,
-      direction: 'outbound',
-      text: 'Yes, bring it in.',
-      status: 'read',
-    }),
-    makeMessage({
-      id: 'm3',
-      contactId: 'maria',
-      at: T0 - 23 * HOUR - 18 * MINUTE,
-      text: 'Is the blue one back in stock?',
-    }),
-    makeMessage({
-      id: 'm4',
-      contactId: 'maria',
-      at: T0 - 22 * HOUR,
-      direction: 'outbound',
-      kind: 'template',
-      template: { name: 'ticket_update', language: 'en' },
-      text: 'We have a new update regarding your ticket 42.',
-      status: 'delivered',
-    }),
-    makeMessage({
-      id: 'm5',
-      contactId: 'maria',
-      at: T0 - 21 * HOUR,
-      direction: 'outbound',
-      text: 'Hello?',
-      status: 'failed',
-      error: 'The number is not on WhatsApp.',
+const PHONE = {
+  maria: '+31612345678',
+  ahmed: '+32470998877',
+  sofia: '+390212345678',
+  carl: '+4930123456',
+  otto: '+4930123457',
+  tom: '+31201110001',
+  nina: '+4930123458',
+};
+
+/**
+ * A day of conversations: Maria asked about zips yesterday and got an answer, asked about the blue one
+ * (her window closes at 14:42), got a ticket update and one message that WhatsApp refused; Ahmed's window
+ * is open; Sofia's closed 3 h ago; Carl has no opt-in; Otto wrote STOP; Tom got his follow-up at 10:02;
+ * Nina never wrote.
+ */
+async function shop(): Promise<{ host: InProcessHost; id: Record<keyof typeof PHONE, string> }> {
+  const host = await startHost(T0 - DAY - HOUR);
+  const add = (name: string, phone: string, optIn?: { status: 'none'; source: null }) =>
+    addContact(host, { name, phone, fields: { ticket_ID: '42' }, ...(optIn ? { optIn } : {}) });
+  const id = {
+    maria: await add('Maria Jansen', PHONE.maria),
+    ahmed: await add('Ahmed El Amrani', PHONE.ahmed),
+    sofia: await add('Sofia Rossi', PHONE.sofia),
+    carl: await add('Carl Meyer', PHONE.carl, { status: 'none', source: null }),
+    otto: await add('Otto Brandt', PHONE.otto),
+    tom: await add('Tom de Vries', PHONE.tom),
+    nina: await add('Nina Berg', PHONE.nina),
+  };
+  const template = await host.handlers.templates.save(
+    draftOf({
+      name: 'ticket_update',
+      body: 'We have a new update regarding your ticket {ticket_ID}.',
+      mapping: { ticket_ID: { kind: 'field', field: 'ticket_ID' } },
     }),
   );
-  return fake;
+  await customerWrites(host, PHONE.tom, T0 - 2 * DAY);
+  await customerWrites(host, PHONE.maria, T0 - DAY - 2 * HOUR, 'Do you repair zips?');
+  await host.handlers.conversation.sendText(id.maria, 'Yes, bring it in.');
+  for (const who of ['sofia', 'carl'] as const) await customerWrites(host, PHONE[who], T0 - DAY - 3 * HOUR);
+  await customerWrites(host, PHONE.otto, T0 - DAY - 3 * HOUR, 'STOP');
+  await customerWrites(host, PHONE.maria, T0 - 23 * HOUR - 18 * MINUTE, 'Is the blue one back in stock?');
+  await host.advanceTo(T0 - 21 * HOUR);
+  host.simulator.refuseNext('The number is not on WhatsApp');
+  // Refused: main keeps the message, marked failed, and says so.
+  await expect(host.handlers.conversation.sendText(id.maria, 'Hello?')).rejects.toThrow(
+    'The number is not on WhatsApp',
+  );
+  await customerWrites(host, PHONE.ahmed, T0 + 5 * HOUR - DAY);
+  await host.advanceTo(SHOP_OPENS + 2 * MINUTE);
+  await host.handlers.followUps.send(id.tom, template.id);
+  // Sent a moment ago: delivered, not read yet.
+  await host.advanceTo(T0 - 4 * SECOND);
+  await host.handlers.conversation.sendTemplate(id.maria, template.id);
+  await host.advanceTo(T0);
+  return { host, id };
+}
+
+/** Ahmed alone, with these messages from him (his window open for 5 more hours after the last). */
+async function ahmedWrote(messages: { at: number; text: string }[]) {
+  const host = await startHost();
+  const ahmed = await addContact(host, { name: 'Ahmed El Amrani', phone: PHONE.ahmed });
+  for (const { at, text } of messages) await customerWrites(host, PHONE.ahmed, at, text);
+  const { messages: stored } = await host.handlers.conversation.history(ahmed, { limit: 500 });
+  const idOf = (text: string) => stored.find((m) => m.text === text)?.id;
+  return { host, ahmed, idOf };
 }
 
 const composer = () => screen.getByRole('textbox', { name: 'Message' });
@@ -99,7 +79,7 @@ const sendButton = () => screen.getByRole('button', { name: 'Send' });
 
 describe('the conversation', () => {
   it('shows bubbles with day separators, times, ticks and template marks', async () => {
-    const { user } = await renderApp(bridge());
+    const { user } = await renderApp((await shop()).host);
     const log = await openContact(user, 'Maria Jansen');
     await within(log).findByText('Do you repair zips?');
     // T0 is Wed 26 Nov 14:00 in Amsterdam; the messages are from Tuesday.
@@ -115,13 +95,13 @@ describe('the conversation', () => {
   });
 
   it('sends with the button, clears the draft and shows the message', async () => {
-    const fake = bridge();
-    const { user } = await renderApp(fake);
+    const { host, id } = await shop();
+    const { user } = await renderApp(host);
     await openContact(user, 'Maria Jansen');
     expect(sendButton()).toHaveProperty('disabled', true);
     await user.type(composer(), 'It is back from Thursday.');
     await user.click(sendButton());
-    expect(fake.callsTo('conversation.sendText')).toEqual([['maria', 'It is back from Thursday.']]);
+    expect(host.callsTo('conversation.sendText')).toEqual([[id.maria, 'It is back from Thursday.']]);
     await waitFor(() => expect(composer()).toHaveProperty('value', ''));
     const log = screen.getByRole('log', { name: 'Conversation with Maria Jansen' });
     expect(within(log).getByText('It is back from Thursday.')).toBeTruthy();
@@ -129,34 +109,30 @@ describe('the conversation', () => {
   });
 
   it('sends with Ctrl+Enter; Enter alone adds a line', async () => {
-    const fake = bridge();
-    const { user } = await renderApp(fake);
+    const { host, id } = await shop();
+    const { user } = await renderApp(host);
     await openContact(user, 'Ahmed El Amrani');
     await user.type(composer(), 'Line one{Enter}line two');
-    expect(fake.callsTo('conversation.sendText')).toEqual([]);
+    expect(host.callsTo('conversation.sendText')).toEqual([]);
     await user.keyboard('{Control>}{Enter}{/Control}');
-    expect(fake.callsTo('conversation.sendText')).toEqual([['ahmed', 'Line one\nline two']]);
+    expect(host.callsTo('conversation.sendText')).toEqual([[id.ahmed, 'Line one\nline two']]);
   });
 
   it('keeps the draft and says why when sending fails', async () => {
-    const fake = bridge();
-    fake.fail('conversation.sendText', {
-      code: 'window-closed',
-      message:
-        'The 24-hour window has closed. WhatsApp allows only one approved template until the customer writes again.',
-    });
-    const { user } = await renderApp(fake);
+    const { host } = await shop();
+    const { user } = await renderApp(host);
     await openContact(user, 'Maria Jansen');
     await user.type(composer(), 'Are you still there?');
+    host.simulator.refuseNext('WhatsApp could not be reached');
     await user.click(sendButton());
     const alert = await screen.findByRole('alert');
-    expect(alert.textContent).toContain('The 24-hour window has closed.');
+    expect(alert.textContent).toContain('WhatsApp could not be reached');
     expect(alert.textContent).toContain('Your text is still in the message box.');
     expect(composer()).toHaveProperty('value', 'Are you still there?');
   });
 
   it('keeps a draft per contact while switching', async () => {
-    const { user } = await renderApp(bridge());
+    const { user } = await renderApp((await shop()).host);
     await openContact(user, 'Maria Jansen');
     await user.type(composer(), 'Draft for Maria');
     await openContact(user, 'Ahmed El Amrani');
@@ -167,7 +143,7 @@ describe('the conversation', () => {
   });
 
   it('counts characters near WhatsApp’s limit', async () => {
-    const { user } = await renderApp(bridge());
+    const { user } = await renderApp((await shop()).host);
     await openContact(user, 'Maria Jansen');
     await user.click(composer());
     await user.paste('x'.repeat(MAX_MESSAGE_LENGTH + 1));
@@ -177,90 +153,84 @@ describe('the conversation', () => {
   });
 
   it('appends pushed messages and updates their status by id', async () => {
-    const fake = bridge();
-    const { user } = await renderApp(fake);
+    const { host, id } = await shop();
+    const { user } = await renderApp(host);
     const log = await openContact(user, 'Ahmed El Amrani');
-    await within(log).findByText('No messages yet.');
-    const incoming = makeMessage({ id: 'in1', contactId: 'ahmed', at: T0, text: 'Thanks! See you Friday' });
-    emit(() => fake.emit('conversation:message', { message: incoming }));
+    await within(log).findByText('Hello!');
+    await act(() => customerWrites(host, PHONE.ahmed, T0, 'Thanks! See you Friday'));
     expect(within(log).getByText('Thanks! See you Friday')).toBeTruthy();
-    const out = makeMessage({
-      id: 'out1',
-      contactId: 'ahmed',
-      at: T0 + 1,
-      direction: 'outbound',
-      text: 'See you',
-      status: 'sent',
-    });
-    emit(() => fake.emit('conversation:message', { message: out }));
-    emit(() => fake.emit('conversation:message', { message: { ...out, status: 'read' } }));
+    // Sent from main, not from this screen: WhatsApp reports it delivered, then read.
+    await host.handlers.conversation.sendText(id.ahmed, 'See you');
+    await act(() => host.advanceTo(T0 + 10 * SECOND));
+    expect(await within(log).findByRole('img', { name: 'Read' })).toBeTruthy();
     expect(within(log).getAllByText('See you')).toHaveLength(1);
-    expect(within(log).getByRole('img', { name: 'Read' })).toBeTruthy();
     // Another contact's message does not land here.
-    emit(() =>
-      fake.emit('conversation:message', {
-        message: makeMessage({ id: 'x', contactId: 'maria', at: T0, text: 'Not for Ahmed' }),
-      }),
-    );
+    await act(() => customerWrites(host, PHONE.maria, T0 + 10 * SECOND, 'Not for Ahmed'));
     expect(within(log).queryByText('Not for Ahmed')).toBeNull();
   });
 
   it('puts the text back in the message box when delivery fails later', async () => {
-    const fake = bridge();
-    const { user } = await renderApp(fake);
+    const { host, id } = await shop();
+    const { user } = await renderApp(host);
     const log = await openContact(user, 'Ahmed El Amrani');
     await user.type(composer(), 'Your order is ready');
     await user.click(sendButton());
     await waitFor(() => expect(composer()).toHaveProperty('value', ''));
-    const [sent] = fake.messages.get('ahmed') ?? [];
-    if (!sent) throw new Error('nothing was sent');
-    emit(() =>
-      fake.emit('conversation:message', {
-        message: { ...sent, status: 'failed', error: 'Meta rejected the message.' },
+    const { messages } = await host.handlers.conversation.history(id.ahmed, { limit: 1 });
+    const providerId = messages[0]?.providerId;
+    if (!providerId) throw new Error('nothing was sent');
+    await act(() =>
+      host.simulator.reportStatus({
+        providerId,
+        status: 'failed',
+        at: T0,
+        error: 'Meta rejected the message.',
       }),
     );
+    await settle(host);
     expect(composer()).toHaveProperty('value', 'Your order is ready');
-    expect(
-      within(log).getByText(/Not sent: Meta rejected the message\. Your text is back in the message box\./),
-    ).toBeTruthy();
+    // Main's words for the failure, said once, then where the text went.
+    const [failed] = (await host.handlers.conversation.history(id.ahmed, { limit: 1 })).messages;
+    expect(failed?.failure).toMatchObject({ kind: 'undelivered', reason: 'Meta rejected the message' });
+    expect(log.textContent).toContain('Not sent: Meta rejected the message.');
+    expect(log.textContent).toContain('Your text is back in the message box.');
+    expect(log.textContent.match(/Not sent:/g)).toHaveLength(1);
   });
 
   it('loads earlier messages on request', async () => {
-    const fake = bridge();
-    const many = Array.from({ length: 250 }, (_, i) =>
-      makeMessage({ id: `h${i}`, contactId: 'ahmed', at: T0 - 10 * DAY + i * MINUTE, text: `Message ${i}` }),
+    // The last one at 19:00 yesterday, one a minute before it.
+    const at = (i: number) => T0 + 5 * HOUR - DAY - (249 - i) * MINUTE;
+    const { host, ahmed, idOf } = await ahmedWrote(
+      Array.from({ length: 250 }, (_, i) => ({ at: at(i), text: `Message ${i}` })),
     );
-    fake.addMessages(...many);
-    const { user } = await renderApp(fake);
+    const { user } = await renderApp(host);
     const log = await openContact(user, 'Ahmed El Amrani');
     await within(log).findByText('Message 249');
     expect(within(log).queryByText('Message 49')).toBeNull();
-    expect(fake.callsTo('conversation.history')).toEqual([['ahmed', { limit: 200 }]]);
+    expect(host.callsTo('conversation.history')).toEqual([[ahmed, { limit: 200 }]]);
     await user.click(within(log).getByRole('button', { name: 'Load earlier messages' }));
     await within(log).findByText('Message 0');
-    expect(fake.callsTo('conversation.history')[1]).toEqual([
-      'ahmed',
-      { before: T0 - 10 * DAY + 50 * MINUTE, beforeId: 'h50', limit: 200 },
+    expect(host.callsTo('conversation.history')[1]).toEqual([
+      ahmed,
+      { before: at(50), beforeId: idOf('Message 50'), limit: 200 },
     ]);
     expect(within(log).queryByRole('button', { name: 'Load earlier messages' })).toBeNull();
   });
 
   it('loads earlier messages that share a millisecond with the oldest one shown', async () => {
-    const fake = bridge();
-    const at = T0 - DAY;
-    const tied = Array.from({ length: 203 }, (_, i) =>
-      makeMessage({ id: `t${String(i).padStart(3, '0')}`, contactId: 'ahmed', at, text: `Tied ${i}` }),
+    const at = T0 + HOUR - DAY;
+    const { host, ahmed, idOf } = await ahmedWrote(
+      Array.from({ length: 203 }, (_, i) => ({ at, text: `Tied ${i}` })),
     );
-    fake.addMessages(...tied);
-    const { user } = await renderApp(fake);
+    const { user } = await renderApp(host);
     const log = await openContact(user, 'Ahmed El Amrani');
     await within(log).findByText('Tied 202');
     expect(within(log).queryByText('Tied 2')).toBeNull();
     await user.click(within(log).getByRole('button', { name: 'Load earlier messages' }));
     await within(log).findByText('Tied 0');
-    expect(fake.callsTo('conversation.history')[1]).toEqual([
-      'ahmed',
-      { before: at, beforeId: 't003', limit: 200 },
+    expect(host.callsTo('conversation.history')[1]).toEqual([
+      ahmed,
+      { before: at, beforeId: idOf('Tied 3'), limit: 200 },
     ]);
     for (const i of [0, 1, 2, 3, 202]) expect(within(log).getAllByText(`Tied ${i}`)).toHaveLength(1);
     expect(within(log).queryByRole('button', { name: 'Load earlier messages' })).toBeNull();
@@ -269,7 +239,7 @@ describe('the conversation', () => {
 
 describe('when free-form messages are not allowed', () => {
   it('replaces the composer with the reason after the window closed', async () => {
-    const { user } = await renderApp(bridge());
+    const { user } = await renderApp((await shop()).host);
     await openContact(user, 'Sofia Rossi');
     expect(screen.queryByRole('textbox', { name: 'Message' })).toBeNull();
     expect(screen.queryByRole('button', { name: 'Send' })).toBeNull();
@@ -280,7 +250,7 @@ describe('when free-form messages are not allowed', () => {
   });
 
   it('offers to add an opt-in when none is recorded', async () => {
-    const { user } = await renderApp(bridge());
+    const { user } = await renderApp((await shop()).host);
     await openContact(user, 'Carl Meyer');
     const panel = screen.getByRole('status');
     expect(panel.textContent).toContain(
@@ -292,7 +262,7 @@ describe('when free-form messages are not allowed', () => {
   });
 
   it('says when the customer opted out', async () => {
-    const { user } = await renderApp(bridge());
+    const { user } = await renderApp((await shop()).host);
     await openContact(user, 'Otto Brandt');
     expect(screen.getByRole('status').textContent).toContain(
       'Opted out — this customer asked not to receive templates.',
@@ -301,7 +271,7 @@ describe('when free-form messages are not allowed', () => {
   });
 
   it('says a follow-up was sent and waits for the reply', async () => {
-    const { user } = await renderApp(bridge());
+    const { user } = await renderApp((await shop()).host);
     await openContact(user, 'Tom de Vries');
     expect(screen.getByRole('status').textContent).toBe(
       'Follow-up sent at 10:02. You can write again when the customer replies.',
@@ -309,7 +279,7 @@ describe('when free-form messages are not allowed', () => {
   });
 
   it('explains that a customer who never wrote needs a template', async () => {
-    const { user } = await renderApp(bridge());
+    const { user } = await renderApp((await shop()).host);
     await openContact(user, 'Nina Berg');
     expect(screen.getByRole('status').textContent).toContain(
       'This customer has not written yet. Only an approved template can start the conversation.',
@@ -317,19 +287,11 @@ describe('when free-form messages are not allowed', () => {
   });
 
   it('swaps the composer for the panel when the window closes while typing, keeping the text', async () => {
-    const fake = bridge();
-    const { user } = await renderApp(fake);
+    const { host } = await shop();
+    const { user } = await renderApp(host);
     await openContact(user, 'Maria Jansen');
     await user.type(composer(), 'Half a thought');
-    const closed = makeRow({
-      id: 'maria',
-      name: 'Maria Jansen',
-      state: 'closed',
-      expiresAt: T0,
-      followUp: 'ready',
-      phone: '+31612345678',
-    });
-    emit(() => fake.emit('contacts:changed', { rows: [closed] }));
+    await act(() => host.advanceTo(T0 + 42 * MINUTE));
     expect(screen.queryByRole('textbox', { name: 'Message' })).toBeNull();
     expect(screen.getByRole('textbox', { name: 'Your unsent text is kept here:' })).toHaveProperty(
       'value',
@@ -338,7 +300,7 @@ describe('when free-form messages are not allowed', () => {
   });
 
   it('renders the follow-up slot only where a follow-up is possible', async () => {
-    const { user } = await renderApp(bridge(), {
+    const { user } = await renderApp((await shop()).host, {
       renderFollowUp: (row, placement) => <span data-testid={`slot-${placement}`}>{row.contact.name}</span>,
     });
     await openContact(user, 'Sofia Rossi');

@@ -1,10 +1,11 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { openContact, renderApp } from './render-app';
-import { shopBridge } from './shop-fixtures';
+import { startShop, TICKET_UPDATE, type Shop } from './shop-fixtures';
 
-async function openFollowUp(name: string, fake = shopBridge()) {
-  const view = await renderApp(fake);
+async function openFollowUp(name: string, shop?: Shop) {
+  const { id, templates, host } = shop ?? (await startShop());
+  const view = { ...(await renderApp(host)), id, templates };
   await openContact(view.user, name);
   await view.user.click(screen.getByRole('button', { name: 'Follow up' }));
   const dialog = screen.getByRole('dialog', { name: `Follow up with ${name}` });
@@ -15,12 +16,12 @@ const sendButton = (dialog: HTMLElement) => within(dialog).getByRole('button', {
 
 describe('the follow-up preview', () => {
   it('shows exactly what will be sent and what it costs, then sends it', async () => {
-    const { user, dialog, fake } = await openFollowUp('Sofia Rossi');
+    const { user, dialog, host, id, templates } = await openFollowUp('Sofia Rossi');
     const text = await within(dialog).findByRole('textbox', { name: 'Text that will be sent' });
     expect(text).toHaveProperty('value', 'Hi Sofia, there is news about your ticket T-42.');
     expect(text).toHaveProperty('readOnly', true);
     const picker = within(dialog).getByRole('combobox', { name: 'Template' });
-    expect(picker).toHaveProperty('value', 't-ticket');
+    expect(picker).toHaveProperty('value', templates.ticket);
     const pending = within(dialog).getByRole('option', { name: 'draft_offer (nl) — Pending review' });
     expect(pending).toHaveProperty('disabled', true);
     expect(within(dialog).getByRole('option', { name: 'spring_sale (en)' })).toHaveProperty(
@@ -31,18 +32,21 @@ describe('the follow-up preview', () => {
     expect(within(dialog).getByRole('list', { name: 'Template buttons' }).textContent).toContain(
       'Yes, continue',
     );
-    expect(within(dialog).getByText('Charged — templates outside the window are charged')).toBeTruthy();
-    expect(fake.callsTo('followUps.preview')).toEqual([['sofia']]);
+    // The cost in main's words (the pricing rules are the domain's tests' business).
+    const { cost } = await host.handlers.followUps.preview(id.sofia);
+    expect(cost?.billed).toBe('yes');
+    expect(within(dialog).getByText(cost?.explanation ?? 'no cost shown')).toBeTruthy();
+    expect(host.callsTo('followUps.preview')).toEqual([[id.sofia]]);
 
     await user.click(sendButton(dialog));
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
-    expect(fake.callsTo('followUps.send')).toEqual([['sofia', 't-ticket']]);
+    expect(host.callsTo('followUps.send')).toEqual([[id.sofia, templates.ticket]]);
     expect(screen.getByRole('option', { name: /^Sofia Rossi, Awaiting reply/ })).toBeTruthy();
     expect(screen.getByRole('status').textContent).toContain('Follow-up sent at 14:00.');
   });
 
   it('previews another template when one is chosen, with its warning', async () => {
-    const { user, dialog, fake } = await openFollowUp('Sofia Rossi');
+    const { user, dialog, host, id, templates } = await openFollowUp('Sofia Rossi');
     await within(dialog).findByRole('textbox', { name: 'Text that will be sent' });
     await user.selectOptions(within(dialog).getByRole('combobox', { name: 'Template' }), 'spring_sale (en)');
     await waitFor(() =>
@@ -51,16 +55,20 @@ describe('the follow-up preview', () => {
         'Hello Sofia Rossi, our spring sale starts today!',
       ),
     );
-    expect(fake.callsTo('followUps.preview')).toEqual([['sofia'], ['sofia', 't-sale']]);
-    expect(within(dialog).getByText('Charged — marketing templates are always charged')).toBeTruthy();
-    expect(within(dialog).getByRole('note').textContent).toContain('This is a marketing template');
+    expect(host.callsTo('followUps.preview')).toEqual([[id.sofia], [id.sofia, templates.sale]]);
+    const { cost, warning } = await host.handlers.followUps.preview(id.sofia, templates.sale);
+    expect(within(dialog).getByText(cost?.explanation ?? 'no cost shown')).toBeTruthy();
+    expect(warning).toContain('marketing template');
+    expect(within(dialog).getByRole('note').textContent).toContain(warning);
     await user.click(sendButton(dialog));
-    await waitFor(() => expect(fake.callsTo('followUps.send')).toEqual([['sofia', 't-sale']]));
+    await waitFor(() => expect(host.callsTo('followUps.send')).toEqual([[id.sofia, templates.sale]]));
   });
 
   it('without an opt-in: says why, disables Send and offers "Add opt-in", then comes back', async () => {
     const { user, dialog } = await openFollowUp('Carl Meyer');
-    await within(dialog).findByText('No opt-in recorded for Carl Meyer.');
+    await within(dialog).findByText(
+      'Carl Meyer has not opted in to messages from you. WhatsApp allows templates only to customers who opted in: record when and where Carl Meyer agreed.',
+    );
     expect(sendButton(dialog)).toHaveProperty('disabled', true);
     expect(sendButton(dialog).getAttribute('aria-describedby')).toBeTruthy();
     await user.click(within(dialog).getByRole('button', { name: 'Add opt-in' }));
@@ -72,7 +80,9 @@ describe('the follow-up preview', () => {
 
   it('with a missing field: offers to add it to the contact', async () => {
     const { user, dialog } = await openFollowUp('Paul Smit');
-    await within(dialog).findByText('Paul Smit has no ticket_ID.');
+    await within(dialog).findByText(
+      'Not sent to Paul Smit: {ticket_ID} would be empty (no “ticket_ID”). Fill in ticket_ID on Paul Smit’s contact, or choose another template.',
+    );
     expect(within(dialog).queryByRole('textbox', { name: 'Text that will be sent' })).toBeNull();
     expect(dialog.textContent).toContain('{ticket_ID} — Paul Smit has no ticket_ID');
     await user.click(within(dialog).getByRole('button', { name: 'Add ticket_ID to Paul Smit' }));
@@ -82,7 +92,7 @@ describe('the follow-up preview', () => {
   });
 
   it('after the one follow-up: the header button is disabled and says why; the preview (F) agrees', async () => {
-    const view = await renderApp(shopBridge());
+    const view = await renderApp((await startShop()).host);
     await openContact(view.user, 'Tom de Vries');
     const button = screen.getByRole('button', { name: 'Follow up' });
     expect(button).toHaveProperty('disabled', true);
@@ -98,48 +108,44 @@ describe('the follow-up preview', () => {
   });
 
   it('with a template that is not approved: "Choose another template" moves to the picker', async () => {
-    const fake = shopBridge();
-    fake.settings = { ...fake.settings, defaultTemplateId: 't-draft' };
-    const { user, dialog } = await openFollowUp('Sofia Rossi', fake);
-    await within(dialog).findByText('draft_offer is not approved by WhatsApp.');
+    // ticket_update went back to review, so no approved utility template is left to fall back on.
+    const shop = await startShop({
+      before: async ({ host, templates }) => {
+        await host.handlers.templates.save({ ...TICKET_UPDATE, status: 'pending' }, templates.ticket);
+        await host.handlers.settings.update({ defaultTemplateId: templates.draft });
+      },
+    });
+    const { user, dialog } = await openFollowUp('Sofia Rossi', shop);
+    await within(dialog).findByText(
+      'The template “draft_offer” (nl) is pending, not approved: WhatsApp sends only approved templates. Choose an approved one.',
+    );
     expect(sendButton(dialog)).toHaveProperty('disabled', true);
     await user.click(within(dialog).getByRole('button', { name: 'Choose another template' }));
     const picker = within(dialog).getByRole('combobox', { name: 'Template' });
     expect(document.activeElement).toBe(picker);
-    await user.selectOptions(picker, 'ticket_update (en_US)');
+    await user.selectOptions(picker, 'spring_sale (en)');
     await waitFor(() => expect(sendButton(dialog)).toHaveProperty('disabled', false));
   });
 
   it('keeps a refused send in the dialog, as an alert', async () => {
-    const fake = shopBridge();
-    fake.fail('followUps.send', {
-      code: 'send-failed',
-      message: 'WhatsApp could not be reached. Check the internet connection and try again.',
-    });
-    const { user, dialog } = await openFollowUp('Sofia Rossi', fake);
+    const { user, dialog, host } = await openFollowUp('Sofia Rossi');
     await within(dialog).findByRole('textbox', { name: 'Text that will be sent' });
+    host.simulator.refuseNext('WhatsApp could not be reached.');
     await user.click(sendButton(dialog));
     const alert = await within(dialog).findByRole('alert');
-    expect(alert.textContent).toBe(
-      'WhatsApp could not be reached. Check the internet connection and try again.',
-    );
+    expect(alert.textContent).toContain('WhatsApp could not be reached.');
     expect(screen.getByRole('dialog', { name: 'Follow up with Sofia Rossi' })).toBeTruthy();
   });
 
   it('for a customer who wrote START: "Confirm opt-in" fixes it in place', async () => {
-    const fake = shopBridge();
-    const otto = fake.rows.get('otto');
-    if (otto) {
-      fake.rows.set('otto', {
-        ...otto,
-        contact: { ...otto.contact, optInRequestedAt: fake.now, fields: { ticket_ID: 'T-5' } },
-      });
-    }
-    const { user, dialog } = await openFollowUp('Otto Brandt', fake);
-    await within(dialog).findByText('Otto Brandt opted out of templates.');
+    const shop = await startShop({ ottoAsksToOptIn: true });
+    const { user, dialog, host, id } = await openFollowUp('Otto Brandt', shop);
+    await within(dialog).findByText(
+      'Otto Brandt opted out of messages, then wrote START. Confirm the new opt-in before sending a template.',
+    );
     expect(sendButton(dialog)).toHaveProperty('disabled', true);
     await user.click(within(dialog).getByRole('button', { name: 'Confirm opt-in' }));
-    expect(fake.callsTo('contacts.confirmOptIn')).toEqual([['otto']]);
+    expect(host.callsTo('contacts.confirmOptIn')).toEqual([[id.otto]]);
     await waitFor(() => expect(sendButton(dialog)).toHaveProperty('disabled', false));
     expect(within(dialog).getByRole('textbox', { name: 'Text that will be sent' })).toHaveProperty(
       'value',
@@ -148,7 +154,7 @@ describe('the follow-up preview', () => {
   });
 
   it('is offered in the closed panel too', async () => {
-    const { user } = await renderApp(shopBridge());
+    const { user } = await renderApp((await startShop()).host);
     await openContact(user, 'Sofia Rossi');
     await user.click(within(screen.getByRole('status')).getByRole('button', { name: 'Preview follow-up' }));
     expect(screen.getByRole('dialog', { name: 'Follow up with Sofia Rossi' })).toBeTruthy();
@@ -157,7 +163,7 @@ describe('the follow-up preview', () => {
 
 describe('the F key', () => {
   it('opens the preview of the selected contact, or of the one under the list cursor', async () => {
-    const { user } = await renderApp(shopBridge());
+    const { user } = await renderApp((await startShop()).host);
     await openContact(user, 'Sofia Rossi');
     await user.keyboard('f');
     expect(screen.getByRole('dialog', { name: 'Follow up with Sofia Rossi' })).toBeTruthy();
@@ -178,7 +184,7 @@ describe('the F key', () => {
   });
 
   it('types an f in a field instead', async () => {
-    const { user } = await renderApp(shopBridge());
+    const { user } = await renderApp((await startShop()).host);
     await openContact(user, 'Maria Jansen');
     await user.type(screen.getByRole('textbox', { name: 'Message' }), 'fine');
     expect(screen.queryByRole('dialog')).toBeNull();
@@ -188,19 +194,23 @@ describe('the F key', () => {
 
 describe('a template inside an open window', () => {
   it('opens the same preview from "Send template" and sends through conversation.sendTemplate', async () => {
-    const fake = shopBridge();
-    const row = fake.rows.get('maria');
-    if (row) fake.rows.set('maria', { ...row, contact: { ...row.contact, fields: { ticket_ID: 'T-1' } } });
-    const { user } = await renderApp(fake);
+    const { host, id, templates } = await startShop({
+      before: async ({ host, id }) => {
+        const { contact } = await host.handlers.contacts.get(id.maria);
+        await host.handlers.contacts.update(id.maria, { ...contact, fields: { ticket_ID: 'T-1' } });
+      },
+    });
+    const { user } = await renderApp(host);
     await openContact(user, 'Maria Jansen');
     await user.click(screen.getByRole('button', { name: 'Send template' }));
     const dialog = screen.getByRole('dialog', { name: 'Send template to Maria Jansen' });
-    await within(dialog).findByText('Free — utility template inside the window');
+    const { cost } = await host.handlers.followUps.preview(id.maria, templates.ticket);
+    await within(dialog).findByText(cost?.explanation ?? 'no cost shown');
     expect(within(dialog).queryByText(/still open/)).toBeNull();
     await user.click(within(dialog).getByRole('button', { name: 'Send template' }));
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
-    expect(fake.callsTo('conversation.sendTemplate')).toEqual([['maria', 't-ticket']]);
-    expect(fake.callsTo('followUps.send')).toEqual([]);
+    expect(host.callsTo('conversation.sendTemplate')).toEqual([[id.maria, templates.ticket]]);
+    expect(host.callsTo('followUps.send')).toEqual([]);
     const log = screen.getByRole('log', { name: 'Conversation with Maria Jansen' });
     expect(within(log).getByText('Hi Maria, there is news about your ticket T-1.')).toBeTruthy();
   });

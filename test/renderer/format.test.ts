@@ -1,15 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { placeholderLabel } from '../../renderer/src/format/placeholders';
 import type { CareWindow } from '../../main/contract/model';
-import {
-  dateInputValue,
-  dayHeading,
-  formatTime,
-  startOfDayInZone,
-  compactMoment,
-} from '../../renderer/src/format/dates';
+import { DAY, HOUR, MINUTE, SECOND } from '../../main/domain/durations';
+import { dateInputValue, dayHeading, startOfDayInZone, compactMoment } from '../../renderer/src/format/dates';
 import { formatAgo, formatRemaining } from '../../renderer/src/format/durations';
-import { formatPhone } from '../../renderer/src/format/phone';
 import {
   closedPanelLead,
   countdownText,
@@ -17,7 +10,7 @@ import {
   templateBlocker,
   windowEndLine,
 } from '../../renderer/src/format/window-text';
-import { DAY, HOUR, MINUTE, SECOND, T0 } from './fake-api';
+import { T0 } from './moments';
 
 const AMS = 'Europe/Amsterdam';
 
@@ -136,11 +129,6 @@ describe('countdownText (the "Window states" table)', () => {
 });
 
 describe('exact times in the owner’s locale and zone', () => {
-  it('formats a time in the zone, not the computer’s', () => {
-    expect(formatTime(T0, 'en-GB', AMS)).toBe('14:00');
-    expect(formatTime(T0, 'en-GB', 'America/New_York')).toBe('08:00');
-  });
-
   it.each([
     [T0 - HOUR, 'Today'],
     // 00:30 today in Amsterdam is still today there, although it is yesterday in UTC.
@@ -168,7 +156,6 @@ describe('exact times in the owner’s locale and zone', () => {
   });
 
   it('follows the locale', () => {
-    expect(formatTime(T0, 'en-US', AMS)).toMatch(/^02:00\sPM$/);
     expect(compactMoment(Date.UTC(2025, 10, 20, 9, 0), T0, 'nl-NL', AMS)).toBe('do 20 nov');
   });
 
@@ -183,6 +170,12 @@ describe('exact times in the owner’s locale and zone', () => {
     expect(startOfDayInZone('2025-11-26', 'America/New_York')).toBe(Date.UTC(2025, 10, 26, 5, 0));
     expect(startOfDayInZone('not a date', AMS)).toBeNull();
     expect(startOfDayInZone('2025-02-30', AMS)).toBeNull();
+    expect(startOfDayInZone('2025-13-01', AMS)).toBeNull();
+  });
+
+  it('starts a day whose midnight does not exist at the first minute it has', () => {
+    // Santiago's clocks jump from 00:00 to 01:00 on 7 September 2025.
+    expect(startOfDayInZone('2025-09-07', 'America/Santiago')).toBe(Date.UTC(2025, 8, 7, 4, 0));
   });
 });
 
@@ -224,23 +217,5 @@ describe('the calm panel that replaces the composer', () => {
 
   it('is not shown while the window is open', () => {
     expect(closedPanelLead(win({ state: 'open', expiresAt: T0 + HOUR }), T0, 'en-GB', AMS)).toBeNull();
-  });
-});
-
-describe('formatPhone', () => {
-  it('formats E.164 for display and leaves anything else alone', () => {
-    expect(formatPhone('+31612345678')).toBe('+31 6 12345678');
-    expect(formatPhone('not a number')).toBe('not a number');
-  });
-});
-
-describe('placeholderLabel', () => {
-  it.each([
-    ['ticket_ID', '{ticket_ID}'],
-    ['1', '{{1}}'],
-    ['{ticket_ID}', '{ticket_ID}'],
-    ['{{ticket_id}}', '{{ticket_id}}'],
-  ])('%s → %s', (input, label) => {
-    expect(placeholderLabel(input)).toBe(label);
   });
 });

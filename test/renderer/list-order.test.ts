@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { countByFilter, parseQuery, visibleRows } from '../../renderer/src/list/filter';
 import { compareRows, sortRows } from '../../main/contract/contact-order';
-import { HOUR, makeRow, MINUTE, T0 } from './fake-api';
+import { HOUR, MINUTE, T0 } from './moments';
+import { makeRow } from './rows';
 
 const rows = [
   makeRow({ id: 'never-b', name: 'Bram', state: 'none' }),

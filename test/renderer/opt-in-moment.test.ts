@@ -1,15 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import type { ContactDraft } from '../../main/contract/model';
-import { keepOptInMoment } from '../../renderer/src/components/ContactEditor';
-import { makeRow } from './fake-api';
+import { Contact, type ContactDraft } from '../../main/contract/model';
+import { keepOptInMoment } from '../../renderer/src/components/contact-editor/contact-form';
 
 const AT = Date.parse('2026-03-14T15:47:12Z'); // 16:47 in Amsterdam
 const ZONE = 'Europe/Amsterdam';
 
-const opened = {
-  ...makeRow({ id: 'c1', name: 'Maria' }).contact,
-  optIn: { status: 'opted-in' as const, at: AT, source: 'in-store' as const, proof: '' },
-};
+const opened = Contact.parse({
+  id: 'c1',
+  name: 'Maria',
+  phone: '+31612345678',
+  notes: '',
+  fields: {},
+  optIn: { status: 'opted-in', at: AT, source: 'in-store', proof: '' },
+  createdAt: AT,
+  updatedAt: AT,
+});
 const draft = (status: ContactDraft['optIn']['status'], at: number | null): ContactDraft => ({
   name: 'Maria',
   phone: '+31612345678',

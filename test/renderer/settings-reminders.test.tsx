@@ -1,30 +1,24 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_BUSINESS_HOURS } from '../../main/contract/model';
-import { FakeBridge, HOUR, makeRow, MINUTE, T0 } from './fake-api';
-import { renderApp } from './render-app';
+import type { InProcessHost } from '../support/in-process-host';
+import { DAY, HOUR, MINUTE, T0 } from './moments';
+import { renderApp, startHost } from './render-app';
+import { addContact, customerWrites } from './shop-fixtures';
 
-function bridge() {
-  const fake = new FakeBridge([
-    makeRow({ id: 'maria', name: 'Maria Jansen', state: 'closing', expiresAt: T0 + 42 * MINUTE }),
-    makeRow({ id: 'ahmed', name: 'Ahmed El Amrani', state: 'open', expiresAt: T0 + 12 * HOUR }),
-  ]);
-  fake.reminders = [
-    {
-      id: 'r1',
-      contactId: 'maria',
-      leadMinutes: 15,
-      windowOpenedAt: T0 - 23 * HOUR,
-      expiresAt: T0 + 42 * MINUTE,
-      dueAt: T0 + 27 * MINUTE,
-      shifted: false,
-    },
-  ];
-  return fake;
+/** Maria waits for an answer (her window closes at 14:42); Ahmed has been answered. */
+async function shop(): Promise<InProcessHost> {
+  const host = await startHost();
+  await addContact(host, { name: 'Maria Jansen', phone: '+31612340001' });
+  const ahmed = await addContact(host, { name: 'Ahmed El Amrani', phone: '+31612340002' });
+  await customerWrites(host, '+31612340001', T0 + 42 * MINUTE - DAY);
+  await customerWrites(host, '+31612340002', T0 + 12 * HOUR - DAY);
+  await host.handlers.conversation.sendText(ahmed, 'See you tomorrow!');
+  return host;
 }
 
-async function openReminders(fake = bridge()) {
-  const view = await renderApp(fake);
+async function openReminders(given?: InProcessHost) {
+  const view = await renderApp(given ?? (await shop()));
   await view.user.click(screen.getByRole('button', { name: 'Settings' }));
   const dialog = screen.getByRole('dialog', { name: 'Settings' });
   const section = within(dialog).getByRole('group', { name: 'Reminders' });
@@ -60,7 +54,7 @@ describe('the reminder settings', () => {
   });
 
   it('saves the reminder section on its own, stays open and refreshes today’s reminders', async () => {
-    const { user, section, fake } = await openReminders();
+    const { user, section, host } = await openReminders();
     await within(section).findByRole('list', { name: "Today's reminders" });
     await user.clear(leads(section)[0] as HTMLElement);
     await user.type(leads(section)[0] as HTMLElement, '90');
@@ -72,18 +66,9 @@ describe('the reminder settings', () => {
     await user.click(within(section).getByRole('checkbox', { name: 'Open on Sunday' }));
     expect(within(section).getByLabelText('Sunday opens at')).toHaveProperty('value', '09:00');
     await user.click(within(section).getByRole('checkbox', { name: 'Open on Saturday' }));
-    fake.reminders = [
-      {
-        ...(fake.reminders[0] ?? ({} as never)),
-        id: 'r2',
-        contactId: 'ahmed',
-        leadMinutes: 90,
-        shifted: true,
-      },
-    ];
     await user.click(within(section).getByRole('button', { name: 'Save reminders' }));
 
-    expect(fake.callsTo('settings.update')).toEqual([
+    expect(host.callsTo('settings.update')).toEqual([
       [
         {
           reminderLeadMinutes: [90, 5],
@@ -97,10 +82,11 @@ describe('the reminder settings', () => {
     expect(screen.getByRole('dialog', { name: 'Settings' })).toBeTruthy();
     await waitFor(() =>
       expect(within(section).getByRole('list', { name: "Today's reminders" }).textContent).toBe(
-        '14:27Ahmed El Amrani1 h 30 min before closemoved earlier: outside business hours',
+        // 90 minutes before 14:42 has passed; 5 minutes before is next.
+        '14:37Maria Jansen5 min before close',
       ),
     );
-    expect(fake.callsTo('reminders.upcoming')).toHaveLength(2);
+    expect(host.callsTo('reminders.upcoming')).toHaveLength(2);
   });
 
   it('allows at most six reminders', async () => {
@@ -115,8 +101,9 @@ describe('the reminder settings', () => {
   });
 
   it('shows field errors next to the inputs they are about', async () => {
-    const { user, dialog, section, fake } = await openReminders();
-    fake.fail('settings.update', {
+    const { user, dialog, section, host } = await openReminders();
+    // Keys the form knows and one it does not, at once: more than the real main would refuse together.
+    host.failNext('settings.update', {
       code: 'invalid-input',
       message: 'Check the reminders.',
       fields: {
@@ -146,10 +133,10 @@ describe('the reminder settings', () => {
   });
 
   it('catches an empty lead time before asking main', async () => {
-    const { user, section, fake } = await openReminders();
+    const { user, section, host } = await openReminders();
     await user.clear(leads(section)[0] as HTMLElement);
     await user.click(within(section).getByRole('button', { name: 'Save reminders' }));
     expect(within(section).getByText('Enter whole minutes, for example 15.')).toBeTruthy();
-    expect(fake.callsTo('settings.update')).toEqual([]);
+    expect(host.callsTo('settings.update')).toEqual([]);
   });
 });

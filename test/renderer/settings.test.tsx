@@ -1,30 +1,30 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_OPT_OUT_KEYWORDS } from '../../main/contract/consent-words';
 import { DEFAULT_BUSINESS_HOURS } from '../../main/contract/model';
-import { FakeBridge, makeRow, MINUTE, T0 } from './fake-api';
-import { emit, openContact, renderApp } from './render-app';
+import type { InProcessHost } from '../support/in-process-host';
+import { DAY, MINUTE, T0 } from './moments';
+import { openContact, renderApp, settle, startHost } from './render-app';
+import { addContact, customerWrites } from './shop-fixtures';
 
-function bridge() {
-  return new FakeBridge([
-    makeRow({
-      id: 'maria',
-      name: 'Maria Jansen',
-      state: 'closing',
-      expiresAt: T0 + 42 * MINUTE,
-      phone: '+31612345678',
-    }),
-  ]);
+/** Maria's window closes 42 minutes after T0. */
+async function shop(): Promise<InProcessHost> {
+  const host = await startHost();
+  await addContact(host, { name: 'Maria Jansen', phone: '+31612345678' });
+  await customerWrites(host, '+31612345678', T0 + 42 * MINUTE - DAY);
+  return host;
 }
 
-async function openSettings(fake = bridge()) {
-  const view = await renderApp(fake);
+async function openSettings(given?: InProcessHost) {
+  const view = await renderApp(given ?? (await shop()));
   await view.user.click(screen.getByRole('button', { name: 'Settings' }));
   return { ...view, dialog: screen.getByRole('dialog', { name: 'Settings' }) };
 }
 
 describe('settings', () => {
   it('shows the current settings and where the data lives', async () => {
-    const { dialog } = await openSettings();
+    const { dialog, host } = await openSettings();
+    const { dataDir } = await host.handlers.workspace.info();
     expect(
       within(dialog).getByRole('spinbutton', { name: /Warn when a window has less than/ }),
     ).toHaveProperty('value', '60');
@@ -37,11 +37,11 @@ describe('settings', () => {
       'en-GB',
     );
     expect(within(dialog).getByRole('radio', { name: 'System' })).toHaveProperty('checked', true);
-    expect(dialog.textContent).toContain('Where your data lives: /home/owner/.config/CareWindow/workspace');
+    expect(dialog.textContent).toContain(`Where your data lives: ${dataDir}`);
   });
 
   it('saves through settings.update and applies the theme', async () => {
-    const { user, dialog, fake } = await openSettings();
+    const { user, dialog, host } = await openSettings();
     const lead = within(dialog).getByRole('spinbutton', { name: /Warn when a window has less than/ });
     await user.clear(lead);
     await user.type(lead, '90');
@@ -50,7 +50,7 @@ describe('settings', () => {
     await user.click(within(dialog).getByRole('radio', { name: 'Dark' }));
     await user.click(within(dialog).getByRole('button', { name: 'Save settings' }));
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
-    expect(fake.callsTo('settings.update')).toEqual([
+    expect(host.callsTo('settings.update')).toEqual([
       [
         {
           closingLeadMinutes: 90,
@@ -59,7 +59,7 @@ describe('settings', () => {
           theme: 'dark',
           // The sections below are saved as they are.
           defaultTemplateId: null,
-          optOutKeywords: ['STOP', 'STOPP', 'UNSUBSCRIBE', 'AFMELDEN'],
+          optOutKeywords: [...DEFAULT_OPT_OUT_KEYWORDS],
           reminderLeadMinutes: [60, 15],
           remindOnlyWhenWaiting: true,
           quietHoursEnabled: false,
@@ -68,15 +68,16 @@ describe('settings', () => {
       ],
     ]);
     expect(document.documentElement.dataset.theme).toBe('dark');
+    expect(await host.handlers.settings.get()).toMatchObject({
+      closingLeadMinutes: 90,
+      timeZone: 'America/New_York',
+      locale: null,
+      theme: 'dark',
+    });
   });
 
   it('shows field errors from the main process', async () => {
-    const { user, dialog, fake } = await openSettings();
-    fake.fail('settings.update', {
-      code: 'invalid-input',
-      message: 'Check the settings.',
-      fields: { closingLeadMinutes: 'The closing warning must be shorter than the 24-hour window.' },
-    });
+    const { user, dialog } = await openSettings();
     const lead = within(dialog).getByRole('spinbutton', { name: /Warn when a window has less than/ });
     await user.clear(lead);
     await user.type(lead, '2000');
@@ -90,20 +91,22 @@ describe('settings', () => {
   });
 
   it('refuses a lead that is not a whole number without calling main', async () => {
-    const { user, dialog, fake } = await openSettings();
+    const { user, dialog, host } = await openSettings();
     const lead = within(dialog).getByRole('spinbutton', { name: /Warn when a window has less than/ });
     await user.clear(lead);
     await user.click(within(dialog).getByRole('button', { name: 'Save settings' }));
     expect(within(dialog).getByText('Enter a whole number of minutes, for example 60.')).toBeTruthy();
-    expect(fake.callsTo('settings.update')).toEqual([]);
+    expect(host.callsTo('settings.update')).toEqual([]);
   });
 
   it('formats times in the zone that main pushes', async () => {
-    const fake = bridge();
-    const { user } = await renderApp(fake);
+    const host = await shop();
+    const { user } = await renderApp(host);
     await openContact(user, 'Maria Jansen');
     expect(screen.getByText(/^Window closes today at 14:42/)).toBeTruthy();
-    emit(() => fake.emit('settings:changed', { ...fake.settings, timeZone: 'America/New_York' }));
+    // Changed elsewhere (another window of the app): main pushes settings:changed.
+    await host.handlers.settings.update({ timeZone: 'America/New_York' });
+    await settle(host);
     expect(screen.getByText('Window closes today at 08:42 (America/New_York)')).toBeTruthy();
   });
 });

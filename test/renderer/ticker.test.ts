@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Ticker } from '../../renderer/src/state/ticker';
-import { T0 } from './fake-api';
+import { T0 } from './moments';
 
 afterEach(() => {
   vi.useRealTimers();

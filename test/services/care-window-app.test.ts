@@ -127,8 +127,7 @@ describe('sending is checked by the main process', () => {
     const sent = await app.handlers.conversation.sendText(id, 'Yes, from Thursday.');
     expect(sent.status).toBe('sent');
     clock.advance(10_000);
-    await settle();
-    await settle();
+    await app.session().statuses.idle();
     const page = await app.handlers.conversation.history(id, { limit: 10 });
     expect(page.messages.map((m) => [m.direction, m.text, m.status])).toEqual([
       ['inbound', 'Hello?', 'received'],

@@ -77,7 +77,7 @@ export { ISSUE_BODY, templateDraft };
  */
 export async function closedWindowCustomer(
   h: { app: Harness['app']; clock: { now(): number } },
-  deliver: (m: Omit<InboundMessage, 'providerId'>) => Promise<void>,
+  deliver: (m: Omit<InboundMessage, 'providerId'>) => Promise<unknown>,
   options: { contact?: Partial<ContactDraft>; ago?: number; template?: Partial<TemplateDraft> } = {},
 ) {
   const row = await h.app.handlers.contacts.create(contactDraft(options.contact));
@@ -117,12 +117,42 @@ export class GatedProvider implements MessagingProvider {
   readonly isAccount = true;
   readonly requests: OutboundRequest[] = [];
   private readonly waiting: ((outcome: SendOutcome) => void)[] = [];
+  private readonly watchers: { count: number; reached: () => void }[] = [];
   private readonly inbound = new Set<(m: InboundMessage) => Promise<unknown>>();
   private counter = 0;
+  /** Provider ids are unique across providers too, as wamids are: a restart must not reuse one. */
+  private static instances = 0;
+  private readonly instance = ++GatedProvider.instances;
 
   send(request: OutboundRequest): Promise<SendOutcome> {
     this.requests.push(request);
+    for (const w of this.watchers.filter((w) => w.count <= this.requests.length)) {
+      this.watchers.splice(this.watchers.indexOf(w), 1);
+      w.reached();
+    }
     return new Promise((resolve) => this.waiting.push(resolve));
+  }
+
+  /**
+   * Settles once the app has handed the provider `count` sends in all: for a send that continues after the
+   * call that started it returned (no polling, no real-time wait). Given that call, fails as soon as it
+   * settles without having reached the provider, instead of waiting for the test's timeout.
+   */
+  requested(count: number, call?: PromiseLike<unknown>): Promise<void> {
+    if (this.requests.length >= count) return Promise.resolve();
+    const reached = new Promise<void>((resolve) => this.watchers.push({ count, reached: resolve }));
+    if (!call) return reached;
+    const ended = Promise.resolve(call).then(
+      () => 'it returned',
+      (error: unknown) => `it failed: ${String(error)}`,
+    );
+    return Promise.race([
+      reached,
+      ended.then((how) => {
+        if (this.requests.length >= count) return;
+        throw new Error(`the call ended before the provider was called ${String(count)} times (${how})`);
+      }),
+    ]);
   }
 
   /** Answers the oldest send still waiting. */
@@ -133,7 +163,7 @@ export class GatedProvider implements MessagingProvider {
   }
 
   async deliver(m: Omit<InboundMessage, 'providerId'>): Promise<void> {
-    const message = { ...m, providerId: `gated.${++this.counter}` };
+    const message = { ...m, providerId: `gated.${String(this.instance)}.${String(++this.counter)}` };
     await Promise.all([...this.inbound].map((l) => l(message)));
   }
 
@@ -145,13 +175,4 @@ export class GatedProvider implements MessagingProvider {
   onStatus(_listener: (u: StatusUpdate) => Promise<unknown>): () => void {
     return () => undefined;
   }
-}
-
-/** Waits (in real time, briefly) until a condition holds: for work that continues after a call returned. */
-export async function until(condition: () => boolean, what: string): Promise<void> {
-  for (let i = 0; i < 200; i++) {
-    if (condition()) return;
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
-  throw new Error(`timed out waiting for ${what}`);
 }

@@ -3,7 +3,6 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Message } from '../../main/contract/model';
 import { UNCONFIRMED_FOLLOW_UP } from '../../main/services/follow-ups';
-import { settle } from './harness';
 import {
   closedWindowCustomer,
   contactDraft,
@@ -11,7 +10,6 @@ import {
   HOUR,
   rejection,
   templateDraft,
-  until,
   useApps,
   viaSimulator,
 } from './follow-up-kit';
@@ -38,10 +36,12 @@ describe('the one-click follow-up', () => {
       missing: [],
       allowed: true,
       refusal: null,
+      // T0 is in November 2026: utility templates are billed inside and outside the window.
       cost: {
-        charged: true,
-        explanation:
-          'Charged: utility templates are free only inside the 24-hour window, and this one has closed.',
+        billed: 'yes',
+        category: 'utility',
+        explanation: 'Charged: WhatsApp charges every utility template, inside or outside the window.',
+        estimate: null,
       },
       warning: null,
     });
@@ -62,6 +62,8 @@ describe('the one-click follow-up', () => {
         template: { name: 'ticket_update', language: 'en_US' },
         text: preview.text,
         parameters: [{ name: 'ticket_ID', value: 'T-1042' }],
+        // CareWindow's message id, which the Cloud API echoes back in status webhooks.
+        reference: sent.id,
       },
     ]);
     const row = await h.app.handlers.contacts.get(contactId);
@@ -74,8 +76,7 @@ describe('the one-click follow-up', () => {
 
     // Delivery reports reach the template message too.
     h.clock.advance(10_000);
-    await settle();
-    await settle();
+    await h.app.session().statuses.idle();
     expect((await historyOf(h.app, contactId)).at(-1)).toMatchObject({ id: sent.id, status: 'read' });
   });
 
@@ -152,8 +153,8 @@ describe('the one-click follow-up', () => {
     await h.app.handlers.workspace.startReal();
     const { contactId, templateId } = await closedWindowCustomer(h, (m) => provider.deliver(m));
 
-    const first = h.app.handlers.followUps.send(contactId, templateId);
-    await until(() => provider.requests.length === 1, 'the provider to be called');
+    const first = Promise.resolve(h.app.handlers.followUps.send(contactId, templateId));
+    await provider.requested(1, first);
     const second = await rejection(h.app.handlers.followUps.send(contactId, templateId));
     expect(second.refusal).toBe('already-sent');
     expect((await h.app.handlers.contacts.get(contactId)).window.state).toBe('awaiting-reply');
@@ -170,8 +171,9 @@ describe('the one-click follow-up', () => {
     await first.app.handlers.workspace.startReal();
     const { contactId, templateId } = await closedWindowCustomer(first, (m) => before.deliver(m));
 
-    void Promise.resolve(first.app.handlers.followUps.send(contactId, templateId)).catch(() => undefined);
-    await until(() => before.requests.length === 1, 'the provider to be called');
+    const sending = Promise.resolve(first.app.handlers.followUps.send(contactId, templateId));
+    sending.catch(() => undefined);
+    await before.requested(1, sending);
     // The app stops before WhatsApp answers (the answer never arrives).
     await first.app.close();
     first.forget();
@@ -183,7 +185,7 @@ describe('the one-click follow-up', () => {
     const history = await historyOf(second.app, contactId);
     expect(history.at(-1)).toMatchObject({
       followUp: true,
-      status: 'pending',
+      status: 'unconfirmed',
       error: UNCONFIRMED_FOLLOW_UP,
     });
 
@@ -219,7 +221,11 @@ describe('the one-click follow-up', () => {
     simulator.send = send;
     expect(error.code).toBe('send-failed');
     expect(error.message).toMatch(/cannot tell whether the follow-up reached Maria Jansen/);
-    expect((await historyOf(h.app, contactId)).at(-1)).toMatchObject({ status: 'pending', followUp: true });
+    expect((await historyOf(h.app, contactId)).at(-1)).toMatchObject({
+      status: 'unconfirmed',
+      followUp: true,
+      failure: { kind: 'timeout-after-send' },
+    });
     expect((await h.app.handlers.contacts.get(contactId)).window.state).toBe('awaiting-reply');
   });
 
@@ -309,11 +315,11 @@ describe('refusals at send time, decided again in the main process', () => {
 });
 
 describe('a template inside the open window', () => {
-  it('is sent, free, and is not the follow-up', async () => {
+  it('is sent, charged (utility inside the window is billed since 1 October 2026), and is not the follow-up', async () => {
     const h = await apps.real();
     const { contactId, templateId } = await closedWindowCustomer(h, viaSimulator(h), { ago: HOUR });
     const preview = await h.app.handlers.followUps.preview(contactId, templateId);
-    expect(preview.cost.charged).toBe(false);
+    expect(preview.cost).toMatchObject({ billed: 'yes', category: 'utility', estimate: null });
     const sent = await h.app.handlers.conversation.sendTemplate(contactId, templateId);
     expect(sent).toMatchObject({ kind: 'template', followUp: false, status: 'sent' });
     // After the window closes the follow-up is still available.
@@ -414,7 +420,7 @@ describe('the Follow-ups view and “Follow up all eligible”', () => {
     const preview = await app.handlers.followUps.preview(mohammed.contact.id);
     const template = (await app.handlers.templates.list()).find((t) => t.id === preview.templateId);
     expect(template).toMatchObject({ name: 'back_in_stock', category: 'marketing' });
-    expect(preview.cost.charged).toBe(true);
+    expect(preview.cost).toMatchObject({ billed: 'yes', category: 'marketing' });
     expect(preview.warning).toMatch(/always charged/);
   });
 });

@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Message } from '../../main/contract/model';
-import { noAccountProvider } from '../../main/providers/no-account';
 import { ContactsService } from '../../main/services/contacts';
 import { ConversationService } from '../../main/services/conversation';
 import { openWorkspaceStore } from '../../main/store/open-workspace';
+import { ProviderIds } from '../../main/store/provider-ids';
 import type { WorkspaceStore } from '../../main/store/workspace-store';
 import { FakeClock } from '../support/fake-clock';
 import { sequentialIds, silentLog } from '../support/recorders';
@@ -46,7 +46,8 @@ describe('an inbound message that could not be stored', () => {
       store,
       clock,
       ids: sequentialIds,
-      provider: noAccountProvider,
+      outbox: { submit: () => Promise.reject(new Error('nothing is sent here')) },
+      providerIds: await ProviderIds.open(store.dir, { now: () => clock.now() }),
       contacts,
       log: silentLog,
       messageChanged: () => undefined,

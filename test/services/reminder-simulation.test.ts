@@ -3,7 +3,7 @@ import type { AppNotification, BusinessDay, Settings } from '../../main/contract
 import { DAY, HOUR } from '../../main/domain/durations';
 import { calendarFor, planReminders } from '../../main/domain/reminders/plan';
 import type { BusinessCalendar } from '../../main/domain/reminders/quiet-hours';
-import { GROUP_SPAN } from '../../main/services/reminders';
+import { GROUP_SPAN } from '../../main/domain/reminders/triage';
 import { FakeClock } from '../support/fake-clock';
 import { useTempDirs } from '../support/temp-dir';
 import { startApp, T0, type Harness } from './harness';

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_OPT_OUT_KEYWORDS } from '../../main/domain/consent-keywords';
 import { DEMO_TEMPLATE_DRAFTS } from '../../main/services/demo/demo-templates';
 import { settle } from './harness';
 import {
@@ -223,12 +224,7 @@ describe('opt-out and opt-in through the customer’s own words', () => {
     expect(start.fields?.optOutKeywords).toMatch(
       /“start” is the word customers write to receive messages again/,
     );
-    expect((await h.app.handlers.settings.get()).optOutKeywords).toEqual([
-      'STOP',
-      'STOPP',
-      'UNSUBSCRIBE',
-      'AFMELDEN',
-    ]);
+    expect((await h.app.handlers.settings.get()).optOutKeywords).toEqual(DEFAULT_OPT_OUT_KEYWORDS);
   });
 
   it('START asks; only the owner’s confirmation opts the customer in again', async () => {

@@ -5,7 +5,9 @@ import type {
   TemplateStatus,
   WindowState,
 } from '../../contract/model';
+import { canSendFreeForm } from '../care-window';
 import type { MissingPlaceholder } from '../templates/fill';
+import { marketingPausedMessage } from '../pricing/us-marketing';
 
 /** Everything the follow-up rule looks at: no I/O, no clock. */
 export interface EligibilityInput {
@@ -20,6 +22,16 @@ export interface EligibilityInput {
   missing: readonly MissingPlaceholder[];
   /** Set when the chosen template's text cannot be read at all. */
   brokenTemplate?: string | null;
+  /**
+   * The chosen template is a marketing one and WhatsApp does not deliver marketing templates to this
+   * number (a US number: see pricing/us-marketing.ts). Decided by the caller, which knows the date.
+   */
+  marketingPaused?: boolean;
+  /**
+   * The chosen template is a marketing one and the customer pressed a marketing template's "Stop
+   * promotions" button (Contact.marketingOptOutAt). Utility templates stay allowed.
+   */
+  optedOutOfMarketing?: boolean;
   contactName: string;
 }
 
@@ -36,13 +48,15 @@ export type Eligibility = { allowed: true } | { allowed: false; refusal: Refusal
 /**
  * Whether the one follow-up may be sent now. The checks run in a fixed order and the first that fails
  * is the reason given; that order is also how the Follow-ups view groups the blocked ones:
- *   1. window-open            the window is open: write a normal message (free)
+ *   1. window-open            the window is open: write a normal message
  *   2. opted-out              the customer withdrew consent
  *   3. no-opt-in              no consent recorded
  *   4. already-sent           the one follow-up for this closed window went out: wait for the reply
  *   5. no-template            nothing to send
  *   6. template-not-approved  only approved templates may be sent
- *   7. missing-field          a placeholder would be empty
+ *   7. opted-out-of-marketing   a marketing template to a customer who stopped promotions
+ *   8. marketing-not-delivered  a marketing template to a US number: WhatsApp would refuse it
+ *   9. missing-field          a placeholder would be empty
  * Consent comes before "already sent" because it is the one the owner must act on.
  */
 export function followUpEligibility(input: EligibilityInput): Eligibility {
@@ -50,10 +64,10 @@ export function followUpEligibility(input: EligibilityInput): Eligibility {
   const refuse = (code: FollowUpRefusal, message: string, action: FollowUpFixAction, label: string) =>
     ({ allowed: false, refusal: { code, message, fix: { action, label } } }) as const;
 
-  if (input.window === 'open' || input.window === 'closing') {
+  if (canSendFreeForm({ state: input.window })) {
     return refuse(
       'window-open',
-      `${who}’s 24-hour window is still open: write a normal message, it is free. A follow-up is for after the window has closed.`,
+      `${who}’s 24-hour window is still open: write a normal message. A follow-up is for after the window has closed.`,
       'write-message',
       'Write a message',
     );
@@ -113,6 +127,29 @@ export function followUpEligibility(input: EligibilityInput): Eligibility {
       `The template “${template.name}” (${template.language}) is ${template.status}, not approved: WhatsApp sends only approved templates. Choose an approved one.`,
       'choose-template',
       'Choose another template',
+    );
+  }
+  if (input.optedOutOfMarketing) {
+    return input.optInRequested
+      ? refuse(
+          'opted-out-of-marketing',
+          `${who} stopped promotions, then wrote START. Confirm the new opt-in to send marketing templates again, or choose a utility template.`,
+          'confirm-opt-in',
+          'Confirm opt-in',
+        )
+      : refuse(
+          'opted-out-of-marketing',
+          `${who} pressed “Stop promotions”, so WhatsApp no longer delivers marketing templates to ${who}. Choose a utility template (an update about an order, a repair or an appointment): those are still allowed.`,
+          'choose-template',
+          'Choose a utility template',
+        );
+  }
+  if (input.marketingPaused) {
+    return refuse(
+      'marketing-not-delivered',
+      marketingPausedMessage(who),
+      'choose-template',
+      'Choose a utility template',
     );
   }
   if (input.missing.length > 0) {

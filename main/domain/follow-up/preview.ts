@@ -1,9 +1,12 @@
+import type { RateCard } from '../../contract/costs';
 import type { CareWindow, Contact, FollowUpPreview, Template } from '../../contract/model';
 import { fillTemplate, type FillResult } from '../templates/fill';
 import { bestUtilityTemplate } from './choose-template';
 import { categoryWarning, templateCost } from './cost';
 import { followUpEligibility, type Eligibility } from './eligibility';
 import { canSendFreeForm } from '../care-window';
+import { recipientOf } from '../pricing/recipient';
+import { marketingPausedFor } from '../pricing/us-marketing';
 
 export interface PreviewInput {
   contact: Contact;
@@ -12,6 +15,10 @@ export interface PreviewInput {
   template: Template | null;
   /** All templates, for the "a utility template would do" warning. */
   templates: readonly Template[];
+  /** The moment of sending: the price and the US marketing pause depend on the date. */
+  now: number;
+  /** The owner's rate card, for an estimated price; null shows none. */
+  rateCard: RateCard | null;
 }
 
 export interface PreviewDetail {
@@ -29,6 +36,13 @@ export interface PreviewDetail {
 export function previewFollowUp(input: PreviewInput): PreviewDetail {
   const { contact, window, template } = input;
   const open = canSendFreeForm(window);
+  const recipient = recipientOf(contact.phone);
+  const costInput = {
+    windowClosesAt: open ? window.expiresAt : null,
+    now: input.now,
+    recipient,
+    rateCard: input.rateCard,
+  };
   const fill = template ? fillTemplate(template.body, template.mapping, contact) : null;
   const eligibility = followUpEligibility({
     window: window.state,
@@ -39,6 +53,8 @@ export function previewFollowUp(input: PreviewInput): PreviewDetail {
     missing: fill && !fill.ok ? fill.missing : [],
     brokenTemplate: fill && !fill.ok && fill.broken ? fill.broken.message : null,
     contactName: contact.name,
+    marketingPaused: template?.category === 'marketing' && marketingPausedFor(recipient.region, input.now),
+    optedOutOfMarketing: template?.category === 'marketing' && contact.marketingOptOutAt !== undefined,
   });
   const alternative =
     template?.category === 'marketing' ? bestUtilityTemplate(contact, input.templates, template.id) : null;
@@ -52,11 +68,9 @@ export function previewFollowUp(input: PreviewInput): PreviewDetail {
     missing: fill && !fill.ok ? fill.missing : [],
     allowed: eligibility.allowed,
     refusal: eligibility.allowed ? null : eligibility.refusal,
-    cost: template
-      ? templateCost(template.category, open)
-      : { charged: false, explanation: 'Choose a template to see what this message costs.' },
+    cost: template ? templateCost(template.category, costInput) : null,
     warning: template
-      ? categoryWarning(template.category, open, alternative && alternativeFits ? alternative : null)
+      ? categoryWarning(template.category, costInput, alternative && alternativeFits ? alternative : null)
       : null,
   };
   return { preview, eligibility, fill };

@@ -92,3 +92,9 @@ export function digestWords(args: {
   }
   return { title: `While you were away: ${parts.join('; ')}`, body: namesText(args.names) };
 }
+
+/** The tray/dock badge's description: "2 windows close within 60 min". */
+export function badgeWords(count: number, leadMinutes: number): string {
+  if (count === 0) return 'No windows closing soon';
+  return `${count} ${count === 1 ? 'window closes' : 'windows close'} within ${durationText(leadMinutes)}`;
+}

@@ -69,6 +69,11 @@ export function fieldValue(contact: FillContact, field: string): string | null {
   return clean(value);
 }
 
+/** "Maria" from "Maria Jansen", as {first_name} fills it; null when the name is only the phone number. */
+export function firstNameOf(name: string): string | null {
+  return fieldValue({ name, phone: '', fields: {} }, 'first_name');
+}
+
 /**
  * The platform refuses parameter values with line breaks, tabs or more than four spaces in a row, so a
  * value is put on one line; empty or blank means missing.

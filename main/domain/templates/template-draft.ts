@@ -4,6 +4,7 @@ import {
   type Template,
   type TemplateDraft,
 } from '../../contract/model';
+import { cleanLine, cleanText, hasVisibleText } from '../clean-text';
 import { BUILTIN_FIELDS, isBuiltinField } from './fill';
 import { distinctKeys, parseBody, placeholderSyntax, type Placeholder } from './placeholders';
 
@@ -58,29 +59,17 @@ export function validateTemplateDraft(draft: TemplateDraft, context: TemplateCon
       errors.name = `There is already a template “${name}” in ${language}. Edit that one, or pick another name.`;
   }
 
-  const body = draft.body;
-  const bodyProblems: string[] = [];
-  if (body.trim() === '') bodyProblems.push('Write the text of the message.');
-  if (body.length > MAX_TEMPLATE_BODY) {
-    bodyProblems.push(
-      `The text is ${group(body.length)} characters; WhatsApp allows ${group(MAX_TEMPLATE_BODY)}. ` +
-        `Everything from position ${group(MAX_TEMPLATE_BODY + 1)} on is over the limit: shorten it by ${group(body.length - MAX_TEMPLATE_BODY)}.`,
-    );
-  }
-  const parsed = parseBody(body);
-  let mapping: Record<string, PlaceholderSource> = {};
-  if (!parsed.ok) {
-    bodyProblems.push(parsed.error.message);
-  } else {
-    const kinds = placeholderKindProblem(parsed.placeholders);
-    if (kinds) bodyProblems.push(kinds);
-    mapping = checkMapping(parsed.placeholders, draft.mapping, context.knownFields, errors);
-  }
-  if (bodyProblems.length > 0) errors.body = bodyProblems.join(' ');
+  const body = cleanText(draft.body);
+  const checked = checkBody(body);
+  const mapping =
+    checked.placeholders === null
+      ? {}
+      : checkMapping(checked.placeholders, draft.mapping, context.knownFields, errors);
+  if (checked.problem !== null) errors.body = checked.problem;
 
   const header = optionalText(draft.header, MAX_HEADER, 'header', 'The header', errors);
   const footer = optionalText(draft.footer, MAX_FOOTER, 'footer', 'The footer', errors);
-  const buttons = draft.buttons.map((b) => b.trim()).filter((b) => b !== '');
+  const buttons = draft.buttons.map((b) => cleanLine(b).trim()).filter((b) => b !== '');
   if (buttons.length > MAX_BUTTONS) errors.buttons = `A template can have at most ${MAX_BUTTONS} buttons.`;
   buttons.forEach((b, i) => {
     if (b.length > MAX_BUTTON)
@@ -102,6 +91,38 @@ export function validateTemplateDraft(draft: TemplateDraft, context: TemplateCon
       buttons,
       mapping,
     },
+  };
+}
+
+export interface BodyCheck {
+  /** Every placeholder occurrence in order; null when the body cannot be read, so nothing can be mapped. */
+  placeholders: readonly Placeholder[] | null;
+  /** What is wrong with the body, in the words a save is refused with; null when nothing is. */
+  problem: string | null;
+}
+
+/**
+ * The body's part of `validateTemplateDraft`, on its own so that the template form can show, while the
+ * owner types, exactly what saving would say: the same placeholders, the same refusal.
+ */
+export function checkBody(body: string): BodyCheck {
+  const problems: string[] = [];
+  if (body.trim() === '') problems.push('Write the text of the message.');
+  if (body.length > MAX_TEMPLATE_BODY) {
+    problems.push(
+      `The text is ${group(body.length)} characters; WhatsApp allows ${group(MAX_TEMPLATE_BODY)}. ` +
+        `Everything from position ${group(MAX_TEMPLATE_BODY + 1)} on is over the limit: shorten it by ${group(body.length - MAX_TEMPLATE_BODY)}.`,
+    );
+  }
+  const parsed = parseBody(body);
+  if (!parsed.ok) problems.push(parsed.error.message);
+  else {
+    const kinds = placeholderKindProblem(parsed.placeholders);
+    if (kinds) problems.push(kinds);
+  }
+  return {
+    placeholders: parsed.ok ? parsed.placeholders : null,
+    problem: problems.length > 0 ? problems.join(' ') : null,
   };
 }
 
@@ -168,10 +189,11 @@ function checkMapping(
       continue;
     }
     if (source.kind === 'fixed') {
-      if (source.value.trim() === '')
+      const value = cleanLine(source.value).trim();
+      if (!hasVisibleText(value))
         errors[`mapping.${key}`] =
           `${shown} is mapped to an empty fixed text. Type the text, or map it to a contact field.`;
-      else mapping[key] = { kind: 'fixed', value: source.value.trim() };
+      else mapping[key] = { kind: 'fixed', value };
       continue;
     }
     const field = source.field.trim();
@@ -195,7 +217,7 @@ function optionalText(
   label: string,
   errors: Record<string, string>,
 ): string | null {
-  const text = value?.trim() ?? '';
+  const text = value === null ? '' : cleanLine(value).trim();
   if (text.length > max) errors[key] = `${label} is ${text.length} characters; WhatsApp allows ${max}.`;
   return text === '' ? null : text;
 }

@@ -3,15 +3,7 @@ import { extname, join, normalize, sep } from 'node:path';
 import { protocol } from 'electron';
 import { RENDERER_CSP } from '../content-security-policy';
 import { CONTENT_TYPES } from '../content-types';
-
-/**
- * The packaged renderer is served from app://carewindow/ rather than file://: the fuse that takes
- * file:// pages' extra privileges away (grantFileProtocolExtraPrivileges: false) would also block the
- * page's module scripts, and a custom scheme gives the page one origin that IPC checks can pin.
- */
-export const APP_SCHEME = 'app';
-export const APP_HOST = 'carewindow';
-export const APP_ENTRY = `${APP_SCHEME}://${APP_HOST}/index.html`;
+import { APP_HOST, APP_SCHEME } from './app-origin';
 
 /** Must run before the app is ready. */
 export function registerAppScheme(): void {

@@ -3,12 +3,13 @@ import type { Envelope } from '../../contract/errors';
 import type { EventName, EventPayload } from '../../contract/ipc';
 import type { HandlerTransport } from '../../ipc/router';
 import type { Logger, Publisher } from '../../services/ports';
+import { isTrustedSender } from './sender-frame';
 
-type Handler = (args: unknown[]) => Promise<Envelope<unknown>>;
+type Handler = (args: unknown) => Promise<Envelope<unknown>>;
 
 /**
  * ipcMain.handle + webContents.send behind the contract's transport. Every call's sender frame is
- * checked: only the app's own top-level page may call (senderFrame can be null once a frame is gone).
+ * checked (isTrustedSender): only the app's own top-level page may call.
  */
 export class ElectronTransport implements HandlerTransport, Publisher {
   constructor(
@@ -18,14 +19,14 @@ export class ElectronTransport implements HandlerTransport, Publisher {
 
   handle(channel: string, handler: Handler): void {
     ipcMain.handle(channel, async (event: IpcMainInvokeEvent, args: unknown): Promise<Envelope<unknown>> => {
-      if (!this.trusted(event)) {
+      if (!isTrustedSender(event.senderFrame, this.isAppUrl)) {
         this.log.warn('Refused a call from an untrusted frame', { channel });
         return {
           ok: false,
           error: { code: 'internal', message: 'This window is not allowed to use CareWindow.' },
         };
       }
-      return handler(Array.isArray(args) ? args : []);
+      return handler(args);
     });
   }
 
@@ -34,10 +35,5 @@ export class ElectronTransport implements HandlerTransport, Publisher {
       if (!window.isDestroyed() && this.isAppUrl(window.webContents.getURL()))
         window.webContents.send(event, payload);
     }
-  }
-
-  private trusted(event: IpcMainInvokeEvent): boolean {
-    const frame = event.senderFrame;
-    return frame !== null && frame.parent === null && this.isAppUrl(frame.url);
   }
 }

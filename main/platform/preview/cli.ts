@@ -29,12 +29,17 @@ async function main(): Promise<void> {
     port: Number(values.port),
     startAt,
     log,
+    // Point a new WhatsApp connection at another Graph API (a local fake server) for trying the wizard out.
+    ...(process.env.CAREWINDOW_GRAPH_BASE_URL ? { graphBaseUrl: process.env.CAREWINDOW_GRAPH_BASE_URL } : {}),
   });
   console.log(`CareWindow is running at ${host.url}`);
   console.log(`Data folder: ${dataRoot}`);
   console.log('Press Ctrl+C to stop.');
   const stop = () => {
-    void host.close().then(() => process.exit(0));
+    void host
+      .close()
+      .then(() => log.close()) // the log writes in the background: flush it before exiting
+      .then(() => process.exit(0));
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

@@ -3,11 +3,14 @@ import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 import { build } from 'esbuild';
 import { startCareWindow, type CareWindow } from '../../compose';
-import { registerHandlers } from '../../ipc/router';
+import { describe, registerHandlers } from '../../ipc/router';
 import type { Logger } from '../../services/ports';
+import { webhookReceiverStarter } from '../node/start-webhook-receiver';
 import { ControllableClock } from './controllable-clock';
+import { MemorySecrets } from './memory-secrets';
 import { RecordingNotifier } from './recording-notifier';
 import { sameToken, WsTransport } from './ws-transport';
 import { RENDERER_CSP } from '../content-security-policy';
@@ -25,6 +28,10 @@ export interface PreviewHostOptions {
   /** The zone the browser shows times in; defaults to this computer's. Tests pin it to the page's zone. */
   systemTimeZone?: string;
   log: Logger;
+  /** The Graph API a new WhatsApp connection talks to (the tests' fake server); default Meta's. */
+  graphBaseUrl?: string;
+  /** The webhook receiver's port for a new connection; 0 picks a free one (tests). Default 8787. */
+  webhookPort?: number;
 }
 
 export interface PreviewHost {
@@ -65,6 +72,11 @@ export async function startPreviewHost(options: PreviewHostOptions): Promise<Pre
     systemLocale: options.systemLocale ?? Intl.DateTimeFormat().resolvedOptions().locale,
     ...(options.systemTimeZone ? { systemTimeZone: options.systemTimeZone } : {}),
     notifier,
+    // No safeStorage outside Electron: credentials live in memory for this session (the wizard says so).
+    secrets: new MemorySecrets(),
+    startReceiver: webhookReceiverStarter(clock, log),
+    ...(options.graphBaseUrl === undefined ? {} : { graphBaseUrl: options.graphBaseUrl }),
+    ...(options.webhookPort === undefined ? {} : { webhookPort: options.webhookPort }),
   });
   registerHandlers(transport, app.handlers, log);
   const bridge = await bundleBridge();
@@ -77,7 +89,11 @@ export async function startPreviewHost(options: PreviewHostOptions): Promise<Pre
   });
 
   async function serve(request: IncomingMessage, response: ServerResponse): Promise<void> {
-    const url = new URL(request.url ?? '/', origin);
+    const url = requestUrl(request);
+    if (!url) {
+      send(response, 400, 'text/plain; charset=utf-8', 'Bad address');
+      return;
+    }
     // Refuse other hosts: a page on another site must not reach the app through DNS rebinding.
     if (request.headers.host !== new URL(origin).host) {
       send(response, 421, 'text/plain; charset=utf-8', 'Wrong host');
@@ -121,20 +137,29 @@ export async function startPreviewHost(options: PreviewHostOptions): Promise<Pre
     }
   }
 
-  server.on('upgrade', (request, socket, head) => {
-    const path = new URL(request.url ?? '/', 'http://localhost').pathname;
-    if (
-      path !== '/__carewindow/ws' ||
-      request.headers.host !== new URL(origin).host ||
-      !transport.authorize(request)
-    ) {
-      socket.write('HTTP/1.1 403 Forbidden\r\n\r\n');
-      socket.destroy();
-      return;
+  // Node hands an upgrading socket over without its own 'error' listener, and anything thrown in this
+  // handler escapes every try: an unanswerable request must end its own connection, never the host.
+  server.on('upgrade', (request, socket: Duplex, head) => {
+    socket.on('error', (error) => log.warn('Preview upgrade socket failed', { error: error.message }));
+    const refuse = (status: string) => {
+      socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+    };
+    try {
+      const url = requestUrl(request);
+      if (!url) return refuse('400 Bad Request');
+      if (
+        url.pathname !== '/__carewindow/ws' ||
+        request.headers.host !== new URL(origin).host ||
+        !transport.authorize(request, url)
+      )
+        return refuse('403 Forbidden');
+      transport.server.handleUpgrade(request, socket, head, (ws) =>
+        transport.server.emit('connection', ws, request),
+      );
+    } catch (error) {
+      log.error('Preview upgrade failed', { error: describe(error) });
+      refuse('500 Internal Server Error');
     }
-    transport.server.handleUpgrade(request, socket, head, (ws) =>
-      transport.server.emit('connection', ws, request),
-    );
   });
 
   await new Promise<void>((resolveListen) => server.listen(options.port ?? 0, '127.0.0.1', resolveListen));
@@ -168,14 +193,39 @@ function send(response: ServerResponse, status: number, type: string, body: stri
   response.end(body);
 }
 
+/** The request's address, or null when it is not one (`GET http://[` reaches here as it was sent). */
+function requestUrl(request: IncomingMessage): URL | null {
+  try {
+    return new URL(request.url ?? '/', 'http://localhost');
+  } catch {
+    return null;
+  }
+}
+
 function staticPath(root: string, pathname: string): string | null {
-  const decoded = decodeURIComponent(pathname);
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(pathname);
+  } catch {
+    return null;
+  }
   const full = normalize(join(root, decoded));
   return full.startsWith(resolve(root) + sep) ? full : null;
 }
 
+let bridgeBundle: Promise<string> | null = null;
+
+/** The bridge changes only with the source, so hosts in one process (the tests start many) share one bundle. */
+function bundleBridge(): Promise<string> {
+  bridgeBundle ??= buildBridge().catch((error: unknown) => {
+    bridgeBundle = null;
+    throw error;
+  });
+  return bridgeBundle;
+}
+
 /** Bundles preload/web-bridge.ts (the contract's client over a WebSocket) for the page. */
-async function bundleBridge(): Promise<string> {
+async function buildBridge(): Promise<string> {
   const result = await build({
     entryPoints: [join(REPO_ROOT, 'preload/web-bridge.ts')],
     bundle: true,

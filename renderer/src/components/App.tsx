@@ -2,12 +2,15 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 import type { CareWindowApi } from '../../../main/contract/ipc';
 import type { ContactRow } from '../../../main/contract/model';
+import { canSendFreeForm } from '../../../main/domain/care-window';
 import { StoreProvider, useAppState, useStore } from '../state/context';
 import { AppStore } from '../state/store';
 import { ActionsContext, type ShellActions } from './actions';
 import { Banners } from './Banners';
 import type { ContactListHandle, OpenHow } from './ContactList';
-import { ConversationPane, type FollowUpSlot } from './ConversationPane';
+import { ConversationPane } from './ConversationPane';
+import { CostsScreen } from './costs/CostsScreen';
+import type { FollowUpSlot } from './follow-up-slot';
 import { FollowUpButton } from './follow-ups/FollowUpButton';
 import { FollowUpsScreen } from './follow-ups/FollowUpsScreen';
 import { hasCommandKey } from './keys';
@@ -40,10 +43,6 @@ function isTyping(target: EventTarget | null): boolean {
   return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
 }
 
-function isWritable(row: ContactRow | undefined): boolean {
-  return row?.window.state === 'open' || row?.window.state === 'closing';
-}
-
 function Shell({ renderFollowUp }: { renderFollowUp: FollowUpSlot | undefined }) {
   const store = useStore();
   const status = useAppState((s) => s.status);
@@ -68,7 +67,8 @@ function Shell({ renderFollowUp }: { renderFollowUp: FollowUpSlot | undefined })
         setDialog({
           kind: 'follow-up',
           contactId,
-          mode: options?.mode ?? (isWritable(row) ? 'template' : 'follow-up'),
+          mode:
+            options?.mode ?? (row !== undefined && canSendFreeForm(row.window) ? 'template' : 'follow-up'),
           focusTemplate: options?.focusTemplate ?? false,
         });
       },
@@ -89,6 +89,9 @@ function Shell({ renderFollowUp }: { renderFollowUp: FollowUpSlot | undefined })
       openContact(contactId) {
         setDialog(null);
         store.selectContact(contactId);
+      },
+      connectWhatsApp() {
+        setDialog({ kind: 'connect' });
       },
     }),
     [store],
@@ -203,6 +206,7 @@ function Shell({ renderFollowUp }: { renderFollowUp: FollowUpSlot | undefined })
               onOpenNotifications={() => setDialog({ kind: 'notifications' })}
             />
             {screen === 'follow-ups' ? <FollowUpsScreen /> : null}
+            {screen === 'costs' ? <CostsScreen /> : null}
             {screen === 'templates' ? (
               <TemplatesScreen key={templateEdit.seq} initialEdit={templateEdit.edit} />
             ) : null}

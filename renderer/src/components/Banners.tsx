@@ -1,5 +1,7 @@
 import { useId } from 'react';
+import type { DataProblem } from '../../../main/contract/model';
 import { useAppState, useStore } from '../state/context';
+import { useActions } from './actions';
 import { DesktopNotices } from './notifications/DesktopNotices';
 
 /**
@@ -9,6 +11,7 @@ import { DesktopNotices } from './notifications/DesktopNotices';
  */
 export function Banners({ onStartReal }: { onStartReal: () => void }) {
   const store = useStore();
+  const actions = useActions();
   const workspace = useAppState((s) => s.workspace);
   const selectedId = useAppState((s) => s.selectedId);
   const selectedName = useAppState((s) =>
@@ -23,10 +26,7 @@ export function Banners({ onStartReal }: { onStartReal: () => void }) {
         <section className="banner banner-problem" role="alert">
           <div className="banner-text">
             {workspace.problems.map((problem) => (
-              <p key={`${problem.file}|${problem.movedTo}`}>
-                <strong>{problem.message}</strong> {problem.recovery}{' '}
-                <span className="banner-detail">The unreadable file was kept at {problem.movedTo}.</span>
-              </p>
+              <ProblemNotice key={`${problem.file}|${problem.movedTo}`} problem={problem} />
             ))}
           </div>
           <button type="button" className="secondary" onClick={() => void store.dismissProblems()}>
@@ -60,10 +60,36 @@ export function Banners({ onStartReal }: { onStartReal: () => void }) {
       ) : null}
       <DesktopNotices />
       {workspace.kind === 'real' && !workspace.accountConfigured ? (
-        <p className="banner banner-slim" role="note">
-          No WhatsApp account connected yet — messages are not sent or received.
-        </p>
+        <section className="banner banner-slim" aria-label="No WhatsApp account">
+          <p className="banner-text">
+            No WhatsApp account connected yet — messages are not sent or received.
+          </p>
+          <div className="banner-actions">
+            <button type="button" className="primary" onClick={() => actions.connectWhatsApp()}>
+              Connect WhatsApp
+            </button>
+          </div>
+        </section>
       ) : null}
     </div>
+  );
+}
+
+/**
+ * One data problem. Where the file was kept is said only when it was moved aside or copied (`movedTo`); a
+ * file left in place (from a newer CareWindow, or that could not be moved) or one that was missing has no
+ * such place, and its `recovery` already says what happened to it.
+ */
+export function ProblemNotice({ problem }: { problem: DataProblem }) {
+  return (
+    <p>
+      <strong>{problem.message}</strong> {problem.recovery}
+      {problem.movedTo === '' ? null : (
+        <>
+          {' '}
+          <span className="banner-detail">The file as it was is kept at {problem.movedTo}.</span>
+        </>
+      )}
+    </p>
   );
 }

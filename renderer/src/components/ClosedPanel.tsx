@@ -1,7 +1,7 @@
 import type { ContactRow } from '../../../main/contract/model';
 import { closedPanelLead, NO_OPT_IN_TEXT, OPTED_OUT_TEXT, templateBlocker } from '../format/window-text';
 import { useAppState, useFormatPrefs, useTimeDerived } from '../state/context';
-import type { FollowUpSlot } from './ConversationPane';
+import type { FollowUpSlot } from './follow-up-slot';
 
 /**
  * Replaces the composer when WhatsApp allows no free-form message: says calmly why, and offers the fix

@@ -3,6 +3,7 @@ import { MAX_MESSAGE_LENGTH } from '../../../main/contract/model';
 import { useAppState, useFormatPrefs, useStore } from '../state/context';
 import { errorMessage } from '../state/errors';
 import { hasCommandKey, isMac } from './keys';
+import { ComposerCost } from './ComposerCost';
 
 /** The counter appears this close to WhatsApp's limit. */
 const COUNTER_FROM = MAX_MESSAGE_LENGTH - 300;
@@ -99,6 +100,7 @@ export function Composer({
         <span id={hintId} className="composer-hint">
           {isMac() ? '⌘' : 'Ctrl'}+Enter sends · Enter adds a line
         </span>
+        <ComposerCost contactId={contactId} />
         {length >= COUNTER_FROM ? (
           <span id={counterId} className={tooLong ? 'composer-counter over' : 'composer-counter'}>
             {number.format(length)} / {number.format(MAX_MESSAGE_LENGTH)}

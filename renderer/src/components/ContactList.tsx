@@ -156,7 +156,13 @@ const ContactOption = memo(function ContactOption({
   const id = optionDomId(contact.id);
   const last = activity.lastMessage;
   const snippet =
-    last === null ? 'No messages yet' : last.direction === 'outbound' ? `You: ${last.text}` : last.text;
+    last === null
+      ? 'No messages yet'
+      : last.direction === 'inbound'
+        ? last.text
+        : last.notSent !== undefined
+          ? `⚠ Not sent: ${last.text}`
+          : `You: ${last.text}`;
   const classes = ['row', `state-${window.state}`];
   if (selected) classes.push('is-selected');
   if (active) classes.push('is-active');
@@ -186,7 +192,11 @@ const ContactOption = memo(function ContactOption({
         ) : null}
         {STATE_WORD[window.state]}
       </span>
-      <span className="row-snippet" id={`${id}-snippet`}>
+      <span
+        className={last?.notSent !== undefined ? 'row-snippet row-not-sent' : 'row-snippet'}
+        id={`${id}-snippet`}
+        title={last?.notSent}
+      >
         {snippet}
       </span>
     </div>

@@ -1,21 +1,16 @@
-import type { ReactNode, RefObject } from 'react';
+import type { RefObject } from 'react';
 import type { ContactRow } from '../../../main/contract/model';
-import { formatPhone } from '../format/phone';
+import { canSendFreeForm } from '../../../main/domain/care-window';
+import { formatPhone } from '../../../main/domain/phone';
 import { windowEndLine } from '../format/window-text';
 import { useAppState, useFormatPrefs, useTimeDerived } from '../state/context';
 import { Composer } from './Composer';
 import { MessageLog } from './MessageLog';
 import { ClosedPanel } from './ClosedPanel';
+import type { FollowUpSlot } from './follow-up-slot';
 import { OptInRequest } from './OptInRequest';
 import { MuteToggle, ReminderLine } from './ReminderStatus';
 import { StateBadge } from './StateBadge';
-
-/**
- * Where the follow-up action plugs in (the app passes FollowUpButton): called with the open contact's
- * row, once for the conversation header and once for the panel that replaces the composer (only when a
- * follow-up is ready). Nothing is rendered when it is not given.
- */
-export type FollowUpSlot = (row: ContactRow, placement: 'header' | 'panel') => ReactNode;
 
 export interface ConversationPaneProps {
   composerRef: RefObject<HTMLTextAreaElement | null>;
@@ -47,7 +42,6 @@ export function ConversationPane({
       </main>
     );
   }
-  const writable = row.window.state === 'open' || row.window.state === 'closing';
   return (
     <main className="conversation-pane">
       <ConversationHeader
@@ -57,7 +51,7 @@ export function ConversationPane({
       />
       <OptInRequest key={`opt-in-${row.contact.id}`} row={row} />
       <MessageLog key={`log-${row.contact.id}`} row={row} />
-      {writable ? (
+      {canSendFreeForm(row.window) ? (
         <Composer
           key={`composer-${row.contact.id}`}
           contactId={row.contact.id}

@@ -1,8 +1,10 @@
 import { memo, useLayoutEffect, useRef, type ReactNode } from 'react';
 import type { ContactRow, Message } from '../../../main/contract/model';
-import { calendarDaysFrom, dayHeading, formatTime } from '../format/dates';
+import { notSentReason } from '../../../main/domain/activity';
+import { calendarDaysBetween, formatClock } from '../../../main/domain/zoned-time';
+import { dayHeading } from '../format/dates';
 import { consentWord, firstName } from '../format/follow-up-text';
-import { MINUTE } from '../format/durations';
+import { MINUTE } from '../../../main/domain/durations';
 import type { FormatPrefs } from '../format/zone';
 import { useAppState, useFormatPrefs, useStore, useTimeDerived } from '../state/context';
 
@@ -45,7 +47,7 @@ export function MessageLog({ row }: { row: ContactRow }) {
   const items: ReactNode[] = [];
   let previous: Message | undefined;
   for (const message of messages) {
-    if (previous === undefined || calendarDaysFrom(previous.at, message.at, prefs.timeZone) !== 0) {
+    if (previous === undefined || calendarDaysBetween(previous.at, message.at, prefs.timeZone) !== 0) {
       items.push(
         <h3 key={`day-${message.id}`} className="day-separator">
           <span>{dayHeading(message.at, now, prefs.locale, prefs.timeZone)}</span>
@@ -53,7 +55,13 @@ export function MessageLog({ row }: { row: ContactRow }) {
       );
     }
     items.push(
-      <Bubble key={message.id} message={message} prefs={prefs} restored={restored.has(message.id)} />,
+      <Bubble
+        key={message.id}
+        message={message}
+        prefs={prefs}
+        restored={restored.has(message.id)}
+        settle={(how) => void store.settleUnconfirmed(message, how)}
+      />,
     );
     if (message.consent !== null && message.direction === 'inbound') {
       items.push(<ConsentLine key={`consent-${message.id}`} message={message} name={row.contact.name} />);
@@ -95,6 +103,9 @@ export function MessageLog({ row }: { row: ContactRow }) {
 
 const STATUS: Partial<Record<Message['status'], { mark: string; label: string }>> = {
   pending: { mark: '◷', label: 'Sending' },
+  queued: { mark: '◷', label: 'Waiting to send' },
+  sending: { mark: '◷', label: 'Sending' },
+  unconfirmed: { mark: '?', label: 'Not confirmed' },
   sent: { mark: '✓', label: 'Sent' },
   delivered: { mark: '✓✓', label: 'Delivered' },
   read: { mark: '✓✓', label: 'Read' },
@@ -105,10 +116,12 @@ const Bubble = memo(function Bubble({
   message,
   prefs,
   restored,
+  settle,
 }: {
   message: Message;
   prefs: FormatPrefs;
   restored: boolean;
+  settle: (how: 'mark-sent' | 'send-again') => void;
 }) {
   const outbound = message.direction === 'outbound';
   const status = outbound ? STATUS[message.status] : undefined;
@@ -124,7 +137,7 @@ const Bubble = memo(function Bubble({
         <p className="bubble-text">{message.text}</p>
         <p className="bubble-meta">
           <time dateTime={new Date(message.at).toISOString()}>
-            {formatTime(message.at, prefs.locale, prefs.timeZone)}
+            {formatClock(message.at, prefs.timeZone, prefs.locale)}
           </time>
           {status ? (
             <span
@@ -137,23 +150,85 @@ const Bubble = memo(function Bubble({
             </span>
           ) : null}
         </p>
-        {message.status === 'failed' ? (
-          <p className="bubble-error">
-            Not sent: {message.error ?? 'WhatsApp did not accept this message.'}
-            {restored ? ' Your text is back in the message box.' : ''}
-          </p>
-        ) : null}
+        {outbound ? <SendNote message={message} restored={restored} settle={settle} /> : null}
       </div>
     </div>
   );
 });
 
+/**
+ * Under an outbound message that did not (or may not have) gone out: why, once, in main's words, and
+ * what to do. "Not sent" is said here only; the reason itself never repeats it.
+ */
+function SendNote({
+  message,
+  restored,
+  settle,
+}: {
+  message: Message;
+  restored: boolean;
+  settle: (how: 'mark-sent' | 'send-again') => void;
+}) {
+  const action = message.failure?.action ?? '';
+  if (message.status === 'failed') {
+    return (
+      <p className="bubble-error">
+        Not sent: {sentence(notSentReason(message))}
+        {action ? ` ${action}` : ''}
+        {restored ? ' Your text is back in the message box.' : ''}
+      </p>
+    );
+  }
+  if (message.status === 'queued' && message.failure) {
+    return (
+      <p className="bubble-note">
+        Waiting to send: {sentence(message.failure.reason)} {action}
+      </p>
+    );
+  }
+  if (message.status === 'unconfirmed' || message.status === 'pending') {
+    const why = message.failure?.reason ?? message.error;
+    if (why === null) return null;
+    return (
+      <div className="bubble-note">
+        <p>
+          Not confirmed: {sentence(why)} {action}
+        </p>
+        {message.status === 'unconfirmed' ? (
+          <p className="bubble-actions">
+            <button type="button" className="ghost" onClick={() => settle('mark-sent')}>
+              Mark as sent
+            </button>
+            <button type="button" className="ghost" onClick={() => settle('send-again')}>
+              Send again
+            </button>
+          </p>
+        ) : null}
+      </div>
+    );
+  }
+  return null;
+}
+
+/** A reason as a sentence: one full stop at the end, never two. */
+function sentence(text: string): string {
+  const trimmed = text.trim();
+  return /[.!?]$/.test(trimmed) ? trimmed : `${trimmed}.`;
+}
+
+const CONSENT_LINE: Record<NonNullable<Message['consent']>, string> = {
+  'opted-out': 'opted out of templates',
+  'opt-in-requested': 'asks to receive templates again',
+  'opted-out-of-marketing': 'no more marketing templates (utility ones still allowed)',
+};
+
 /** A system line under a message that changed consent: "Maria wrote STOP — opted out of templates". */
 function ConsentLine({ message, name }: { message: Message; name: string }) {
-  const what = message.consent === 'opted-out' ? 'opted out of templates' : 'asks to receive templates again';
+  const what = message.consent === null ? '' : CONSENT_LINE[message.consent];
+  const did = message.kind === 'button' ? 'pressed' : 'wrote';
   return (
     <p className={`system-line consent-${message.consent ?? 'none'}`}>
-      {firstName(name)} wrote {consentWord(message.text)} — {what}
+      {firstName(name)} {did} {consentWord(message.text)} — {what}
     </p>
   );
 }

@@ -1,7 +1,8 @@
 import { useId } from 'react';
 import type { OptInEvent } from '../../../main/contract/model';
-import { formatShortDate, formatTime } from '../format/dates';
-import { MINUTE } from '../format/durations';
+import { formatClock } from '../../../main/domain/zoned-time';
+import { formatShortDate } from '../format/dates';
+import { MINUTE } from '../../../main/domain/durations';
 import { useFormatPrefs, useTimeDerived } from '../state/context';
 import { OPT_IN_SOURCES } from './opt-in-sources';
 
@@ -43,10 +44,10 @@ export function OptInHistory({ history }: { history: readonly OptInEvent[] }) {
                 <tr key={`${event.at}-${index}`}>
                   <td>
                     {formatShortDate(event.at, now, locale, timeZone)}{' '}
-                    {formatTime(event.at, locale, timeZone)}
+                    {formatClock(event.at, timeZone, locale)}
                   </td>
                   <td>
-                    {CHANGE[event.status]}
+                    {event.scope === 'marketing' ? 'Stopped promotions' : CHANGE[event.status]}
                     {source ? ` · ${source}` : ''}
                   </td>
                   <td>{BY[event.by]}</td>

@@ -1,5 +1,5 @@
 import type { ContactRow } from '../../../main/contract/model';
-import { MINUTE } from '../format/durations';
+import { MINUTE } from '../../../main/domain/durations';
 import { nextReminderLine } from '../format/reminder-text';
 import { useFormatPrefs, useStore, useTimeDerived } from '../state/context';
 

@@ -1,8 +1,8 @@
 import { useId, useMemo, useState, type SyntheticEvent } from 'react';
 import type { AppError } from '../../../main/contract/errors';
 import type { Settings } from '../../../main/contract/model';
-import { formatTime } from '../format/dates';
-import { computerLocale, computerTimeZone } from '../format/zone';
+import { formatClock, systemTimeZone } from '../../../main/domain/zoned-time';
+import { computerLocale } from '../format/zone';
 import { useAppState, useStore } from '../state/context';
 import { asAppError } from '../state/errors';
 import { unclaimedErrors } from '../state/field-errors';
@@ -16,6 +16,8 @@ import {
   type ReminderForm,
 } from './settings/reminder-form';
 import { RemindersSection } from './settings/RemindersSection';
+import { RateCardSection } from './settings/RateCardSection';
+import { WhatsAppSection } from './settings/WhatsAppSection';
 import { FormProblem } from './FormProblem';
 
 export const LOCALES: ReadonlyArray<{ value: string; label: string }> = [
@@ -44,7 +46,7 @@ function timeZones(current: string | null): string[] {
 /** How a locale writes a date and time, shown beside its name: "26/11/2025, 16:05". */
 function sample(locale: string, at: number): string {
   const date = new Intl.DateTimeFormat(locale, { dateStyle: 'short' }).format(at);
-  return `${date}, ${formatTime(at, locale, computerTimeZone())}`;
+  return `${date}, ${formatClock(at, systemTimeZone(), locale)}`;
 }
 
 const OWN_KEYS = ['closingLeadMinutes', 'timeZone', 'locale', 'theme', 'defaultTemplateId', 'optOutKeywords'];
@@ -198,7 +200,7 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
               </option>
             ))}
           </select>
-          <p className="field-hint">This computer uses {computerTimeZone()}.</p>
+          <p className="field-hint">This computer uses {systemTimeZone()}.</p>
           {errorText('timeZone')}
         </div>
 
@@ -245,6 +247,8 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
 
         <FollowUpSettings form={followUp} errors={errors} onChange={setFollowUp} />
 
+        <RateCardSection />
+
         <RemindersSection
           form={reminders}
           errors={errors}
@@ -257,6 +261,8 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
           notice={reminderNotice}
           previewVersion={previewVersion}
         />
+
+        <WhatsAppSection />
 
         <p className="data-dir-line">
           Where your data lives: <span className="data-dir">{dataDir}</span>

@@ -1,6 +1,7 @@
 import type { ContactRow } from '../../../main/contract/model';
 import { useStore } from '../state/context';
 import type { TemplateMode } from './actions';
+import { ConnectDialog } from './connect/ConnectDialog';
 import { ContactEditor } from './ContactEditor';
 import { Dialog } from './Dialog';
 import { FollowUpDialog } from './follow-ups/FollowUpDialog';
@@ -27,6 +28,7 @@ export type OpenDialog =
   | { kind: 'settings' }
   | { kind: 'start-real' }
   | { kind: 'notifications' }
+  | { kind: 'connect' }
   | null;
 
 /** The dialog the shell has open, if any: one at a time (a fix from the follow-up preview comes back to it). */
@@ -72,6 +74,8 @@ export function ShellDialogs({
       return <SettingsDialog onClose={close} />;
     case 'notifications':
       return <NotificationCentreDialog onClose={close} />;
+    case 'connect':
+      return <ConnectDialog onClose={close} />;
     case 'start-real':
       return (
         <Dialog

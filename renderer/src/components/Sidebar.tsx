@@ -9,6 +9,7 @@ import {
 } from 'react';
 import { FILTERS, visibleRows, type FilterKey } from '../list/filter';
 import { useAppState, useStore } from '../state/context';
+import { useActions } from './actions';
 import { ContactList, type ContactListHandle, type OpenHow } from './ContactList';
 import { isMac } from './keys';
 import { ListRestriction } from './ListRestriction';
@@ -39,6 +40,8 @@ export function Sidebar({
   const selectedId = useAppState((s) => s.selectedId);
   const listOnly = useAppState((s) => s.listOnly);
   const screen = useAppState((s) => s.screen);
+  const actions = useActions();
+  const needsAccount = useAppState((s) => s.workspace?.kind === 'real' && !s.workspace.accountConfigured);
   const [filter, setFilter] = useState<FilterKey>('all');
   const [query, setQuery] = useState('');
   // Typing stays instant with 10,000 contacts: the list catches up a frame later.
@@ -83,6 +86,14 @@ export function Sidebar({
         <button type="button" className="primary" onClick={onAddContact}>
           Add your first contact
         </button>
+        {needsAccount ? (
+          <>
+            <p>Or connect your WhatsApp Business number, so customers’ messages arrive here.</p>
+            <button type="button" className="secondary" onClick={() => actions.connectWhatsApp()}>
+              Connect WhatsApp
+            </button>
+          </>
+        ) : null}
       </div>
     );
   } else if (rows.length === 0 && deferredQuery.trim() !== '') {
@@ -126,6 +137,14 @@ export function Sidebar({
           onClick={() => store.showScreen(screen === 'templates' ? 'conversation' : 'templates')}
         >
           Templates
+        </button>
+        <button
+          type="button"
+          className="ghost"
+          aria-pressed={screen === 'costs'}
+          onClick={() => store.showScreen(screen === 'costs' ? 'conversation' : 'costs')}
+        >
+          Costs
         </button>
         <button type="button" className="ghost" onClick={onOpenSettings}>
           <span aria-hidden="true">⚙</span> Settings

@@ -13,6 +13,8 @@ export interface ShellActions {
   /** Opens the Templates screen; with an id, its form for that template; with null, a new one. */
   editTemplate(templateId?: string | null): void;
   openContact(contactId: string): void;
+  /** Opens the "Connect WhatsApp" wizard (the real workspace's banner, the settings, the empty list). */
+  connectWhatsApp(): void;
 }
 
 export const ActionsContext = createContext<ShellActions | null>(null);

@@ -1,11 +1,7 @@
-/** Durations in milliseconds (the renderer's copy: it may import only main/contract). */
-export const SECOND = 1000;
-export const MINUTE = 60 * SECOND;
-export const HOUR = 60 * MINUTE;
-export const DAY = 24 * HOUR;
+import { DAY, HOUR, MINUTE, SECOND } from '../../../main/domain/durations';
 
 /** Below this much time left, countdowns show seconds too. */
-export const SECONDS_THRESHOLD = 5 * MINUTE;
+const SECONDS_THRESHOLD = 5 * MINUTE;
 
 /**
  * Time left, rounded down: "3 h 12 min", "42 min", "5 min", and under five minutes "4 min 12 s" or

@@ -1,19 +1,32 @@
 import type { ContactRow, FollowUpPreview, FollowUpRefusal, Template } from '../../../main/contract/model';
+import { firstNameOf } from '../../../main/domain/templates/fill';
+import type { Cost } from '../../../main/contract/costs';
+import { costSummary } from '../../../main/domain/pricing/cost-text';
 import { sentMoment } from './window-text';
 
-/** "Free — utility template inside the window", "Charged — marketing templates are always charged". */
-export function costLine(cost: FollowUpPreview['cost']): string {
-  const explanation = cost.explanation.trim();
-  if (/^(free|charged)\b/i.test(explanation)) return explanation;
-  const word = cost.charged ? 'Charged' : 'Free';
-  return explanation === '' ? word : `${word} — ${explanation}`;
+/**
+ * What a send costs, as the preview says it: the estimate from the owner's rate card first when there is
+ * one ("≈ €0.04 · utility · NL. Charged: …"), else the domain's explanation alone ("Free: …", "Charged: …",
+ * "May be charged: …"). Both come from main/domain/pricing, so the words match the pricing table.
+ */
+export function costLine(cost: Cost, locale: string): string {
+  return cost.estimate !== null && cost.billed !== 'no'
+    ? `${costSummary(cost, locale)}. ${cost.explanation}`
+    : cost.explanation;
+}
+
+/** The class of the cost line: colour follows the word ("free", "charged", "may be charged"). */
+export function costTone(cost: Cost): 'free' | 'charged' | 'maybe' {
+  return cost.billed === 'yes' ? 'charged' : cost.billed === 'maybe' ? 'maybe' : 'free';
 }
 
 /** The groups of the Follow-ups view, in order; two refusals share "No approved template". */
 export const REFUSAL_GROUPS: ReadonlyArray<{ title: string; codes: readonly FollowUpRefusal[] }> = [
   { title: 'No opt-in', codes: ['no-opt-in'] },
   { title: 'Opted out', codes: ['opted-out'] },
+  { title: 'Stopped promotions', codes: ['opted-out-of-marketing'] },
   { title: 'Already followed up', codes: ['already-sent'] },
+  { title: 'Marketing templates are not delivered to US numbers', codes: ['marketing-not-delivered'] },
   { title: 'Missing field', codes: ['missing-field'] },
   { title: 'No approved template', codes: ['no-template', 'template-not-approved'] },
   { title: 'Window still open', codes: ['window-open'] },
@@ -38,9 +51,12 @@ export function templateLabel(template: Pick<Template, 'name' | 'language'>): st
   return `${template.name} (${template.language})`;
 }
 
-/** "Maria" from "Maria Jansen": how a customer is named inside a sentence. */
+/**
+ * "Maria" from "Maria Jansen": how a customer is named inside a sentence, by the same rule as
+ * {first_name}; a contact known only by its number is named by the number.
+ */
 export function firstName(name: string): string {
-  return name.trim().split(/\s+/)[0] ?? name;
+  return firstNameOf(name) ?? name;
 }
 
 /**

@@ -1,10 +1,11 @@
 import type { ContactRow } from '../../../main/contract/model';
-import { calendarDaysFrom, dayAndTime, formatTime } from './dates';
+import { calendarDaysBetween, formatClock } from '../../../main/domain/zoned-time';
+import { dayAndTime } from './dates';
 
 /** "at 15:50" today, "tomorrow at 02:10", "Thu 27 Nov at 02:10". */
 export function atMoment(at: number, now: number, locale: string, timeZone: string): string {
-  return calendarDaysFrom(now, at, timeZone) === 0
-    ? `at ${formatTime(at, locale, timeZone)}`
+  return calendarDaysBetween(now, at, timeZone) === 0
+    ? `at ${formatClock(at, timeZone, locale)}`
     : dayAndTime(at, now, locale, timeZone);
 }
 

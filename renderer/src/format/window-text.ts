@@ -1,5 +1,6 @@
 import type { CareWindow, WindowState } from '../../../main/contract/model';
-import { calendarDaysFrom, compactMoment, dayAndTime, formatTime } from './dates';
+import { calendarDaysBetween, formatClock } from '../../../main/domain/zoned-time';
+import { compactMoment, dayAndTime } from './dates';
 import { formatAgo, formatRemaining } from './durations';
 
 /** One word, one mark per state (UI.md "Window states"): colour is never the only signal. */
@@ -125,8 +126,8 @@ export function templateBlocker(window: CareWindow): 'no-opt-in' | 'opted-out' |
 
 /** "at 10:02" today, "yesterday at 10:02", "on Tue 24 Nov at 10:02". */
 export function sentMoment(at: number, now: number, locale: string, timeZone: string): string {
-  const days = calendarDaysFrom(now, at, timeZone);
-  if (days === 0) return `at ${formatTime(at, locale, timeZone)}`;
+  const days = calendarDaysBetween(now, at, timeZone);
+  if (days === 0) return `at ${formatClock(at, timeZone, locale)}`;
   if (days === -1) return dayAndTime(at, now, locale, timeZone);
   return `on ${dayAndTime(at, now, locale, timeZone)}`;
 }

@@ -1,23 +1,12 @@
 import type { Settings } from '../../../main/contract/model';
+import { isValidTimeZone, systemTimeZone } from '../../../main/domain/zoned-time';
 
-/** The computer's own time zone and locale, as the browser engine reports them. */
-export function computerTimeZone(): string {
-  return new Intl.DateTimeFormat().resolvedOptions().timeZone;
-}
-
+/** The computer's own locale, as the browser engine reports it. */
 export function computerLocale(): string {
   return new Intl.DateTimeFormat().resolvedOptions().locale;
 }
 
-export function isValidTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
+/** Whether this engine can format in the locale; an unknown one falls back to the computer's. */
 export function isValidLocale(locale: string): boolean {
   try {
     return Intl.DateTimeFormat.supportedLocalesOf([locale]).length > 0;
@@ -35,7 +24,7 @@ export interface FormatPrefs {
 }
 
 export function formatPrefsOf(settings: Pick<Settings, 'locale' | 'timeZone'>): FormatPrefs {
-  const computerZone = computerTimeZone();
+  const computerZone = systemTimeZone();
   const locale =
     settings.locale !== null && isValidLocale(settings.locale) ? settings.locale : computerLocale();
   const timeZone =

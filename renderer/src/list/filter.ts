@@ -1,5 +1,4 @@
 import type { ContactRow, WindowState } from '../../../main/contract/model';
-import { phoneDigits } from '../format/phone';
 
 /** The filter chips above the list, in their order. */
 export type FilterKey = 'all' | WindowState;
@@ -22,6 +21,11 @@ export function countByFilter(rows: Iterable<ContactRow>): FilterCounts {
     counts[row.window.state] += 1;
   }
   return counts;
+}
+
+/** Just the digits, for searching: "+31 6 1234 5678" → "31612345678". */
+function phoneDigits(text: string): string {
+  return text.replace(/\D/g, '');
 }
 
 /** Lower case without accents, so "jose" finds "José". */

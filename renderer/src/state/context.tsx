@@ -3,7 +3,8 @@ import type { CareWindowApi } from '../../../main/contract/ipc';
 import type { CareWindow } from '../../../main/contract/model';
 import type { FormatPrefs } from '../format/zone';
 import { countdownText } from '../format/window-text';
-import type { AppState, AppStore } from './store';
+import type { AppState } from './app-state';
+import type { AppStore } from './store';
 
 const StoreContext = createContext<AppStore | null>(null);
 

@@ -1,111 +1,54 @@
 import type { CareWindowApi } from '../../../main/contract/ipc';
-import {
-  DEFAULT_SETTINGS,
-  type ContactDraft,
-  type ContactRow,
-  type Message,
-  type NotificationCentre,
-  type Settings,
-  type Template,
-  type WorkspaceInfo,
+import type {
+  ContactDraft,
+  ContactRow,
+  Message,
+  NotificationCentre,
+  Settings,
+  Template,
 } from '../../../main/contract/model';
-import { formatPrefsOf, type FormatPrefs } from '../format/zone';
-import { countByFilter, type FilterCounts } from '../list/filter';
 import { sortRows } from '../../../main/contract/contact-order';
-import { errorMessage } from './errors';
+import { formatPrefsOf } from '../format/zone';
+import { countByFilter, type FilterCounts } from '../list/filter';
+import { initialState, withDefaults, type AppState, type Screen, type StateCell } from './app-state';
+import { ConversationPages } from './conversation-pages';
+import { Drafts } from './drafts';
+import { Loading } from './loading';
 import { Ticker } from './ticker';
-
-export const HISTORY_PAGE = 200;
-
-export interface Conversation {
-  contactId: string;
-  /** Oldest first. */
-  messages: readonly Message[];
-  hasMore: boolean;
-  loading: 'initial' | 'earlier' | null;
-  error: string | null;
-}
-
-export interface Toast {
-  id: number;
-  message: string;
-}
-
-/** What the right pane shows. */
-export type Screen = 'conversation' | 'follow-ups' | 'templates';
-
-export interface AppState {
-  status: 'loading' | 'ready' | 'failed';
-  loadError: string | null;
-  rows: ReadonlyMap<string, ContactRow>;
-  settings: Settings;
-  /** The locale and zone the screens format with, derived from the settings. */
-  prefs: FormatPrefs;
-  workspace: WorkspaceInfo | null;
-  selectedId: string | null;
-  conversation: Conversation | null;
-  /** What the owner typed per contact and has not sent yet. Kept in memory across contact switches. */
-  drafts: Readonly<Record<string, string>>;
-  /** Messages that failed after sending and whose text was put back into the message box. */
-  restoredDrafts: ReadonlySet<string>;
-  toasts: readonly Toast[];
-  /** The owner's templates; null until loaded (or when the main process could not list them). */
-  templates: readonly Template[] | null;
-  /** Reminders and other notices; null until loaded (or when the main process could not give them). */
-  notificationCentre: NotificationCentre | null;
-  /** A notification about several contacts narrowed the list to exactly these; null shows everyone. */
-  listOnly: readonly string[] | null;
-  screen: Screen;
-}
-
-const initialState = (): AppState => ({
-  status: 'loading',
-  loadError: null,
-  rows: new Map(),
-  settings: DEFAULT_SETTINGS,
-  prefs: formatPrefsOf(DEFAULT_SETTINGS),
-  workspace: null,
-  selectedId: null,
-  conversation: null,
-  drafts: {},
-  restoredDrafts: new Set(),
-  toasts: [],
-  templates: null,
-  notificationCentre: null,
-  listOnly: null,
-  screen: 'conversation',
-});
-
-/** Fills in settings a main process of an older version does not send yet. */
-function withDefaults(settings: Settings): Settings {
-  return { ...DEFAULT_SETTINGS, ...settings };
-}
-
-const MAX_TOASTS = 4;
+import { Toasts } from './toasts';
 
 /**
  * The renderer's state: rows by contact id, settings, workspace, the open conversation and the drafts.
  * It starts from `contacts.list` & co, then follows the main process's events. Components read it with
- * `useAppState(selector)` and change it only through the methods here, which call the API.
+ * `useAppState(selector)` and change it only through the methods here, which call the API. Loading,
+ * paging, drafts and toasts each live in their own module; this class holds the state and composes them.
  */
 export class AppStore {
   readonly ticker = new Ticker();
   private state: AppState = initialState();
   private readonly listeners = new Set<() => void>();
-  /** Bumped by every (re)load and by stop(), so a late answer never overwrites newer data. */
-  private generation = 0;
-  /** Row changes that arrive while the list is loading, applied on top of it. */
-  private pendingRows: Map<string, ContactRow> | null = null;
-  /** Texts sent in this session by message id, to put back into the message box if delivery fails. */
-  private readonly sentTexts = new Map<string, { contactId: string; text: string }>();
-  private toastSeq = 0;
+  private readonly cell: StateCell = { get: () => this.state, set: (patch) => this.set(patch) };
+  private readonly toasts = new Toasts(this.cell);
+  private readonly pages: ConversationPages;
+  private readonly drafts: Drafts;
+  private readonly loading: Loading;
   private sortedCache: {
     rows: ReadonlyMap<string, ContactRow>;
     sorted: ContactRow[];
     counts: FilterCounts;
   } | null = null;
 
-  constructor(readonly api: CareWindowApi) {}
+  constructor(readonly api: CareWindowApi) {
+    this.pages = new ConversationPages(this.cell, api.conversation);
+    this.drafts = new Drafts(this.cell, api.conversation, (message) => this.receiveMessage(message));
+    this.loading = new Loading({
+      cell: this.cell,
+      api,
+      ticker: this.ticker,
+      reopenConversation: (contactId) => void this.pages.open(contactId),
+      reportError: (error) => this.reportError(error),
+    });
+  }
 
   readonly getState = (): AppState => this.state;
 
@@ -147,69 +90,18 @@ export class AppStore {
     ];
     void this.load();
     return () => {
-      this.generation += 1;
+      this.loading.stop();
       for (const off of offs) off();
     };
   }
 
   /** Loads (or reloads) everything the first screen needs. */
-  async load(): Promise<void> {
-    const generation = ++this.generation;
-    this.pendingRows = new Map();
-    try {
-      const [rows, settings, workspace, mainNow] = await Promise.all([
-        this.api.contacts.list(),
-        this.api.settings.get(),
-        this.api.workspace.info(),
-        this.api.clock.now(),
-      ]);
-      if (generation !== this.generation) return;
-      this.ticker.syncTo(mainNow);
-      const byId = new Map(rows.map((row) => [row.contact.id, row]));
-      for (const [id, row] of this.pendingRows) byId.set(id, row);
-      this.pendingRows = null;
-      const selectedId =
-        this.state.selectedId !== null && byId.has(this.state.selectedId) ? this.state.selectedId : null;
-      const reopen = selectedId !== null && this.state.status === 'ready';
-      this.set({
-        status: 'ready',
-        loadError: null,
-        rows: byId,
-        settings: withDefaults(settings),
-        workspace,
-        selectedId,
-        conversation: selectedId === null ? null : this.state.conversation,
-      });
-      if (reopen) void this.loadConversation(selectedId);
-      void this.loadExtras(generation);
-    } catch (error) {
-      if (generation !== this.generation) return;
-      this.pendingRows = null;
-      if (this.state.status === 'ready') this.reportError(error);
-      else this.set({ status: 'failed', loadError: errorMessage(error) });
-    }
-  }
-
-  /**
-   * Templates and notifications. Loaded apart from the first screen and allowed to fail: the list works
-   * without them, and their events fill them in later.
-   */
-  private async loadExtras(generation: number): Promise<void> {
-    const [templates, centre] = await Promise.allSettled([
-      this.api.templates.list(),
-      this.api.notifications.centre(),
-    ]);
-    if (generation !== this.generation) return;
-    if (templates.status === 'fulfilled') this.setTemplates(templates.value);
-    if (centre.status === 'fulfilled') this.setNotificationCentre(centre.value);
+  load(): Promise<void> {
+    return this.loading.load();
   }
 
   upsertRows(rows: readonly ContactRow[]): void {
-    if (rows.length === 0) return;
-    if (this.pendingRows !== null) for (const row of rows) this.pendingRows.set(row.contact.id, row);
-    const next = new Map(this.state.rows);
-    for (const row of rows) next.set(row.contact.id, row);
-    this.set({ rows: next });
+    this.loading.upsertRows(rows);
   }
 
   // ── Conversation ────────────────────────────────────────────────────────────────────────────────
@@ -220,7 +112,7 @@ export class AppStore {
       return;
     }
     this.set({ selectedId: contactId, conversation: null, screen: 'conversation' });
-    if (contactId !== null) void this.loadConversation(contactId);
+    if (contactId !== null) void this.pages.open(contactId);
   }
 
   showScreen(screen: Screen): void {
@@ -246,100 +138,27 @@ export class AppStore {
     if (this.state.listOnly !== null) this.set({ listOnly: null });
   }
 
-  private async loadConversation(contactId: string): Promise<void> {
-    this.set({
-      conversation: { contactId, messages: [], hasMore: false, loading: 'initial', error: null },
-    });
-    try {
-      const page = await this.api.conversation.history(contactId, { limit: HISTORY_PAGE });
-      const current = this.state.conversation;
-      if (current?.contactId !== contactId) return;
-      // Messages pushed while the page was loading are merged, not lost.
-      let messages: readonly Message[] = [...page.messages].sort(byTime);
-      for (const message of current.messages) messages = withMessage(messages, message);
-      this.set({ conversation: { ...current, messages, hasMore: page.hasMore, loading: null } });
-    } catch (error) {
-      const current = this.state.conversation;
-      if (current?.contactId !== contactId) return;
-      this.set({ conversation: { ...current, loading: null, error: errorMessage(error) } });
-    }
-  }
-
-  async loadEarlier(): Promise<void> {
-    const current = this.state.conversation;
-    const oldest = current?.messages[0];
-    if (!current || !oldest || current.loading !== null) return;
-    const { contactId } = current;
-    this.set({ conversation: { ...current, loading: 'earlier', error: null } });
-    try {
-      // A cursor on (at, id), the order the history is kept in: messages sharing the oldest one's
-      // millisecond are neither skipped nor shown twice.
-      const page = await this.api.conversation.history(contactId, {
-        before: oldest.at,
-        beforeId: oldest.id,
-        limit: HISTORY_PAGE,
-      });
-      const now = this.state.conversation;
-      if (now?.contactId !== contactId) return;
-      const known = new Set(now.messages.map((m) => m.id));
-      const earlier = page.messages.filter((m) => !known.has(m.id)).sort(byTime);
-      this.set({
-        conversation: {
-          ...now,
-          messages: [...earlier, ...now.messages],
-          hasMore: page.hasMore,
-          loading: null,
-        },
-      });
-    } catch (error) {
-      const now = this.state.conversation;
-      if (now?.contactId !== contactId) return;
-      this.set({ conversation: { ...now, loading: null, error: errorMessage(error) } });
-    }
+  loadEarlier(): Promise<void> {
+    return this.pages.loadEarlier();
   }
 
   /** A new message or a status change pushed by the main process (or returned by a call). */
   receiveMessage(message: Message): void {
-    const patch: Partial<AppState> = {};
-    const current = this.state.conversation;
-    if (current?.contactId === message.contactId) {
-      patch.conversation = { ...current, messages: withMessage(current.messages, message) };
-    }
-    const sent = this.sentTexts.get(message.id);
-    if (sent && message.status === 'failed') {
-      this.sentTexts.delete(message.id);
-      // Nothing the owner typed is lost: a send that failed later puts the text back, unless they
-      // have started typing something else.
-      if ((this.state.drafts[sent.contactId] ?? '').trim() === '') {
-        patch.drafts = { ...this.state.drafts, [sent.contactId]: sent.text };
-        patch.restoredDrafts = new Set([...this.state.restoredDrafts, message.id]);
-      }
-    } else if (sent && (message.status === 'delivered' || message.status === 'read')) {
-      this.sentTexts.delete(message.id);
-    }
+    // One change for both, so the screens never see the log updated without the draft put back.
+    const patch = { ...this.pages.patchFor(message), ...this.drafts.patchFor(message) };
     if (Object.keys(patch).length > 0) this.set(patch);
   }
 
   setDraft(contactId: string, text: string): void {
-    if ((this.state.drafts[contactId] ?? '') === text) return;
-    this.set({ drafts: { ...this.state.drafts, [contactId]: text } });
+    this.drafts.set(contactId, text);
   }
 
   /**
    * Sends the contact's draft. Rejects with an AppError when the main process refuses (the draft is
    * kept); clears the draft when the message was accepted.
    */
-  async sendDraft(contactId: string): Promise<Message> {
-    const text = this.state.drafts[contactId] ?? '';
-    const message = await this.api.conversation.sendText(contactId, text);
-    this.receiveMessage(message);
-    if (message.status === 'failed') return message;
-    this.sentTexts.set(message.id, { contactId, text });
-    if (this.state.drafts[contactId] === text) {
-      const drafts = Object.fromEntries(Object.entries(this.state.drafts).filter(([id]) => id !== contactId));
-      this.set({ drafts });
-    }
-    return message;
+  sendDraft(contactId: string): Promise<Message> {
+    return this.drafts.send(contactId);
   }
 
   // ── Contacts, settings, workspace ────────────────────────────────────────────────────────────────
@@ -401,6 +220,20 @@ export class AppStore {
     }
   }
 
+  /** An unconfirmed message: the owner says it reached the customer, or sends it once more. */
+  async settleUnconfirmed(message: Message, how: 'mark-sent' | 'send-again'): Promise<void> {
+    try {
+      const { conversation } = this.api;
+      const changed =
+        how === 'mark-sent'
+          ? await conversation.markSent(message.contactId, message.id)
+          : await conversation.sendAgain(message.contactId, message.id);
+      this.receiveMessage(changed);
+    } catch (error) {
+      this.reportError(error);
+    }
+  }
+
   async simulateInbound(contactId: string): Promise<void> {
     try {
       const message = await this.api.demo.simulateInbound(contactId);
@@ -432,28 +265,10 @@ export class AppStore {
   // ── Notices ─────────────────────────────────────────────────────────────────────────────────────
 
   reportError(error: unknown): void {
-    const toast = { id: ++this.toastSeq, message: errorMessage(error) };
-    this.set({ toasts: [...this.state.toasts, toast].slice(-MAX_TOASTS) });
+    this.toasts.report(error);
   }
 
   dismissToast(id: number): void {
-    this.set({ toasts: this.state.toasts.filter((toast) => toast.id !== id) });
+    this.toasts.dismiss(id);
   }
-}
-
-function byTime(a: Message, b: Message): number {
-  return a.at - b.at;
-}
-
-/** Replaces a message by id, or inserts it in time order (usually at the end). */
-export function withMessage(messages: readonly Message[], message: Message): readonly Message[] {
-  const index = messages.findIndex((m) => m.id === message.id);
-  if (index >= 0) {
-    const next = [...messages];
-    next[index] = message;
-    return next;
-  }
-  let at = messages.length;
-  while (at > 0 && (messages[at - 1]?.at ?? 0) > message.at) at -= 1;
-  return [...messages.slice(0, at), message, ...messages.slice(at)];
 }

@@ -1,4 +1,4 @@
-import { SECOND } from '../format/durations';
+import { SECOND } from '../../../main/domain/durations';
 
 /**
  * The one timer behind every countdown on screen. It runs only while something listens, ticks once a

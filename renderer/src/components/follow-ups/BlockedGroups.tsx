@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import type { FollowUpOverview } from '../../../../main/contract/model';
-import { SECOND } from '../../format/durations';
+import { SECOND } from '../../../../main/domain/durations';
 import { REFUSAL_GROUPS, refusalText } from '../../format/follow-up-text';
 import { useFormatPrefs, useTimeDerived } from '../../state/context';
 import { RefusalFix } from './RefusalFix';

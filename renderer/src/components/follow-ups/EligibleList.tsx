@@ -1,5 +1,6 @@
 import type { FollowUpOverview } from '../../../../main/contract/model';
-import { SECOND, formatAgo } from '../../format/durations';
+import { SECOND } from '../../../../main/domain/durations';
+import { formatAgo } from '../../format/durations';
 import { templateLabel } from '../../format/follow-up-text';
 import { useAppState, useTimeDerived } from '../../state/context';
 import { useActions } from '../actions';
@@ -43,6 +44,11 @@ export function EligibleList({
               <span className="follow-up-meta">
                 {closed} · {template ? templateLabel(template) : 'default template'}
               </span>
+              {row.activity.lastMessage?.notSent !== undefined ? (
+                <span className="follow-up-meta follow-up-not-sent">
+                  Last message not sent: {row.activity.lastMessage.notSent}
+                </span>
+              ) : null}
             </div>
             <div className="follow-up-actions">
               <button

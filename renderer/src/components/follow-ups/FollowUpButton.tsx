@@ -1,6 +1,6 @@
 import type { ContactRow, WindowState } from '../../../../main/contract/model';
 import { useId } from 'react';
-import { MINUTE } from '../../format/durations';
+import { MINUTE } from '../../../../main/domain/durations';
 import { sentMoment } from '../../format/window-text';
 import { useFormatPrefs, useTimeDerived } from '../../state/context';
 import { useActions } from '../actions';

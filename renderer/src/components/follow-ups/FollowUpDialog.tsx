@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { FollowUpPreview, Template } from '../../../../main/contract/model';
-import { costLine, refusalText, STATUS_WORD, templateLabel } from '../../format/follow-up-text';
-import { SECOND } from '../../format/durations';
+import { costLine, costTone, refusalText, STATUS_WORD, templateLabel } from '../../format/follow-up-text';
+import { SECOND } from '../../../../main/domain/durations';
 import { useApi, useAppState, useFormatPrefs, useStore, useTimeDerived } from '../../state/context';
 import { errorMessage } from '../../state/errors';
 import type { TemplateMode } from '../actions';
@@ -133,10 +133,8 @@ export function FollowUpDialog({ contactId, mode, focusTemplate, onClose }: Foll
 
       <TemplateCard template={template} preview={preview} loading={current === null} contactName={name} />
 
-      {preview !== null && templateId !== null ? (
-        <p className={preview.cost.charged ? 'cost-line charged' : 'cost-line free'}>
-          {costLine(preview.cost)}
-        </p>
+      {preview?.cost && templateId !== null ? (
+        <p className={`cost-line ${costTone(preview.cost)}`}>{costLine(preview.cost, locale)}</p>
       ) : null}
       {preview?.warning ? (
         <p className="follow-up-warning" role="note">

@@ -1,6 +1,5 @@
 import type { ContactRow, FollowUpPreview, Template } from '../../../../main/contract/model';
 import { templateLabel } from '../../format/follow-up-text';
-import { placeholderLabel } from '../../format/placeholders';
 import { useApi, useAppState, useStore } from '../../state/context';
 import { useActions } from '../actions';
 
@@ -80,6 +79,11 @@ export function RefusalFix({ row, preview, placement, onChooseTemplate }: Refusa
           : placement === 'list'
             ? [open]
             : [];
+      case 'opted-out-of-marketing':
+        // Utility templates still reach a customer who stopped promotions; START asks to resume them all.
+        return row.contact.optInRequestedAt !== null
+          ? [{ key: 'confirm', label: 'Confirm opt-in', run: () => void confirmOptIn() }]
+          : [choose('Choose a utility template')];
       case 'already-sent':
       case 'window-open':
         return placement === 'list' ? [open] : [];
@@ -99,7 +103,7 @@ export function RefusalFix({ row, preview, placement, onChooseTemplate }: Refusa
   function mapFix(placeholder: string, mapped: Template | null): Fix {
     return {
       key: `map-${placeholder}`,
-      label: `Map ${placeholderLabel(placeholder)} in ${mapped ? templateLabel(mapped) : 'the template'}`,
+      label: `Map ${placeholder} in ${mapped ? templateLabel(mapped) : 'the template'}`,
       run: () => actions.editTemplate(mapped?.id ?? null),
     };
   }

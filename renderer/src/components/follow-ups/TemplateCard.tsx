@@ -1,5 +1,4 @@
 import type { FollowUpPreview, Template } from '../../../../main/contract/model';
-import { placeholderLabel } from '../../format/placeholders';
 
 /**
  * The template as the customer will see it: header, the body exactly as it will be sent (read-only),
@@ -35,7 +34,7 @@ export function TemplateCard({
           <ul>
             {preview.missing.map((m) => (
               <li key={m.placeholder}>
-                {placeholderLabel(m.placeholder)} —{' '}
+                {m.placeholder} —{' '}
                 {m.field === null ? 'not linked to a contact field' : `${contactName} has no ${m.field}`}
               </li>
             ))}

@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import type { AppNotification } from '../../../../main/contract/model';
 import { compactMoment } from '../../format/dates';
-import { MINUTE } from '../../format/durations';
+import { MINUTE } from '../../../../main/domain/durations';
 import { useApi, useFormatPrefs, useTimeDerived } from '../../state/context';
 import { errorMessage } from '../../state/errors';
 

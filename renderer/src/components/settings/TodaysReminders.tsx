@@ -1,7 +1,7 @@
 import { useEffect, useId, useState } from 'react';
 import type { Reminder } from '../../../../main/contract/model';
 import { atMoment, leadText } from '../../format/reminder-text';
-import { MINUTE } from '../../format/durations';
+import { MINUTE } from '../../../../main/domain/durations';
 import { useApi, useAppState, useFormatPrefs, useTimeDerived } from '../../state/context';
 import { errorMessage } from '../../state/errors';
 

@@ -1,8 +1,7 @@
 import { useId } from 'react';
-import { placeholderLabel } from '../../format/placeholders';
 import { errorAt, invalidProps, type FieldErrors } from '../../state/field-errors';
 import { FieldError } from '../FieldError';
-import { MAPPING_CHOICES, type MappingRow } from './template-form';
+import { MAPPING_CHOICES, type FormPlaceholder, type MappingRow } from './template-form';
 
 /** One row per placeholder found in the body: "Fill {ticket_ID} with" a contact field or a fixed text. */
 export function PlaceholderMapping({
@@ -11,10 +10,10 @@ export function PlaceholderMapping({
   errors,
   onChange,
 }: {
-  placeholders: readonly string[];
-  rowOf: (placeholder: string) => MappingRow;
+  placeholders: readonly FormPlaceholder[];
+  rowOf: (key: string) => MappingRow;
   errors: FieldErrors;
-  onChange: (placeholder: string, row: MappingRow) => void;
+  onChange: (key: string, row: MappingRow) => void;
 }) {
   const ids = useId();
   if (placeholders.length === 0) return null;
@@ -22,21 +21,18 @@ export function PlaceholderMapping({
     <fieldset className="field-group">
       <legend>Fill the placeholders</legend>
       <p className="field-hint">Each placeholder is filled from the contact when the template is sent.</p>
-      {placeholders.map((placeholder, index) => {
-        const row = rowOf(placeholder);
-        const label = placeholderLabel(placeholder);
+      {placeholders.map(({ key, label }, index) => {
+        const row = rowOf(key);
         const id = `${ids}-${index}`;
-        const message = errorAt(errors, `mapping.${placeholder}`);
+        const message = errorAt(errors, `mapping.${key}`);
         return (
-          <div key={placeholder} className="mapping-row">
+          <div key={key} className="mapping-row">
             <div className="mapping-inputs">
               <label htmlFor={`${id}-choice`}>Fill {label} with</label>
               <select
                 id={`${id}-choice`}
                 value={row.choice}
-                onChange={(e) =>
-                  onChange(placeholder, { ...row, choice: e.target.value as MappingRow['choice'] })
-                }
+                onChange={(e) => onChange(key, { ...row, choice: e.target.value as MappingRow['choice'] })}
                 {...invalidProps(message, `${id}-error`)}
               >
                 {MAPPING_CHOICES.map((choice) => (
@@ -52,7 +48,7 @@ export function PlaceholderMapping({
                   placeholder="ticket_ID"
                   value={row.custom}
                   spellCheck={false}
-                  onChange={(e) => onChange(placeholder, { ...row, custom: e.target.value })}
+                  onChange={(e) => onChange(key, { ...row, custom: e.target.value })}
                   {...invalidProps(message, `${id}-error`)}
                 />
               ) : null}
@@ -61,7 +57,7 @@ export function PlaceholderMapping({
                   type="text"
                   aria-label={`Fixed text for ${label}`}
                   value={row.fixed}
-                  onChange={(e) => onChange(placeholder, { ...row, fixed: e.target.value })}
+                  onChange={(e) => onChange(key, { ...row, fixed: e.target.value })}
                   {...invalidProps(message, `${id}-error`)}
                 />
               ) : null}

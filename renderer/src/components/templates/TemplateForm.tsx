@@ -2,13 +2,19 @@ import { useId, useState, type SyntheticEvent } from 'react';
 import type { AppError } from '../../../../main/contract/errors';
 import type { Template } from '../../../../main/contract/model';
 import { CATEGORY_WORD, STATUS_WORD } from '../../format/follow-up-text';
-import { findPlaceholders, placeholderLabel } from '../../format/placeholders';
 import { useApi, useStore } from '../../state/context';
 import { asAppError } from '../../state/errors';
 import { errorAt, invalidProps, unclaimedErrors } from '../../state/field-errors';
 import { FieldError } from '../FieldError';
 import { PlaceholderMapping } from './PlaceholderMapping';
-import { draftOf, formOf, localErrors, mappingRow, type TemplateForm as Form } from './template-form';
+import {
+  draftOf,
+  formOf,
+  localErrors,
+  mappingRow,
+  readBody,
+  type TemplateForm as Form,
+} from './template-form';
 import { FormProblem } from '../FormProblem';
 
 const FIELDS = ['name', 'language', 'category', 'status', 'header', 'body', 'footer', 'buttons'];
@@ -34,7 +40,7 @@ export function TemplateForm({
   const [saving, setSaving] = useState(false);
   const ids = useId();
   const id = (name: string) => `${ids}-${name}`;
-  const placeholders = findPlaceholders(form.body);
+  const { placeholders, problem: bodyProblem } = readBody(form.body);
 
   /** Changes the form and forgets the error about what changed. */
   function update(patch: Partial<Form>, clear?: string) {
@@ -68,7 +74,8 @@ export function TemplateForm({
 
   const isClaimed = (key: string) =>
     FIELDS.some((f) => key === f || key.startsWith(`${f}.`)) ||
-    (key.startsWith('mapping.') && placeholders.includes(key.slice('mapping.'.length).split('.')[0] ?? ''));
+    (key.startsWith('mapping.') &&
+      placeholders.some((p) => p.key === key.slice('mapping.'.length).split('.')[0]));
   const others = unclaimedErrors(errors, isClaimed);
   const text = (key: string, label: string, hint?: string) => {
     const message = errorAt(errors, key);
@@ -89,7 +96,10 @@ export function TemplateForm({
       </div>
     );
   };
-  const bodyError = errorAt(errors, 'body');
+  // The main process's last word on the body, else what it would say about the body as typed now.
+  const bodyError = errorAt(errors, 'body') ?? bodyProblem ?? undefined;
+  // A body that cannot be read has no placeholders to list: its error says why.
+  const listsPlaceholders = placeholders.length > 0 || bodyError === undefined;
 
   return (
     <form
@@ -119,6 +129,10 @@ export function TemplateForm({
           options={STATUS_WORD}
           message={errorAt(errors, 'status')}
           onChange={(status) => update({ status }, 'status')}
+          // Fetched from the account: the status comes from WhatsApp (template sync), not by hand.
+          lockedBecause={
+            template?.source === 'platform' ? 'Status comes from your WhatsApp account.' : undefined
+          }
         />
       </div>
       {text('header', 'Header (optional)')}
@@ -130,13 +144,17 @@ export function TemplateForm({
           value={form.body}
           onChange={(e) => update({ body: e.target.value }, 'body')}
           aria-invalid={bodyError ? true : undefined}
-          aria-describedby={[id('found'), bodyError ? id('body-error') : ''].filter(Boolean).join(' ')}
+          aria-describedby={[listsPlaceholders ? id('found') : '', bodyError ? id('body-error') : '']
+            .filter(Boolean)
+            .join(' ')}
         />
-        <p id={id('found')} className="field-hint placeholders-found">
-          {placeholders.length === 0
-            ? "No placeholders yet — write {name} or {{1}} where the contact's details go."
-            : `Placeholders found: ${placeholders.map(placeholderLabel).join(', ')}`}
-        </p>
+        {listsPlaceholders ? (
+          <p id={id('found')} className="field-hint placeholders-found">
+            {placeholders.length === 0
+              ? "No placeholders yet — write {name} or {{1}} where the contact's details go."
+              : `Placeholders found: ${placeholders.map((p) => p.label).join(', ')}`}
+          </p>
+        ) : null}
         <FieldError id={id('body-error')} message={bodyError} />
       </div>
       {text('footer', 'Footer (optional)')}
@@ -156,11 +174,9 @@ export function TemplateForm({
 
       <PlaceholderMapping
         placeholders={placeholders}
-        rowOf={(placeholder) => mappingRow(form, placeholder)}
+        rowOf={(key) => mappingRow(form, key)}
         errors={errors}
-        onChange={(placeholder, row) =>
-          update({ mapping: { ...form.mapping, [placeholder]: row } }, `mapping.${placeholder}`)
-        }
+        onChange={(key, row) => update({ mapping: { ...form.mapping, [key]: row } }, `mapping.${key}`)}
       />
 
       <div className="dialog-actions">
@@ -182,6 +198,7 @@ function Choice<T extends string>({
   options,
   message,
   onChange,
+  lockedBecause,
 }: {
   id: string;
   label: string;
@@ -189,6 +206,7 @@ function Choice<T extends string>({
   options: Record<T, string>;
   message: string | undefined;
   onChange: (value: T) => void;
+  lockedBecause?: string | undefined;
 }) {
   return (
     <div className="field">
@@ -196,6 +214,8 @@ function Choice<T extends string>({
       <select
         id={id}
         value={value}
+        disabled={lockedBecause !== undefined}
+        title={lockedBecause}
         onChange={(e) => onChange(e.target.value as T)}
         {...invalidProps(message, `${id}-error`)}
       >

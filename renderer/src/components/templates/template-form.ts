@@ -5,10 +5,11 @@ import type {
   TemplateDraft,
   TemplateStatus,
 } from '../../../../main/contract/model';
-import { BUILT_IN_FIELDS, findPlaceholders, guessSource, placeholderLabel } from '../../format/placeholders';
+import { BUILTIN_FIELDS, isBuiltinField, type BuiltinField } from '../../../../main/domain/templates/fill';
+import { checkBody } from '../../../../main/domain/templates/template-draft';
 
 /** Where a placeholder's value comes from, as the form offers it. */
-export type MappingChoice = 'name' | 'first_name' | 'phone' | 'custom' | 'fixed';
+export type MappingChoice = BuiltinField | 'custom' | 'fixed';
 
 export interface MappingRow {
   choice: MappingChoice;
@@ -16,6 +17,34 @@ export interface MappingRow {
   custom: string;
   /** The text, for "fixed". */
   fixed: string;
+}
+
+/** A placeholder the form offers a mapping row for. */
+export interface FormPlaceholder {
+  /** What the mapping is keyed by, as the main process keys it: "ticket_ID", "1". */
+  key: string;
+  /** As written in the body: "{ticket_ID}", "{{1}}". */
+  label: string;
+}
+
+export interface BodyReading {
+  /** Each placeholder once, in order of first appearance; none when the body cannot be read. */
+  placeholders: FormPlaceholder[];
+  /** The main process's refusal of this body, word for word; null when it would accept it. */
+  problem: string | null;
+}
+
+/**
+ * The body as the main process reads it (the domain's own check, not a look-alike), so the form never
+ * offers mapping rows for a body that saving would refuse. A blank body is not called out while typing.
+ */
+export function readBody(body: string): BodyReading {
+  const checked = checkBody(body);
+  const seen = new Map<string, FormPlaceholder>();
+  for (const p of checked.placeholders ?? []) {
+    if (!seen.has(p.key)) seen.set(p.key, { key: p.key, label: p.raw });
+  }
+  return { placeholders: [...seen.values()], problem: body.trim() === '' ? null : checked.problem };
 }
 
 export interface TemplateForm {
@@ -31,18 +60,29 @@ export interface TemplateForm {
   mapping: Readonly<Record<string, MappingRow>>;
 }
 
+const FIELD_LABEL: Record<BuiltinField, string> = { name: 'Name', first_name: 'First name', phone: 'Phone' };
+
 export const MAPPING_CHOICES: ReadonlyArray<{ value: MappingChoice; label: string }> = [
-  ...BUILT_IN_FIELDS.map((f) => ({ value: f.field as MappingChoice, label: f.label })),
+  ...BUILTIN_FIELDS.map((field) => ({ value: field, label: FIELD_LABEL[field] })),
   { value: 'custom', label: 'Custom field' },
   { value: 'fixed', label: 'Fixed text' },
 ];
 
 function rowOf(source: PlaceholderSource): MappingRow {
   if (source.kind === 'fixed') return { choice: 'fixed', custom: '', fixed: source.value };
-  const builtIn = BUILT_IN_FIELDS.find((f) => f.field === source.field);
-  return builtIn
-    ? { choice: builtIn.field as MappingChoice, custom: '', fixed: '' }
+  return isBuiltinField(source.field)
+    ? { choice: source.field, custom: '', fixed: '' }
     : { choice: 'custom', custom: source.field, fixed: '' };
+}
+
+/**
+ * A first guess for a placeholder the owner has not mapped yet: {name} → the name, {ticket_ID} → the
+ * custom field ticket_ID, {{1}} → the name (the platform's first variable is nearly always the
+ * customer's name), other numbers → a custom field still to be named.
+ */
+function guessedRow(key: string): MappingRow {
+  if (/^\d+$/.test(key)) return rowOf({ kind: 'field', field: key === '1' ? 'name' : '' });
+  return rowOf({ kind: 'field', field: key });
 }
 
 function sourceOf(row: MappingRow): PlaceholderSource {
@@ -86,14 +126,14 @@ export function formOf(template: Template | null): TemplateForm {
 }
 
 /** The mapping row of a placeholder: the one the owner set, or a first guess. */
-export function mappingRow(form: TemplateForm, placeholder: string): MappingRow {
-  return form.mapping[placeholder] ?? rowOf(guessSource(placeholder));
+export function mappingRow(form: TemplateForm, key: string): MappingRow {
+  return form.mapping[key] ?? guessedRow(key);
 }
 
 export function draftOf(form: TemplateForm): TemplateDraft {
   const mapping: Record<string, PlaceholderSource> = {};
-  for (const placeholder of findPlaceholders(form.body)) {
-    mapping[placeholder] = sourceOf(mappingRow(form, placeholder));
+  for (const { key } of readBody(form.body).placeholders) {
+    mapping[key] = sourceOf(mappingRow(form, key));
   }
   return {
     name: form.name.trim(),
@@ -111,11 +151,10 @@ export function draftOf(form: TemplateForm): TemplateDraft {
 /** What the form can tell before asking the main process: a custom field without a name. */
 export function localErrors(form: TemplateForm): Record<string, string> {
   const errors: Record<string, string> = {};
-  for (const placeholder of findPlaceholders(form.body)) {
-    const row = mappingRow(form, placeholder);
+  for (const { key, label } of readBody(form.body).placeholders) {
+    const row = mappingRow(form, key);
     if (row.choice === 'custom' && row.custom.trim() === '') {
-      errors[`mapping.${placeholder}`] =
-        `Name the contact field that fills ${placeholderLabel(placeholder)}, for example ticket_ID.`;
+      errors[`mapping.${key}`] = `Name the contact field that fills ${label}, for example ticket_ID.`;
     }
   }
   return errors;

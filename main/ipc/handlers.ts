@@ -1,0 +1,99 @@
+import type { Handlers } from '../contract/ipc';
+import type { AccountService } from '../services/account';
+import type { BackupService } from '../services/backups';
+import type { DemoSimulation } from '../services/demo/simulate-inbound';
+import type { Clock } from '../services/ports';
+import type { Workspaces } from '../services/workspaces';
+
+export interface HandlerDeps {
+  workspaces: Workspaces;
+  demo: DemoSimulation;
+  clock: Clock;
+  account: AccountService;
+  backups: BackupService;
+}
+
+/**
+ * Each IPC channel to the service that answers it, and nothing more: the router validates the call
+ * before, the service decides. The session is looked up per call, since switching workspaces replaces it.
+ */
+export function createHandlers({ workspaces, demo, clock, account, backups }: HandlerDeps): Handlers {
+  const session = () => workspaces.session();
+  return {
+    contacts: {
+      list: () => session().contacts.list(),
+      get: (id) => session().contacts.row(id),
+      create: (draft) => session().contacts.create(draft),
+      update: (id, draft, expectedUpdatedAt) => session().contacts.update(id, draft, expectedUpdatedAt),
+      setMuted: (id, muted) => session().contacts.setMuted(id, muted),
+      confirmOptIn: (id) => session().consent.confirmOptIn(id),
+    },
+    conversation: {
+      history: (contactId, query) => session().conversation.history(contactId, query),
+      sendText: (contactId, text) => session().conversation.sendText(contactId, text),
+      sendTemplate: (contactId, templateId) => session().followUps.sendTemplate(contactId, templateId),
+      markSent: (contactId, messageId) => session().outbox.markSent(contactId, messageId),
+      sendAgain: async (contactId, messageId) =>
+        (await session().outbox.sendAgain(contactId, messageId)).message,
+    },
+    templates: {
+      list: () => session().templates.list(),
+      save: (draft, id) => session().templates.save(draft, id),
+      remove: async (id) => {
+        await session().templates.remove(id);
+        return null;
+      },
+      sync: () => session().templateSync.sync(),
+    },
+    followUps: {
+      preview: (contactId, templateId) => session().followUps.preview(contactId, templateId),
+      send: (contactId, templateId) => session().followUps.send(contactId, templateId),
+      overview: () => session().followUps.overview(),
+      sendAll: (items) => session().followUps.sendAll(items),
+    },
+    reminders: {
+      upcoming: () => session().reminders.upcoming(),
+      snooze: (id, mode) => session().reminders.snooze(id, mode),
+    },
+    notifications: {
+      centre: () => session().reminders.centre(),
+      markRead: (ids) => session().reminders.markRead(ids),
+    },
+    settings: {
+      get: () => session().settings.current(),
+      update: (patch) => session().settings.update(patch),
+    },
+    costs: {
+      terms: () => session().costs.terms(),
+      importRateCard: (csv) => session().costs.importRateCard(csv),
+      clearRateCard: () => session().costs.clearRateCard(),
+      setAllowance: (allowance) => session().costs.setAllowance(allowance),
+      month: (yearMonth) => session().monthCosts.month(yearMonth),
+    },
+    workspace: {
+      info: () => workspaces.info(),
+      startReal: () => workspaces.switchTo('real'),
+      openDemo: () => workspaces.switchTo('demo'),
+      dismissProblems: () => workspaces.dismissProblems(),
+    },
+    account: {
+      status: () => account.status(),
+      test: (credentials) => account.test(credentials),
+      connect: (credentials) => account.connect(credentials),
+      disconnect: () => account.disconnect(),
+    },
+    demo: {
+      simulateInbound: (contactId, text) => demo.simulateInbound(contactId, text),
+    },
+    clock: {
+      now: () => clock.now(),
+    },
+    backups: {
+      list: () => backups.overview(),
+      create: () => backups.create(),
+      preview: (id) => backups.preview(id),
+      restore: (id) => backups.restore(id),
+      setFolder: (folder) => backups.setFolder(folder),
+    },
+  };
+}

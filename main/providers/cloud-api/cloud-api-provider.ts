@@ -1,0 +1,104 @@
+import type {
+  InboundListener,
+  Logger,
+  MessagingProvider,
+  OutboundRequest,
+  SendOutcome,
+  StatusUpdate,
+} from '../../services/ports';
+import type { GraphSettings } from './graph-settings';
+import { sendMessage } from './send-message';
+import { fetchTemplates, type TemplateFetch } from './template-sync';
+import { testConnection, type ConnectionCheck } from './test-connection';
+import { parseWebhook, type DeliveryStatus } from './webhook-events';
+
+type StatusListener = (update: StatusUpdate) => Promise<unknown>;
+
+/**
+ * The WhatsApp Cloud API behind the MessagingProvider port. Sends go straight to the Graph API; what
+ * arrives comes in through `deliver(body)`, called by the webhook processing step (services/
+ * webhook-processing.ts) for each journal entry, never by the HTTP receiver itself, so a hosted relay can
+ * feed the same path later. `deliver` resolves once every listener has stored its event and rejects if one
+ * could not, so the entry stays unprocessed and is handed in again.
+ */
+export class CloudApiProvider implements MessagingProvider {
+  readonly name = 'whatsapp-cloud-api';
+  readonly isAccount = true;
+  private readonly inboundListeners = new Set<InboundListener>();
+  private readonly statusListeners = new Set<StatusListener>();
+  private readonly closing = new AbortController();
+
+  constructor(
+    private readonly settings: () => GraphSettings,
+    private readonly log: Logger,
+  ) {}
+
+  send(request: OutboundRequest): Promise<SendOutcome> {
+    return sendMessage(this.settings(), request, this.closing.signal);
+  }
+
+  testConnection(): Promise<ConnectionCheck> {
+    return testConnection(this.settings(), this.closing.signal);
+  }
+
+  fetchTemplates(): Promise<TemplateFetch> {
+    return fetchTemplates(this.settings(), this.closing.signal);
+  }
+
+  onInbound(listener: InboundListener): () => void {
+    this.inboundListeners.add(listener);
+    return () => this.inboundListeners.delete(listener);
+  }
+
+  onStatus(listener: StatusListener): () => void {
+    this.statusListeners.add(listener);
+    return () => this.statusListeners.delete(listener);
+  }
+
+  /**
+   * Hands one verified payload's events to the listeners, in the payload's order. A payload that is not a
+   * WhatsApp webhook is logged (never its content) and counts as done: it stays in the journal.
+   */
+  async deliver(body: string): Promise<void> {
+    const parsed = parseWebhook(body);
+    if (!parsed.ok) {
+      this.log.warn('webhook payload not understood; kept in the inbox journal', { reason: parsed.reason });
+      return;
+    }
+    if (parsed.skipped > 0) {
+      this.log.warn('webhook parts in an unknown shape; kept in the inbox journal', {
+        skipped: parsed.skipped,
+      });
+    }
+    for (const event of parsed.events) {
+      switch (event.type) {
+        case 'inbound':
+          await Promise.all([...this.inboundListeners].map((listener) => listener(event.message)));
+          break;
+        case 'status':
+          await Promise.all([...this.statusListeners].map((listener) => listener(toUpdate(event.status))));
+          break;
+        case 'notice':
+          this.log.info('WhatsApp notice about a customer', { at: event.at });
+          break;
+        case 'error':
+          this.log.warn('WhatsApp reported an account problem', { code: event.code, title: event.title });
+          break;
+      }
+    }
+  }
+
+  /** Abandons requests in flight (the app is quitting); their sends count as unconfirmed. */
+  close(): void {
+    this.closing.abort();
+  }
+}
+
+/**
+ * The port's part of a status (pricing for the Costs view, the reference to settle a send whose answer was
+ * lost); code and title stay here.
+ */
+function toUpdate(status: DeliveryStatus): StatusUpdate {
+  const { providerId, status: state, at, error, pricing, reference } = status;
+  return { providerId, status: state, at, error, pricing: pricing ?? null, reference: reference ?? null };
+}

@@ -1,0 +1,149 @@
+import { z } from 'zod';
+import type { GraphSettings } from './graph-settings';
+
+/** A Graph API error answer, as https://developers.facebook.com/docs/graph-api/guides/error-handling shapes it. */
+export interface GraphError {
+  /** The HTTP status. */
+  status: number;
+  /** `error.code` (null when the answer was not a Graph error body, e.g. a proxy's HTML page). */
+  code: number | null;
+  subcode: number | null;
+  /** The code's title: Meta puts it in `message` after "(#code) ". */
+  title: string;
+  /** `error.error_data.details`: Meta recommends acting on code + details rather than the title. */
+  details: string;
+}
+
+/**
+ * What became of a request. `not-sent` means it certainly never reached the platform (refused, no such
+ * host, no route): sending again is safe. `no-answer` means it may have arrived and been acted on (a
+ * timeout, a dropped connection, an unreadable answer): the outcome is unknown.
+ */
+export type GraphResponse =
+  | { kind: 'ok'; status: number; body: unknown }
+  | { kind: 'error'; error: GraphError }
+  | { kind: 'not-sent'; detail: string }
+  | { kind: 'no-answer'; detail: string };
+
+export interface GraphCall {
+  method: 'GET' | 'POST';
+  /** Below the version: `/123/messages`. */
+  path: string;
+  query?: Record<string, string>;
+  body?: unknown;
+  /** Lets the caller give up early (shutdown); counts as a timeout. */
+  signal?: AbortSignal;
+}
+
+const ErrorBody = z.object({
+  error: z.object({
+    message: z.string().catch(''),
+    code: z.number().int().optional().catch(undefined),
+    error_subcode: z.number().int().optional().catch(undefined),
+    error_data: z
+      .object({ details: z.string().optional().catch(undefined) })
+      .optional()
+      .catch(undefined),
+  }),
+});
+
+/**
+ * Errors a connection attempt fails with before any byte of the request was written. Anything else (a
+ * reset, a closed socket, a timeout) may come after the platform read the request.
+ */
+const BEFORE_SENDING = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ENETUNREACH',
+  'EHOSTUNREACH',
+  'ENETDOWN',
+  'UND_ERR_CONNECT_TIMEOUT',
+  'CERT_HAS_EXPIRED',
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'ERR_TLS_CERT_ALTNAME_INVALID',
+]);
+
+export function graphUrl(settings: GraphSettings, path: string, query: Record<string, string> = {}): URL {
+  const base = settings.baseUrl.replace(/\/+$/, '');
+  const url = new URL(`${base}/${settings.version}${path}`);
+  for (const [key, value] of Object.entries(query)) url.searchParams.set(key, value);
+  return url;
+}
+
+/** One Graph API call with the bearer token and a timeout. Never throws: every outcome is a value. */
+export async function graphRequest(settings: GraphSettings, call: GraphCall): Promise<GraphResponse> {
+  const timeout = AbortSignal.timeout(settings.timeoutMs);
+  const signal = call.signal ? AbortSignal.any([timeout, call.signal]) : timeout;
+  const headers: Record<string, string> = { authorization: `Bearer ${settings.accessToken}` };
+  if (call.body !== undefined) headers['content-type'] = 'application/json';
+  let response: Response;
+  try {
+    response = await fetch(graphUrl(settings, call.path, call.query), {
+      method: call.method,
+      headers,
+      body: call.body === undefined ? null : JSON.stringify(call.body),
+      signal,
+      redirect: 'error',
+    });
+  } catch (err) {
+    return failedBeforeAnswer(err);
+  }
+  let text: string;
+  try {
+    text = await response.text();
+  } catch (err) {
+    return { kind: 'no-answer', detail: `the answer broke off (${describe(err)})` };
+  }
+  const body = parseJson(text);
+  if (response.ok) {
+    if (body === undefined) return { kind: 'no-answer', detail: 'the answer could not be read' };
+    return { kind: 'ok', status: response.status, body };
+  }
+  return { kind: 'error', error: toGraphError(response.status, body) };
+}
+
+function toGraphError(status: number, body: unknown): GraphError {
+  const parsed = ErrorBody.safeParse(body);
+  if (!parsed.success) return { status, code: null, subcode: null, title: `HTTP ${status}`, details: '' };
+  const { message, code, error_subcode, error_data } = parsed.data.error;
+  return {
+    status,
+    code: code ?? null,
+    subcode: error_subcode ?? null,
+    title: message.replace(/^\(#\d+\)\s*/, ''),
+    details: error_data?.details ?? '',
+  };
+}
+
+function failedBeforeAnswer(err: unknown): GraphResponse {
+  if (err instanceof Error && (err.name === 'TimeoutError' || err.name === 'AbortError')) {
+    return { kind: 'no-answer', detail: 'no answer in time' };
+  }
+  const code = causeCode(err);
+  if (code !== undefined && BEFORE_SENDING.has(code)) return { kind: 'not-sent', detail: code };
+  return { kind: 'no-answer', detail: code ?? describe(err) };
+}
+
+/** undici reports the socket's error as `cause` of a TypeError('fetch failed'). */
+function causeCode(err: unknown): string | undefined {
+  const cause = err instanceof Error ? err.cause : undefined;
+  if (typeof cause === 'object' && cause !== null && 'code' in cause && typeof cause.code === 'string') {
+    return cause.code;
+  }
+  return undefined;
+}
+
+function describe(err: unknown): string {
+  return err instanceof Error ? err.message : 'unknown error';
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}

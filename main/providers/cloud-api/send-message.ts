@@ -1,0 +1,127 @@
+import { z } from 'zod';
+import type { OutboundRequest, SendFailure, SendFailureKind, SendOutcome } from '../../services/ports';
+import { isRetryable, kindOfCode } from './error-codes';
+import { reasonFor, failureText } from './failure-text';
+import { graphRequest, type GraphError } from './graph-request';
+import type { GraphSettings } from './graph-settings';
+
+/**
+ * Sending a text or a template through POST /{phone-number-id}/messages, as
+ * https://developers.facebook.com/documentation/business-messaging/whatsapp/messages/send-messages and
+ * https://developers.facebook.com/documentation/business-messaging/whatsapp/templates/template-messages
+ * describe it.
+ */
+
+const SendAnswer = z.object({ messages: z.array(z.object({ id: z.string().min(1) })).min(1) });
+
+/** `to` takes the number's digits: the API's examples give it without '+' or spaces. */
+export function recipientDigits(e164: string): string {
+  return e164.replace(/\D/g, '');
+}
+
+const POSITIONAL = /^\d+$/;
+
+type BodyParameter = { type: 'text'; text: string } | { type: 'text'; parameter_name: string; text: string };
+
+/**
+ * The body component's parameters. Positional templates ({{1}}, {{2}}) take them in number order; templates
+ * with named placeholders ({{ticket_id}}) take each with its `parameter_name`.
+ */
+export function bodyParameters(parameters: readonly { name: string; value: string }[]): BodyParameter[] {
+  if (parameters.every((p) => POSITIONAL.test(p.name))) {
+    return [...parameters]
+      .sort((a, b) => Number(a.name) - Number(b.name))
+      .map((p) => ({ type: 'text', text: p.value }));
+  }
+  return parameters.map((p) => ({ type: 'text', parameter_name: p.name, text: p.value }));
+}
+
+export function messageBody(request: OutboundRequest): Record<string, unknown> {
+  const common = {
+    messaging_product: 'whatsapp',
+    recipient_type: 'individual',
+    to: recipientDigits(request.to),
+    // Echoed back in this message's status webhooks (statuses[].biz_opaque_callback_data, at most 512
+    // characters: send-messages and webhooks/reference/messages/status), so a send whose answer was lost
+    // is still matched to its message when WhatsApp reports it.
+    ...(request.reference === undefined ? {} : { biz_opaque_callback_data: request.reference }),
+  };
+  if (request.kind === 'text') {
+    return { ...common, type: 'text', text: { preview_url: false, body: request.text } };
+  }
+  const components =
+    request.parameters.length === 0 ? [] : [{ type: 'body', parameters: bodyParameters(request.parameters) }];
+  return {
+    ...common,
+    type: 'template',
+    template: {
+      name: request.template.name,
+      language: { code: request.template.language },
+      ...(components.length === 0 ? {} : { components }),
+    },
+  };
+}
+
+export async function sendMessage(
+  settings: GraphSettings,
+  request: OutboundRequest,
+  signal?: AbortSignal,
+): Promise<SendOutcome> {
+  const response = await graphRequest(settings, {
+    method: 'POST',
+    path: `/${settings.phoneNumberId}/messages`,
+    body: messageBody(request),
+    ...(signal ? { signal } : {}),
+  });
+  switch (response.kind) {
+    case 'ok': {
+      const answer = SendAnswer.safeParse(response.body);
+      // A 200 without a message id: it was accepted, but there is nothing to follow it by.
+      if (!answer.success) return failed('timeout-after-send', null, 'answer without a message id', null);
+      const first = answer.data.messages[0];
+      return first ? { ok: true, providerId: first.id } : failed('unknown', null, '', null);
+    }
+    case 'error':
+      return fromGraphError(response.error, request);
+    case 'not-sent':
+      return failed('network', null, response.detail, null);
+    case 'no-answer':
+      return failed('timeout-after-send', null, response.detail, null);
+  }
+}
+
+export function fromGraphError(error: GraphError, request: OutboundRequest): SendOutcome {
+  const kind = kindOfCode(error.code, error.status);
+  const parameter = kind === 'invalid-parameter' ? namedParameter(error, request) : null;
+  return failed(kind, error.code, error.title, parameter);
+}
+
+function failed(
+  kind: SendFailureKind,
+  code: number | null,
+  title: string,
+  parameter: string | null,
+): SendOutcome {
+  const failure: SendFailure = { kind, code, title, parameter, action: failureText(kind).action };
+  return { ok: false, reason: reasonFor(kind, parameter), retryable: isRetryable(kind), failure };
+}
+
+/**
+ * The placeholder the error's details name, if any: one of the request's parameter names as a whole
+ * word, or a `{{name}}` in the details. Details are free text, so nothing is guessed beyond that.
+ */
+function namedParameter(error: GraphError, request: OutboundRequest): string | null {
+  const text = `${error.details} ${error.title}`;
+  if (request.kind === 'template') {
+    const named = request.parameters.find(
+      (p) => !POSITIONAL.test(p.name) && new RegExp(`\\b${escapeRegExp(p.name)}\\b`).test(text),
+    );
+    if (named) return named.name;
+  }
+  const braces = /\{\{\s*([A-Za-z0-9_]+)\s*\}\}/.exec(text);
+  return braces?.[1] ?? null;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

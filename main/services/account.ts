@@ -1,0 +1,294 @@
+import { randomBytes } from 'node:crypto';
+import type {
+  AccountCredentials,
+  AccountStatus,
+  ConnectionProblem,
+  ConnectionTest,
+} from '../contract/account';
+import { AppError } from '../contract/errors';
+import { openAccountFile, type AccountFileStore, type AccountSettings } from '../store/account-file';
+import { SerialQueue } from '../store/serial-queue';
+import { AccountLink } from './account-link';
+import type { CloudApi, GraphTarget, SecretName, SecretStore, StartReceiver } from './account-ports';
+import type { Clock, Logger, MessagingProvider, Publisher } from './ports';
+
+/** The port most tunnel guides use in their examples; any free port works. */
+export const DEFAULT_WEBHOOK_PORT = 8787;
+/** The receiver listens on this computer only; the owner's tunnel is what exposes it. */
+const WEBHOOK_HOST = '127.0.0.1';
+const SECRET_NAMES: SecretName[] = ['accessToken', 'appSecret', 'webhookVerifyToken'];
+
+export interface AccountDeps {
+  /** The owner's real workspace folder (account.json and the inbox journal live there). */
+  dir: string;
+  secrets: SecretStore;
+  cloudApi: CloudApi;
+  startReceiver: StartReceiver;
+  clock: Clock;
+  log: Logger;
+  publisher: Publisher;
+  /** The real workspace's session must pick up the new provider: reopens it when it is open. */
+  providerChanged: () => Promise<void>;
+  /** Defaults for a new connection; the tests point the Graph API at a fake server and use port 0. */
+  graphBaseUrl?: string;
+  webhookPort?: number;
+}
+
+/**
+ * The owner's WhatsApp Business number: test, connect, disconnect, and what the wizard shows. Secrets
+ * go to the SecretStore and nowhere else: not into account.json, not into the status (the renderer never
+ * sees the access token or the app secret), not into the log.
+ */
+export class AccountService {
+  private link: AccountLink | null = null;
+  private verifyToken: string | null = null;
+  private problems: string[] = [];
+  private readonly queue = new SerialQueue();
+  private publishQueued = false;
+
+  private constructor(
+    private readonly deps: AccountDeps,
+    private readonly file: AccountFileStore,
+  ) {}
+
+  /** Opens account.json and, when a number is connected and its secrets can be read, starts the link. */
+  static async open(deps: AccountDeps): Promise<AccountService> {
+    const file = await openAccountFile(deps.dir, { now: () => deps.clock.now(), log: deps.log });
+    const service = new AccountService(deps, file);
+    service.problems = file.problems.map((p) => `${p.message} ${p.recovery}`);
+    const settings = file.get();
+    if (settings) await service.resume(settings);
+    return service;
+  }
+
+  /** The provider for the real workspace: the account's when connected, else null (no account). */
+  provider(): MessagingProvider | null {
+    return this.link?.sessionProvider ?? null;
+  }
+
+  status(): AccountStatus {
+    const settings = this.file.get();
+    const link = this.link;
+    const receiver = link?.receiver ?? null;
+    return {
+      connected: link !== null,
+      storage: this.deps.secrets.storage(),
+      displayPhoneNumber: link ? (settings?.displayPhoneNumber ?? null) : null,
+      verifiedName: link ? (settings?.verifiedName ?? null) : null,
+      phoneNumberId: settings?.phoneNumberId ?? null,
+      wabaId: settings?.wabaId ?? null,
+      webhook: {
+        localUrl: receiver?.url ?? null,
+        port: receiver?.port ?? settings?.webhookPort ?? this.defaultPort(),
+        verifyToken: link ? this.verifyToken : null,
+      },
+      lastWebhookAt: link?.journal.lastReceivedAt ?? null,
+      problems: [...this.problems, ...(link?.receiverProblem ? [link.receiverProblem] : [])],
+    };
+  }
+
+  /** Asks the Graph API about the number and the account; saves nothing. */
+  async test(credentials: AccountCredentials): Promise<ConnectionTest> {
+    let check;
+    try {
+      check = await this.deps.cloudApi.test(this.target(credentials));
+    } catch (error) {
+      this.deps.log.warn('Connection test failed', {
+        error: error instanceof Error ? error.name : 'unknown',
+      });
+      return {
+        ok: false,
+        problem: 'network',
+        reason: 'CareWindow could not reach WhatsApp. Check the internet connection and try again.',
+      };
+    }
+    return check.ok
+      ? { ok: true, displayPhoneNumber: check.displayPhoneNumber, verifiedName: check.verifiedName }
+      : { ok: false, problem: check.problem, reason: check.reason };
+  }
+
+  /**
+   * Tests first; only a connection WhatsApp accepts is saved. Then the secrets are stored (refused where
+   * they cannot be encrypted), the settings written, the receiver started, and the real workspace
+   * switched to the account. The verify token of an earlier connection is kept, so the Meta app's webhook
+   * settings stay valid when the owner only replaces an expired token.
+   */
+  connect(credentials: AccountCredentials): Promise<AccountStatus> {
+    return this.queue.run(async () => {
+      const storage = this.deps.secrets.storage();
+      if (storage.kind === 'unavailable') throw new AppError({ code: 'storage', message: storage.reason });
+      const check = await this.test(credentials);
+      if (!check.ok) throw refusal(check);
+
+      const verifyToken = this.verifyToken ?? randomBytes(24).toString('base64url');
+      // The session is reopened once, after the new link is up (or once more below if storing failed).
+      await this.stopLink(false);
+      try {
+        await this.storeSecrets({ ...credentials, webhookVerifyToken: verifyToken });
+      } catch (error) {
+        await this.wipeSecrets().catch(() => undefined);
+        await this.file.save(null).catch(() => undefined);
+        this.verifyToken = null;
+        await this.deps.providerChanged();
+        this.deps.log.error('Could not store the WhatsApp credentials', { error: String(error) });
+        throw new AppError({
+          code: 'storage',
+          message:
+            'CareWindow could not keep the credentials safely on this computer, so nothing was saved. Try again.',
+        });
+      }
+      const settings: AccountSettings = {
+        phoneNumberId: credentials.phoneNumberId,
+        wabaId: credentials.wabaId,
+        graphBaseUrl: this.deps.graphBaseUrl ?? this.deps.cloudApi.defaults.baseUrl,
+        graphVersion: this.deps.cloudApi.defaults.version,
+        webhookHost: WEBHOOK_HOST,
+        webhookPort: this.file.get()?.webhookPort ?? this.defaultPort(),
+        displayPhoneNumber: check.displayPhoneNumber,
+        verifiedName: check.verifiedName,
+        connectedAt: this.deps.clock.now(),
+      };
+      await this.file.save(settings);
+      this.problems = [];
+      this.verifyToken = verifyToken;
+      await this.startLink(settings, credentials.accessToken, credentials.appSecret);
+      await this.deps.providerChanged();
+      this.deps.log.info('WhatsApp number connected');
+      return this.changed();
+    });
+  }
+
+  /** Stops the receiver, wipes every stored secret and forgets the number; the history stays. */
+  disconnect(): Promise<AccountStatus> {
+    return this.queue.run(async () => {
+      await this.stopLink();
+      await this.wipeSecrets();
+      await this.file.save(null);
+      this.verifyToken = null;
+      this.problems = [];
+      this.deps.log.info('WhatsApp number disconnected');
+      return this.changed();
+    });
+  }
+
+  async close(): Promise<void> {
+    await this.queue.idle();
+    await this.link?.stop();
+    this.link = null;
+    await this.file.close();
+  }
+
+  private async resume(settings: AccountSettings): Promise<void> {
+    const { secrets } = this.deps;
+    let accessToken: string | null = null;
+    let appSecret: string | null = null;
+    try {
+      accessToken = await secrets.get('real', 'accessToken');
+      appSecret = await secrets.get('real', 'appSecret');
+      this.verifyToken = await secrets.get('real', 'webhookVerifyToken');
+    } catch (error) {
+      this.deps.log.error('Could not read the stored WhatsApp credentials', { error: String(error) });
+    }
+    if (accessToken === null || appSecret === null || this.verifyToken === null) {
+      this.problems.push(
+        secrets.storage().kind === 'session-only'
+          ? `${settings.verifiedName || 'Your number'} was connected in an earlier session; this preview keeps credentials only for one session. Connect again.`
+          : 'CareWindow could not read the stored credentials of your WhatsApp number. Connect it again.',
+      );
+      return;
+    }
+    await this.startLink(settings, accessToken, appSecret);
+  }
+
+  private async startLink(settings: AccountSettings, accessToken: string, appSecret: string): Promise<void> {
+    const target: GraphTarget = {
+      baseUrl: settings.graphBaseUrl,
+      version: settings.graphVersion,
+      timeoutMs: this.deps.cloudApi.defaults.timeoutMs,
+      accessToken,
+      phoneNumberId: settings.phoneNumberId,
+      wabaId: settings.wabaId,
+    };
+    const { dir, startReceiver, clock, log } = this.deps;
+    this.link = await AccountLink.start({
+      dir,
+      provider: this.deps.cloudApi.provider(() => target),
+      startReceiver,
+      receiver: {
+        host: settings.webhookHost,
+        port: settings.webhookPort,
+        appSecret,
+        verifyToken: this.verifyToken ?? '',
+      },
+      clock,
+      log,
+      onWebhook: () => this.publishSoon(),
+    });
+  }
+
+  private async stopLink(reopen = true): Promise<void> {
+    const link = this.link;
+    if (!link) return;
+    this.link = null;
+    await link.stop();
+    if (reopen) await this.deps.providerChanged();
+  }
+
+  private async storeSecrets(values: Record<SecretName, string>): Promise<void> {
+    for (const name of SECRET_NAMES) await this.deps.secrets.set('real', name, values[name]);
+  }
+
+  private async wipeSecrets(): Promise<void> {
+    for (const name of SECRET_NAMES) await this.deps.secrets.delete('real', name);
+  }
+
+  private target(credentials: AccountCredentials): GraphTarget {
+    const { defaults } = this.deps.cloudApi;
+    return {
+      baseUrl: this.deps.graphBaseUrl ?? defaults.baseUrl,
+      version: defaults.version,
+      timeoutMs: defaults.timeoutMs,
+      accessToken: credentials.accessToken,
+      phoneNumberId: credentials.phoneNumberId,
+      wabaId: credentials.wabaId,
+    };
+  }
+
+  private defaultPort(): number {
+    return this.deps.webhookPort ?? DEFAULT_WEBHOOK_PORT;
+  }
+
+  private changed(): AccountStatus {
+    const status = this.status();
+    this.deps.publisher.publish('account:changed', status);
+    return status;
+  }
+
+  /** A burst of webhooks makes one push, not one each. */
+  private publishSoon(): void {
+    if (this.publishQueued) return;
+    this.publishQueued = true;
+    queueMicrotask(() => {
+      this.publishQueued = false;
+      this.changed();
+    });
+  }
+}
+
+/** The field the owner has to fix for each problem, so the form can point at it. */
+const FIELD_OF: Partial<Record<ConnectionProblem, keyof AccountCredentials>> = {
+  'expired-token': 'accessToken',
+  'invalid-token': 'accessToken',
+  'missing-permission': 'accessToken',
+  'wrong-phone-number-id': 'phoneNumberId',
+  'wrong-waba-id': 'wabaId',
+};
+
+function refusal(check: Extract<ConnectionTest, { ok: false }>): AppError {
+  const field = FIELD_OF[check.problem];
+  return new AppError({
+    code: 'invalid-input',
+    message: check.reason,
+    ...(field ? { fields: { [field]: check.reason } } : {}),
+  });
+}

@@ -1,0 +1,133 @@
+import { resolve } from 'node:path';
+import type { Page } from '@playwright/test';
+import { startPreviewHost, type PreviewHost } from '../../main/platform/preview/host';
+import type { Logger } from '../../main/services/ports';
+import { FakeGraphApi } from '../support/fake-graph-api';
+import { postWebhook } from '../support/webhook-client';
+import { textMessage } from '../support/webhook-fixtures';
+import { expect, START, test as base } from './fixtures';
+
+const APP_SECRET = 'c0ffee00c0ffee00c0ffee00c0ffee00';
+const quiet: Logger = { info: () => undefined, warn: () => undefined, error: () => undefined };
+
+/**
+ * The wizard against a fake Graph API on 127.0.0.1 (started here, on Playwright's Node side), with the
+ * preview host's real composition root pointed at it and its webhook receiver on a free port.
+ */
+const test = base.extend<{ graph: FakeGraphApi }>({
+  // eslint-disable-next-line no-empty-pattern -- Playwright requires the destructuring pattern
+  graph: async ({}, use) => {
+    const graph = await FakeGraphApi.start();
+    await use(graph);
+    await graph.stop();
+  },
+  host: async ({ dataRoot, graph }, use) => {
+    const host: PreviewHost = await startPreviewHost({
+      rendererDir: resolve(__dirname, '../../out/renderer'),
+      dataRoot,
+      startAt: START,
+      systemLocale: 'en-GB',
+      systemTimeZone: 'Europe/Amsterdam',
+      log: quiet,
+      graphBaseUrl: graph.baseUrl,
+      webhookPort: 0,
+    });
+    // The owner already left the demo: the empty real workspace with its no-account banner.
+    await host.app.handlers.workspace.startReal();
+    await use(host);
+    await host.close();
+  },
+});
+
+async function fillCredentials(dialog: ReturnType<Page['getByRole']>, graph: FakeGraphApi, token: string) {
+  await dialog.getByLabel('Phone number ID').fill(graph.phoneNumberId);
+  await dialog.getByLabel('WhatsApp Business Account ID').fill(graph.wabaId);
+  await dialog.getByLabel('Access token').fill(token);
+  await dialog.getByLabel('App secret').fill(APP_SECRET);
+}
+
+/** A customer's text, as Meta posts it: signed over the raw bytes with the app secret. */
+async function customerWrites(host: PreviewHost, id: string, text: string, at: number): Promise<void> {
+  const url = (await host.app.handlers.account.status()).webhook.localUrl ?? '';
+  const body = JSON.stringify(textMessage(id, text, String(Math.floor(at / 1000))));
+  const answer = await postWebhook(url, body, { secret: APP_SECRET });
+  expect(answer.status).toBe(200);
+}
+
+test('connect from the banner: an expired token says so, a good one connects, and webhooks arrive live', async ({
+  app,
+  host,
+  graph,
+}) => {
+  const banner = app.getByRole('region', { name: 'No WhatsApp account' });
+  await banner.getByRole('button', { name: 'Connect WhatsApp' }).click();
+  const dialog = app.getByRole('dialog', { name: 'Connect WhatsApp' });
+  await expect(dialog.getByLabel('Phone number ID')).toBeFocused();
+  // The preview host has no keychain: it says the credentials are kept for this session only.
+  await expect(dialog.getByRole('note')).toContainText('only for this session');
+
+  await fillCredentials(dialog, graph, 'EAAG-mistyped');
+  await dialog.getByRole('button', { name: 'Test connection' }).click();
+  await expect(dialog.getByRole('alert')).toContainText('WhatsApp does not accept this access token.');
+
+  graph.answer('GET', `/${graph.phoneNumberId}`, { kind: 'error', error: 'expired-token' });
+  await dialog.getByLabel('Access token').fill(graph.token);
+  await dialog.getByRole('button', { name: 'Test connection' }).click();
+  await expect(dialog.getByRole('alert')).toContainText('The access token has expired.');
+
+  // A fresh token: WhatsApp knows the number again.
+  graph.answer('GET', `/${graph.phoneNumberId}`, {
+    kind: 'json',
+    body: { display_phone_number: '+31 6 12345678', verified_name: 'Bloemen Sanne', id: graph.phoneNumberId },
+  });
+  await dialog.getByRole('button', { name: 'Test connection' }).click();
+  await expect(dialog.getByRole('status')).toContainText('Bloemen Sanne · +31 6 12345678');
+  await dialog.getByRole('button', { name: 'Connect', exact: true }).click();
+
+  await expect(dialog.getByRole('status')).toContainText('Connected: Bloemen Sanne · +31 6 12345678');
+  await expect(dialog.getByText('cloudflared tunnel --url http://127.0.0.1:')).toBeVisible();
+  const verifyToken = (await host.app.handlers.account.status()).webhook.verifyToken ?? '';
+  expect(verifyToken).not.toBe('');
+  await expect(dialog.getByLabel('Verify token')).toHaveValue(verifyToken);
+  await expect(dialog).toContainText('No webhook received yet');
+  await expect(banner).toBeHidden();
+  // Nothing secret reached the page.
+  expect(await app.content()).not.toContain(APP_SECRET);
+
+  await customerWrites(host, 'wamid.E2E-1', 'Is the blue vase back in stock?', START);
+  await expect(dialog).toContainText('Last webhook received today at 15:20');
+  await dialog.getByRole('button', { name: 'Done' }).click();
+
+  await app.getByRole('option', { name: /^Sanne de Vries,/ }).click();
+  const log = app.getByRole('log', { name: 'Conversation with Sanne de Vries' });
+  await expect(log).toContainText('Is the blue vase back in stock?');
+  await customerWrites(host, 'wamid.E2E-2', 'I could come by on Friday 🌷', START + 1000);
+  await expect(log).toContainText('I could come by on Friday 🌷');
+
+  // WhatsApp refuses the reply (its clock says the window closed, error 131047): the owner sees why.
+  graph.answerSend({ kind: 'error', error: 'window-closed' });
+  await app.getByRole('textbox', { name: 'Message' }).fill('Yes, it is back!');
+  await app.getByRole('button', { name: 'Send', exact: true }).click();
+  await expect(app.getByText(/the 24-hour window closed/).first()).toBeVisible();
+});
+
+test('disconnect asks first, then wipes the connection and the banner comes back', async ({ app, graph }) => {
+  await app
+    .getByRole('region', { name: 'No WhatsApp account' })
+    .getByRole('button', { name: 'Connect WhatsApp' })
+    .click();
+  const dialog = app.getByRole('dialog', { name: 'Connect WhatsApp' });
+  await fillCredentials(dialog, graph, graph.token);
+  await dialog.getByRole('button', { name: 'Connect', exact: true }).click();
+  await expect(dialog.getByRole('status')).toContainText('Connected');
+
+  await dialog.getByRole('button', { name: 'Disconnect…' }).click();
+  const confirm = dialog.getByRole('alertdialog', { name: 'Disconnect WhatsApp?' });
+  await expect(confirm.getByRole('button', { name: 'Keep connected' })).toBeFocused();
+  await confirm.getByRole('button', { name: 'Disconnect', exact: true }).click();
+
+  await expect(dialog.getByLabel('Access token')).toHaveValue('');
+  await app.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await expect(app.getByRole('region', { name: 'No WhatsApp account' })).toBeVisible();
+});

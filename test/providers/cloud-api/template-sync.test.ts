@@ -1,0 +1,103 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { graphSettings, type GraphSettings } from '../../../main/providers/cloud-api/graph-settings';
+import { fetchTemplates } from '../../../main/providers/cloud-api/template-sync';
+import { FakeGraphApi } from '../../support/fake-graph-api';
+
+let api: FakeGraphApi;
+let settings: GraphSettings;
+
+beforeEach(async () => {
+  api = await FakeGraphApi.start();
+  settings = graphSettings(
+    { accessToken: api.token, phoneNumberId: api.phoneNumberId, wabaId: api.wabaId },
+    { baseUrl: api.baseUrl },
+  );
+});
+afterEach(async () => {
+  await api.stop();
+});
+
+const ticketUpdate = {
+  id: '111',
+  name: 'ticket_update',
+  language: 'en_US',
+  category: 'UTILITY',
+  status: 'APPROVED',
+  parameter_format: 'NAMED',
+  components: [
+    { type: 'BODY', text: 'We have a new update regarding your ticket {{ticket_id}}.', example: { x: 1 } },
+    { type: 'BUTTONS', buttons: [{ type: 'QUICK_REPLY', text: 'Stop promotions' }] },
+  ],
+  quality_score: { score: 'GREEN', date: 1764000000 },
+  some_new_field: true,
+};
+const springSale = {
+  id: '222',
+  name: 'spring_sale',
+  language: 'nl',
+  category: 'MARKETING',
+  status: 'REJECTED',
+  rejected_reason: 'PROMOTIONAL',
+  components: [{ type: 'BODY', text: 'Lente! {{1}}' }],
+};
+const appealed = { ...springSale, id: '333', name: 'appealed', status: 'SOMETHING_NEW' };
+
+describe('template sync', () => {
+  it('follows the cursor to the second page and keeps every template', async () => {
+    const route = `/${api.wabaId}/message_templates`;
+    api.answer(
+      'GET',
+      route,
+      {
+        kind: 'json',
+        body: {
+          data: [ticketUpdate],
+          paging: { cursors: { before: 'b1', after: 'a1' }, next: `${api.baseUrl}/v26.0${route}?after=a1` },
+        },
+      },
+      {
+        kind: 'json',
+        body: { data: [springSale, appealed], paging: { cursors: { before: 'b2', after: 'a2' } } },
+      },
+    );
+
+    const result = await fetchTemplates(settings);
+
+    expect(api.requests.map((r) => r.query.after)).toEqual([undefined, 'a1']);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.templates.map((t) => [t.name, t.status])).toEqual([
+      ['ticket_update', 'APPROVED'],
+      ['spring_sale', 'REJECTED'],
+      ['appealed', 'SOMETHING_NEW'],
+    ]);
+    expect(result.templates[0]).toMatchObject({
+      id: '111',
+      language: 'en_US',
+      category: 'UTILITY',
+      parameterFormat: 'NAMED',
+      qualityScore: 'GREEN',
+      rejectedReason: null,
+    });
+    expect(result.templates[0]?.components[0]).toMatchObject({
+      type: 'BODY',
+      text: expect.stringContaining('{{ticket_id}}') as unknown,
+    });
+    expect(result.templates[1]).toMatchObject({ rejectedReason: 'PROMOTIONAL', qualityScore: null });
+  });
+
+  it('skips an entry it cannot read and says how many', async () => {
+    api.answer('GET', `/${api.wabaId}/message_templates`, {
+      kind: 'json',
+      body: { data: [ticketUpdate, { name: 42 }], paging: {} },
+    });
+
+    expect(await fetchTemplates(settings)).toMatchObject({ ok: true, skipped: 1 });
+  });
+
+  it('reports the platform error (expired token) instead of an empty library', async () => {
+    api.answer('GET', `/${api.wabaId}/message_templates`, { kind: 'error', error: 'expired-token' });
+
+    expect(await fetchTemplates(settings)).toMatchObject({ ok: false, error: { code: 190 } });
+  });
+});
