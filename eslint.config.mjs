@@ -17,7 +17,8 @@ import globals from 'globals';
 const layers = [
   {
     target: 'main/domain',
-    may: ['main/domain', 'main/contract', 'node_modules/libphonenumber-js'],
+    // papaparse: reading and writing CSV text is pure (strings in, strings out).
+    may: ['main/domain', 'main/contract', 'node_modules/libphonenumber-js', 'node_modules/papaparse'],
     builtins: [],
     why: 'main/domain is pure (no I/O, no Electron, no storage): it imports only itself and the contract.',
   },
@@ -29,7 +30,15 @@ const layers = [
   },
   {
     target: 'main/store',
-    may: ['main/store', 'main/domain', 'main/contract', 'node_modules/zod', 'node_modules/lowdb'],
+    // fflate: a WhatsApp chat export arrives as a .zip; the store unpacks it (chat-export-archive.ts).
+    may: [
+      'main/store',
+      'main/domain',
+      'main/contract',
+      'node_modules/zod',
+      'node_modules/lowdb',
+      'node_modules/fflate',
+    ],
     builtins: ['fs', 'fs/promises', 'path', 'crypto'],
     why: 'The store depends only on the domain and the contract; services use it, never the reverse.',
   },

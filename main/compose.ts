@@ -111,14 +111,32 @@ export async function startCareWindow(ports: HostPorts): Promise<CareWindow> {
     clock,
     log: ports.log,
     publisher,
-    providerChanged: () => opened?.reopen('real') ?? Promise.resolve(),
+    providerChanged: async () => {
+      await opened?.reopen('real');
+      // Connected again (a new token, say): what waited for it, backoffs included, goes out now.
+      if (opened?.kind() === 'real' && account.provider()) opened.session().outbox.reconnect();
+    },
+    sendingOnHold: () => {
+      const hold = opened?.kind() === 'real' ? opened.session().outbox.stopped() : null;
+      return hold ? `Messages wait to be sent: ${hold.reason}. ${hold.action}` : null;
+    },
     ...(ports.graphBaseUrl === undefined ? {} : { graphBaseUrl: ports.graphBaseUrl }),
     ...(ports.webhookPort === undefined ? {} : { webhookPort: ports.webhookPort }),
   });
 
   const workspaces = await Workspaces.start({
     appState,
-    open: (kind) => WorkspaceSession.open(kind, { ...ports, ids, notifier, provider: providerFor(kind) }),
+    open: (kind) => {
+      const templateSource = kind === 'real' && !ports.provider ? account.templateSource() : null;
+      return WorkspaceSession.open(kind, {
+        ...ports,
+        ids,
+        notifier,
+        provider: providerFor(kind),
+        ...(templateSource ? { templateSource } : {}),
+        sendingHoldChanged: () => publisher.publish('account:changed', account.status()),
+      });
+    },
     isAccount: (kind) => providerFor(kind).isAccount,
     publisher,
     log: ports.log,
@@ -132,7 +150,8 @@ export async function startCareWindow(ports: HostPorts): Promise<CareWindow> {
     publisher,
     log: ports.log,
     appVersion: ports.appVersion ?? 'development',
-    timeZone: () => workspaces.session().store.settings().timeZone ?? ports.systemTimeZone ?? systemTimeZone(),
+    timeZone: () =>
+      workspaces.session().store.settings().timeZone ?? ports.systemTimeZone ?? systemTimeZone(),
     flush: () => (workspaces.kind() === 'real' ? workspaces.session().store.flush() : Promise.resolve()),
     replaceAndOpen: (kind, replace) => workspaces.replaceAndOpen(kind, replace),
   });

@@ -85,5 +85,10 @@ export const AccountStatus = z.object({
   lastWebhookAt: Timestamp.nullable(),
   /** What keeps the account from working, in the owner's words (receiver port taken, secrets lost…). */
   problems: z.array(z.string()),
+  /**
+   * Why sends wait in the queue until the owner reconnects (WhatsApp refused the access token or a
+   * permission), with what to do; null while messages go out.
+   */
+  sendingOnHold: z.string().nullable(),
 });
 export type AccountStatus = z.infer<typeof AccountStatus>;

@@ -8,7 +8,10 @@ import { WorkspaceKind } from './workspace';
  */
 export const BackupId = z
   .string()
-  .regex(/^carewindow-backup-\d{4}-\d{2}-\d{2}T\d{6}\.\d{3}Z(-\d{1,3})?$/, 'That is not a CareWindow backup.');
+  .regex(
+    /^carewindow-backup-\d{4}-\d{2}-\d{2}T\d{6}\.\d{3}Z(-\d{1,3})?$/,
+    'That is not a CareWindow backup.',
+  );
 export type BackupId = z.infer<typeof BackupId>;
 
 /** What a backup holds, from its manifest: enough to choose one without opening it. */

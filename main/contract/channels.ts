@@ -7,7 +7,16 @@ import type { calls, events } from './ipc';
  * disagree, so adding a call means naming it here too.
  */
 export const callNames = {
-  contacts: ['list', 'get', 'create', 'update', 'setMuted', 'confirmOptIn'],
+  contacts: ['list', 'get', 'create', 'update', 'setMuted', 'confirmOptIn', 'removalSummary', 'remove'],
+  imports: [
+    'previewContactsCsv',
+    'applyContactsCsv',
+    'undoContactsCsv',
+    'previewChatExport',
+    'applyChatExport',
+    'undoChatExport',
+  ],
+  exports: ['contactsCsv', 'conversation', 'allConversations', 'contactData'],
   conversation: ['history', 'sendText', 'sendTemplate', 'markSent', 'sendAgain'],
   templates: ['list', 'save', 'remove', 'sync'],
   followUps: ['preview', 'send', 'overview', 'sendAll'],
@@ -24,6 +33,7 @@ export const callNames = {
 
 export const eventNames = [
   'contacts:changed',
+  'contacts:removed',
   'conversation:message',
   'workspace:changed',
   'account:changed',

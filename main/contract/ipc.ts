@@ -5,6 +5,9 @@ import { AccountCredentials, AccountStatus, ConnectionTest } from './account';
 import { BackupFolderInput, BackupId, BackupOverview, BackupPreview } from './backups';
 import { CostTerms, MAX_RATE_CARD_CSV, RateCardImport } from './costs';
 import { MonthCosts, YearMonth } from './month-costs';
+import { ContactsCsvPreview, ContactsCsvRequest, ImportDone, ImportUndone } from './contacts-csv';
+import { ChatExportRequest, ChatImportDone, ChatImportPreview, ChatImportUndone } from './chat-import';
+import { ConversationFormat, ExportFile, RemovalSummary } from './exports';
 import {
   ContactDraft,
   ContactRow,
@@ -61,6 +64,32 @@ export const calls = {
     setMuted: call(z.tuple([Id, z.boolean()]), ContactRow),
     /** The owner confirms a customer's START: templates may be sent again. */
     confirmOptIn: call(z.tuple([Id]), ContactRow),
+    /** What deleting a contact would remove, for the confirmation. */
+    removalSummary: call(z.tuple([Id]), RemovalSummary),
+    /** Deletes a contact with all its data (a customer's right to be forgotten); `contacts:removed` follows. */
+    remove: call(z.tuple([Id]), z.null()),
+  },
+  imports: {
+    /** Reads a contacts CSV and says what importing it would do; writes nothing. */
+    previewContactsCsv: call(z.tuple([ContactsCsvRequest]), ContactsCsvPreview),
+    /** Applies a preview whole, in one write, or refuses with nothing written. */
+    applyContactsCsv: call(z.tuple([Id]), ImportDone),
+    /** Puts back what the last import changed, while nothing it touched has changed since. */
+    undoContactsCsv: call(z.tuple([Id]), ImportUndone),
+    /** Reads a WhatsApp chat export (.txt or .zip, at most 50 MB) and says what importing it would do. */
+    previewChatExport: call(z.tuple([ChatExportRequest]), ChatImportPreview),
+    /** Applies a chat-export preview whole (contact, media, messages), or refuses with nothing written. */
+    applyChatExport: call(z.tuple([Id]), ChatImportDone),
+    /** Removes exactly what one chat-export import added (this session's imports). */
+    undoChatExport: call(z.tuple([Id]), ChatImportUndone),
+  },
+  exports: {
+    /** Every contact as CSV (UTF-8 with BOM, so Excel opens it). */
+    contactsCsv: call(z.tuple([]), ExportFile),
+    conversation: call(z.tuple([Id, ConversationFormat]), ExportFile),
+    allConversations: call(z.tuple([ConversationFormat]), ExportFile),
+    /** Everything kept about one contact, as JSON (a customer's right of access). */
+    contactData: call(z.tuple([Id]), ExportFile),
   },
   conversation: {
     history: call(z.tuple([Id, HistoryQuery]), HistoryPage),
@@ -172,6 +201,8 @@ export const calls = {
 export const events = {
   /** Rows that were added or changed (a message, an edit, a window changing state on its own). */
   'contacts:changed': z.object({ rows: z.array(ContactRow) }),
+  /** Contacts deleted (or an import undone): every copy of them (the list, a search index) forgets them. */
+  'contacts:removed': z.object({ contactIds: z.array(Id) }),
   /** A message was added to a conversation or its delivery status changed. */
   'conversation:message': z.object({ message: Message }),
   /** The workspace was switched or reloaded: the renderer starts over from `contacts.list`. */

@@ -73,6 +73,17 @@ export const InboundOriginal = z.object({
 });
 export type InboundOriginal = z.infer<typeof InboundOriginal>;
 
+/**
+ * A photo, video, voice note or file a message carried, as a chat export named it. `file` is the copy in
+ * the workspace (`media/<contact>/<name>`), null when the export was made without media.
+ */
+export const MessageMedia = z.object({
+  kind: z.enum(['image', 'video', 'audio', 'sticker', 'document', 'other']),
+  fileName: z.string().max(255).nullable(),
+  file: z.string().max(400).nullable(),
+});
+export type MessageMedia = z.infer<typeof MessageMedia>;
+
 export const Message = z.object({
   id: Id,
   contactId: Id,
@@ -106,5 +117,12 @@ export const Message = z.object({
   original: InboundOriginal.optional(),
   /** Set on an inbound message that changed the customer's consent (STOP, START, "Stop promotions"). */
   consent: z.enum(['opted-out', 'opt-in-requested', 'opted-out-of-marketing']).nullable().default(null),
+  /**
+   * Set on a message brought in from a WhatsApp chat export: history only. It never opens or restarts a
+   * window (the platform tracks the window on the API number, not on what the phone app saw).
+   */
+  imported: z.exactOptional(z.object({ importId: Id })),
+  /** Media the message carried (imported messages only, for now). */
+  media: z.exactOptional(MessageMedia),
 });
 export type Message = z.infer<typeof Message>;

@@ -17,11 +17,15 @@ const later = (a: number | null, b: number): number => (a === null || b > a ? b 
  * Folds one message into a contact's activity summary. Uses the latest timestamp rather than arrival
  * order, so a late-delivered older message never shortens a window. A failed send counts for nothing.
  * `lastInboundAt` is the last inbound event that opens the window (a message or a call, not a reaction:
- * see opensWindow), so the window is computed from it alone.
+ * see opensWindow), so the window is computed from it alone. A message imported from a chat export
+ * counts for nothing but the history.
  */
 export function withMessage(activity: Activity, message: Message): Activity {
   const next: Activity = { ...activity, messageCount: activity.messageCount + 1 };
-  if (message.direction === 'inbound') {
+  // An imported message is history only: it shows in the list, but moves no window, reminder or follow-up.
+  if (message.imported) {
+    // Nothing but the count and the snippet below.
+  } else if (message.direction === 'inbound') {
     if (opensWindow(message)) next.lastInboundAt = later(activity.lastInboundAt, message.at);
   } else if (message.status !== 'failed') {
     next.lastOutboundAt = later(activity.lastOutboundAt, message.at);

@@ -31,7 +31,7 @@ export interface InboundEvent {
 }
 
 /** An inbound event, or a stored message (a template is never inbound, so it opens nothing). */
-type Kinded = { kind?: Message['kind'] };
+type Kinded = { kind?: Message['kind']; imported?: Message['imported'] };
 
 export const kindOf = <K extends Message['kind']>(event: { kind?: K }): K | 'text' => event.kind ?? 'text';
 
@@ -45,9 +45,12 @@ export const kindOf = <K extends Message['kind']>(event: { kind?: K }): K | 'tex
  *   - reaction, button: the docs do not say. CareWindow takes the reading that can only make the window
  *     look shorter than WhatsApp's, never longer: a window shown open that is in fact closed makes the
  *     owner's messages fail, one shown closed that is open only costs a template. So neither opens it.
- * The business's own messages and delivery statuses never open it (they are not inbound events at all).
+ * The business's own messages and delivery statuses never open it (they are not inbound events at all),
+ * nor does a message imported from a chat export.
  */
 export function opensWindow(event: Kinded): boolean {
+  // A message imported from a chat export is what the phone app saw, not the API number: never.
+  if (event.imported) return false;
   const kind = kindOf(event);
   return kind === 'text' || kind === 'call';
 }

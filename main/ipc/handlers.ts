@@ -27,6 +27,25 @@ export function createHandlers({ workspaces, demo, clock, account, backups }: Ha
       update: (id, draft, expectedUpdatedAt) => session().contacts.update(id, draft, expectedUpdatedAt),
       setMuted: (id, muted) => session().contacts.setMuted(id, muted),
       confirmOptIn: (id) => session().consent.confirmOptIn(id),
+      removalSummary: (id) => session().data.forget.summary(id),
+      remove: async (id) => {
+        await session().data.forget.remove(id);
+        return null;
+      },
+    },
+    imports: {
+      previewContactsCsv: (request) => session().data.contactsCsv.preview(request),
+      applyContactsCsv: (previewId) => session().data.contactsCsv.apply(previewId),
+      undoContactsCsv: (importId) => session().data.contactsCsv.undo(importId),
+      previewChatExport: (request) => session().chatImport.preview(request),
+      applyChatExport: (previewId) => session().chatImport.apply(previewId),
+      undoChatExport: (importId) => session().chatImport.undo(importId),
+    },
+    exports: {
+      contactsCsv: () => session().data.exports.contactsCsv(),
+      conversation: (contactId, format) => session().data.exports.conversation(contactId, format),
+      allConversations: (format) => session().data.exports.allConversations(format),
+      contactData: (contactId) => session().data.exports.contactData(contactId),
     },
     conversation: {
       history: (contactId, query) => session().conversation.history(contactId, query),

@@ -1,6 +1,7 @@
 import { InboxJournal } from '../store/inbox-journal';
 import type { AccountProvider, RunningReceiver, StartReceiver } from './account-ports';
 import type { Clock, InboundListener, Logger, MessagingProvider, StatusUpdate } from './ports';
+import type { TemplateSource } from './template-sync';
 import { WebhookProcessing } from './webhook-processing';
 
 export interface LinkDeps {
@@ -83,6 +84,11 @@ export class AccountLink {
     onStatus: (listener: (update: StatusUpdate) => Promise<unknown>) =>
       this.track('status', this.deps.provider.onStatus(listener)),
   };
+
+  /** The account's message templates, for the real workspace's template sync. */
+  get templateSource(): TemplateSource {
+    return this.deps.provider;
+  }
 
   /** Stops the receiver and abandons requests in flight; the journal keeps what was not processed. */
   async stop(): Promise<void> {

@@ -2,6 +2,7 @@ import type { ConnectionProblem, SecretStorage } from '../contract/account';
 import type { WorkspaceKind } from '../contract/model';
 import type { InboxEntry } from '../store/inbox-journal';
 import type { MessagingProvider } from './ports';
+import type { TemplateSource } from './template-sync';
 import type { PayloadSink } from './webhook-processing';
 
 /**
@@ -38,8 +39,11 @@ export type ConnectionCheck =
   | { ok: true; displayPhoneNumber: string; verifiedName: string }
   | { ok: false; problem: ConnectionProblem; reason: string };
 
-/** A provider fed by the webhook processing step, closed when the account is disconnected. */
-export interface AccountProvider extends MessagingProvider, PayloadSink {
+/**
+ * A provider fed by the webhook processing step, closed when the account is disconnected; the account's
+ * message templates come from it too (template sync).
+ */
+export interface AccountProvider extends MessagingProvider, PayloadSink, TemplateSource {
   close(): void;
 }
 

@@ -1,16 +1,13 @@
 import { randomBytes } from 'node:crypto';
-import type {
-  AccountCredentials,
-  AccountStatus,
-  ConnectionProblem,
-  ConnectionTest,
-} from '../contract/account';
+import type { AccountCredentials, AccountStatus, ConnectionTest } from '../contract/account';
 import { AppError } from '../contract/errors';
 import { openAccountFile, type AccountFileStore, type AccountSettings } from '../store/account-file';
 import { SerialQueue } from '../store/serial-queue';
 import { AccountLink } from './account-link';
+import { refusal } from './account-refusal';
 import type { CloudApi, GraphTarget, SecretName, SecretStore, StartReceiver } from './account-ports';
 import type { Clock, Logger, MessagingProvider, Publisher } from './ports';
+import type { TemplateSource } from './template-sync';
 
 /** The port most tunnel guides use in their examples; any free port works. */
 export const DEFAULT_WEBHOOK_PORT = 8787;
@@ -29,6 +26,8 @@ export interface AccountDeps {
   publisher: Publisher;
   /** The real workspace's session must pick up the new provider: reopens it when it is open. */
   providerChanged: () => Promise<void>;
+  /** Why the real workspace's sends wait for a reconnect (its outbox stopped), or null. */
+  sendingOnHold?: () => string | null;
   /** Defaults for a new connection; the tests point the Graph API at a fake server and use port 0. */
   graphBaseUrl?: string;
   webhookPort?: number;
@@ -66,6 +65,11 @@ export class AccountService {
     return this.link?.sessionProvider ?? null;
   }
 
+  /** Where the real workspace's template sync fetches from: the account's templates, or null. */
+  templateSource(): TemplateSource | null {
+    return this.link?.templateSource ?? null;
+  }
+
   status(): AccountStatus {
     const settings = this.file.get();
     const link = this.link;
@@ -84,6 +88,7 @@ export class AccountService {
       },
       lastWebhookAt: link?.journal.lastReceivedAt ?? null,
       problems: [...this.problems, ...(link?.receiverProblem ? [link.receiverProblem] : [])],
+      sendingOnHold: link ? (this.deps.sendingOnHold?.() ?? null) : null,
     };
   }
 
@@ -273,22 +278,4 @@ export class AccountService {
       this.changed();
     });
   }
-}
-
-/** The field the owner has to fix for each problem, so the form can point at it. */
-const FIELD_OF: Partial<Record<ConnectionProblem, keyof AccountCredentials>> = {
-  'expired-token': 'accessToken',
-  'invalid-token': 'accessToken',
-  'missing-permission': 'accessToken',
-  'wrong-phone-number-id': 'phoneNumberId',
-  'wrong-waba-id': 'wabaId',
-};
-
-function refusal(check: Extract<ConnectionTest, { ok: false }>): AppError {
-  const field = FIELD_OF[check.problem];
-  return new AppError({
-    code: 'invalid-input',
-    message: check.reason,
-    ...(field ? { fields: { [field]: check.reason } } : {}),
-  });
 }

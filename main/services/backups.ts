@@ -2,12 +2,7 @@ import { AppError } from '../contract/errors';
 import type { BackupOverview, BackupPreview } from '../contract/backups';
 import type { DataProblem, WorkspaceInfo, WorkspaceKind } from '../contract/model';
 import { backupsToKeep } from '../domain/backup-retention';
-import {
-  automaticBackupDue,
-  CATCH_UP_AGE,
-  NIGHTLY_MIN_AGE,
-  nextQuietTime,
-} from '../domain/backup-schedule';
+import { automaticBackupDue, CATCH_UP_AGE, NIGHTLY_MIN_AGE, nextQuietTime } from '../domain/backup-schedule';
 import { MINUTE } from '../domain/durations';
 import {
   checkBackup,
@@ -59,7 +54,7 @@ export class BackupService {
   private found: FoundBackup[] = [];
   private problem: string | null = null;
   private timer: Cancellable | null = null;
-  private nextAt: number | null = null;
+  private planned: { at: number; minAge: number } | null = null;
   private closed = false;
 
   private constructor(
@@ -81,13 +76,15 @@ export class BackupService {
     return service;
   }
 
-  /** Plans the nightly backup and the catch-up shortly after start. */
+  /** Plans the catch-up shortly after start; it plans the nightly one. */
   start(): void {
-    const now = this.deps.clock.now();
-    this.timer = this.deps.scheduler.at(now + CATCH_UP_DELAY, () => {
-      void this.automatic(CATCH_UP_AGE).finally(() => this.scheduleNight());
-    });
-    this.nextAt = now + CATCH_UP_DELAY;
+    const at = this.deps.clock.now() + CATCH_UP_DELAY;
+    this.plan(at, CATCH_UP_AGE);
+  }
+
+  /** Resolves once the backup, restore or folder change under way (if any) has finished. */
+  idle(): Promise<void> {
+    return this.queue.idle();
   }
 
   overview(): BackupOverview {
@@ -97,7 +94,7 @@ export class BackupService {
       folder,
       isDefaultFolder: this.settings.folder() === null,
       lastBackupAt: newest ? newest.manifest.createdAt : null,
-      nextAutomaticAt: this.nextAt,
+      nextAutomaticAt: this.nextAutomaticAt(),
       backups: this.found.map((b) => summaryOf(b.id, b.manifest)),
       problem: this.problem,
     };
@@ -161,7 +158,9 @@ export class BackupService {
       const holder = this.found.find(
         (b) => b.manifest.workspace === BACKED_UP && b.manifest.files.some((f) => f.path === inside),
       );
-      return holder ? { ...problem, restore: { backupId: holder.id, createdAt: holder.manifest.createdAt } } : problem;
+      return holder
+        ? { ...problem, restore: { backupId: holder.id, createdAt: holder.manifest.createdAt } }
+        : problem;
     });
   }
 
@@ -172,16 +171,28 @@ export class BackupService {
     await this.settings.close();
   }
 
+  /** The catch-up is only "next" when it will back up; otherwise tonight's run is. */
+  private nextAutomaticAt(): number | null {
+    const { planned } = this;
+    if (planned === null) return null;
+    const now = this.deps.clock.now();
+    const newest = this.found[0]?.manifest.createdAt ?? null;
+    if (planned.minAge === NIGHTLY_MIN_AGE || automaticBackupDue(newest, now, planned.minAge))
+      return planned.at;
+    return nextQuietTime(now, this.deps.timeZone());
+  }
+
   private folder(): string {
     return this.settings.folder() ?? defaultBackupFolder(this.deps.dataRoot);
   }
 
-  private scheduleNight(): void {
+  /** The next night is planned before this run starts, so a failing backup never stops the schedule. */
+  private plan(at: number, minAge: number): void {
     if (this.closed) return;
-    const at = nextQuietTime(this.deps.clock.now(), this.deps.timeZone());
-    this.nextAt = at;
+    this.planned = { at, minAge };
     this.timer = this.deps.scheduler.at(at, () => {
-      void this.automatic(NIGHTLY_MIN_AGE).finally(() => this.scheduleNight());
+      this.plan(nextQuietTime(this.deps.clock.now(), this.deps.timeZone()), NIGHTLY_MIN_AGE);
+      void this.automatic(minAge);
     });
   }
 
@@ -233,11 +244,18 @@ export class BackupService {
       throw error;
     }
     const found = await listBackups(this.fs, folder);
-    await pruneBackups(this.fs, folder, found, backupsToKeep(
-      found.map((b) => ({ id: b.id, createdAt: b.manifest.createdAt })),
-      clock.now(),
-      this.deps.timeZone(),
-    )).catch((error: unknown) => this.deps.log.warn('Old backups could not be removed', { error: String(error) }));
+    await pruneBackups(
+      this.fs,
+      folder,
+      found,
+      backupsToKeep(
+        found.map((b) => ({ id: b.id, createdAt: b.manifest.createdAt })),
+        clock.now(),
+        this.deps.timeZone(),
+      ),
+    ).catch((error: unknown) =>
+      this.deps.log.warn('Old backups could not be removed', { error: String(error) }),
+    );
     await this.refresh();
   }
 

@@ -4,7 +4,7 @@ import { isConfirmed } from '../domain/message-status';
 import { RATE_LIMIT_BASE, retryDelay, RETRY_BASE } from '../domain/outbox-policy';
 import type { OutboxEntry } from '../store/outbox-file';
 import type { MessageChange } from '../store/workspace-store';
-import type { OutboxDeps, SendResult } from './outbox';
+import type { OutboxDeps, SendResult } from './outbox-types';
 import { failureOf, UNCONFIRMED_ACTION, unconfirmedAfterRestart } from './send-failures';
 
 /**

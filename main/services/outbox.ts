@@ -1,42 +1,12 @@
 import type { Contact, Message, MessageFailure } from '../contract/model';
+import type { OutboxDeps, SendResult } from './outbox-types';
 import { decideAfterFailure } from '../domain/outbox-policy';
-import type { Outbox, OutboxEntry } from '../store/outbox-file';
-import type { ProviderIds } from '../store/provider-ids';
-import type { WorkspaceStore } from '../store/workspace-store';
-import type {
-  Cancellable,
-  Clock,
-  Logger,
-  MessagingProvider,
-  OutboundRequest,
-  Scheduler,
-  SendOutcome,
-} from './ports';
+import type { OutboxEntry } from '../store/outbox-file';
+import type { Cancellable, OutboundRequest, SendOutcome } from './ports';
 import { OutboxRecords } from './outbox-records';
-import { failureOf, UNCONFIRMED_ACTION } from './send-failures';
+import { failureOf, PROVIDER_THREW, UNCONFIRMED_ACTION } from './send-failures';
 
-export interface OutboxDeps {
-  store: WorkspaceStore;
-  outbox: Outbox;
-  providerIds: ProviderIds;
-  provider: MessagingProvider;
-  clock: Clock;
-  scheduler: Scheduler;
-  /** 0 ≤ x < 1: the jitter of retries (Math.random in the app, fixed in tests). */
-  random: () => number;
-  log: Logger;
-  /** A message was stored or changed: pushed to the renderer, the contact's row refreshed. */
-  changed: (message: Message, contact: Contact) => void;
-  /** A send ended for good (sent, failed, or unconfirmed): the follow-up ledger records it. */
-  settled?: (message: Message) => Promise<void>;
-}
-
-/** What became of a send by the time its first attempt ended (or it had to wait). */
-export type SendResult =
-  | { outcome: 'sent'; message: Message }
-  /** Waiting: for an earlier message to the same contact, a retry, or the owner to reconnect. */
-  | { outcome: 'queued'; message: Message }
-  | { outcome: 'failed' | 'unconfirmed' | 'stopped'; message: Message; failure: MessageFailure };
+export type { OutboxDeps, SendResult } from './outbox-types';
 
 /**
  * Every send goes through here: stored as queued (outbox.json, then the history) before the provider is
@@ -52,6 +22,8 @@ export class OutboxService {
   private readonly waiters = new Map<string, (result: SendResult) => void>();
   /** Set while the provider refuses the connection itself: nothing is tried until reconnect(). */
   private stoppedBy: MessageFailure | null = null;
+  /** Contacts whose head is tried at once, its backoff waived: the owner just reconnected. */
+  private readonly tryNow = new Set<string>();
   private closed = false;
 
   private readonly records: OutboxRecords;
@@ -122,11 +94,16 @@ export class OutboxService {
     return this.dispatch(messageId);
   }
 
-  /** The owner reconnected (or the provider changed): waiting sends are tried again now. */
+  /**
+   * The owner reconnected (or the provider changed): waiting sends are tried again now, including ones
+   * waiting out a retry's backoff, so a connection just fixed is used at once.
+   */
   reconnect(): void {
+    if (this.stoppedBy) this.deps.holdChanged?.();
     this.stoppedBy = null;
     for (const timer of this.timers.values()) timer.cancel();
     this.timers.clear();
+    for (const entry of this.deps.outbox.entries()) this.tryNow.add(entry.contactId);
     this.pumpAll();
   }
 
@@ -138,6 +115,14 @@ export class OutboxService {
   /** A status webhook confirmed a message the outbox still held (unconfirmed): it is done. */
   async confirmed(messageId: string): Promise<void> {
     if (this.deps.outbox.get(messageId)) await this.deps.outbox.remove(messageId);
+  }
+
+  /** A deleted contact: its waiting and unconfirmed sends are dropped, so nothing more goes out to them. */
+  async forgetContact(contactId: string): Promise<void> {
+    this.timers.get(contactId)?.cancel();
+    this.timers.delete(contactId);
+    await this.running.get(contactId);
+    await this.deps.outbox.forgetContact(contactId);
   }
 
   /** Resolves once no send is being attempted (tests; closing). */
@@ -189,12 +174,13 @@ export class OutboxService {
       const head = queue[0];
       if (!head || this.closed) return;
       const now = this.deps.clock.now();
-      if (this.stoppedBy || head.notBefore > now) {
+      if (this.stoppedBy || (head.notBefore > now && !this.tryNow.has(contactId))) {
         if (!this.stoppedBy) this.wakeAt(contactId, head.notBefore);
         // Everything behind the head waits with it: the callers hear "queued" now, not after the wait.
         await this.answerWaiting(queue);
         return;
       }
+      this.tryNow.delete(contactId);
       await this.attempt(head);
     }
   }
@@ -247,12 +233,7 @@ export class OutboxService {
       outcome = await provider.send({ ...entry.request, reference: entry.messageId });
     } catch (error) {
       log.error('The messaging provider threw', { error: String(error) });
-      outcome = {
-        ok: false,
-        reason: failureOf('timeout-after-send', '', null).reason,
-        retryable: false,
-        failure: { kind: 'timeout-after-send', code: null, title: '', parameter: null, action: '' },
-      };
+      outcome = PROVIDER_THREW;
     }
     // Closed meanwhile: the workspace's files belong to the next session now; leave the entry as it is.
     if (this.closed) return;
@@ -271,6 +252,7 @@ export class OutboxService {
         return this.records.retryLater(entry, contact, failure, outcome.failure?.kind === 'rate-limited');
       case 'stop':
         this.stoppedBy = failure;
+        this.deps.holdChanged?.();
         this.settle(entry.messageId, await this.records.stopped(entry, contact, failure));
         return;
       case 'unconfirmed':

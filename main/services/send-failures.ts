@@ -1,4 +1,5 @@
 import type { Message, MessageFailure, SendFailureKind } from '../contract/model';
+import type { SendOutcome } from './ports';
 
 /**
  * What the owner can do about each kind of failed send, when the provider did not say (the simulator,
@@ -22,6 +23,14 @@ const DEFAULT_ACTION: Record<SendFailureKind, string> = {
 
 const DEFAULT_REASON: Partial<Record<SendFailureKind, string>> = {
   'timeout-after-send': 'WhatsApp did not answer, so it is not known whether the message went out',
+};
+
+/** A provider that threw instead of answering: it may have sent, so the outcome is unknown. */
+export const PROVIDER_THREW: SendOutcome = {
+  ok: false,
+  reason: DEFAULT_REASON['timeout-after-send'] ?? '',
+  retryable: false,
+  failure: { kind: 'timeout-after-send', code: null, title: '', parameter: null, action: '' },
 };
 
 /** Shown on a message whose outcome is unknown, beside its "Mark as sent" and "Send again" buttons. */

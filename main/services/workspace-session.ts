@@ -24,6 +24,8 @@ import type { Clock, Logger, MessagingProvider, Publisher, Scheduler } from './p
 import { ReminderService } from './reminders';
 import { SettingsService } from './settings';
 import { WindowWatcher } from './window-watcher';
+import { chatImportService, type ChatImportService } from './chat-import';
+import { ownerDataServices, type OwnerData } from './owner-data';
 
 export interface SessionDeps {
   store: WorkspaceStore;
@@ -46,6 +48,8 @@ export interface SessionDeps {
   random?: () => number;
   /** The connected account's templates (the Cloud API provider); absent: "not connected". */
   templateSource?: TemplateSource;
+  /** The outbox stopped for a reconnect, or went again (the connection status shows it). */
+  sendingHoldChanged?: () => void;
 }
 
 /** What opening a workspace needs: the session's ports, and where the workspaces live. */
@@ -71,6 +75,9 @@ export class WorkspaceSession {
   readonly outbox: OutboxService;
   readonly statuses: DeliveryStatuses;
   readonly templateSync: TemplateSyncService;
+  /** The contacts CSV import, the exports, and deleting a contact with all its data. */
+  readonly data: OwnerData;
+  readonly chatImport: ChatImportService;
   private readonly watcher: WindowWatcher;
   private readonly unsubscribe: (() => void)[] = [];
   private pendingRows = new Map<string, ContactRow>();
@@ -120,6 +127,7 @@ export class WorkspaceSession {
       log,
       changed: messageChanged,
       settled: (message) => this.followUps.settled(message),
+      ...(deps.sendingHoldChanged ? { holdChanged: deps.sendingHoldChanged } : {}),
     });
     this.statuses = new DeliveryStatuses({
       store,
@@ -176,6 +184,18 @@ export class WorkspaceSession {
       log,
       rowFor: (contact) => this.contacts.rowFor(contact),
       conversation: this.conversation,
+    });
+    this.data = ownerDataServices({
+      ...deps,
+      outbox: () => this.outbox,
+      reminders: () => this.reminders,
+      changed: (contact) => this.rowChanged(this.contacts.rowFor(contact)),
+      forgotten: (contactId) => this.pendingRows.delete(contactId),
+    });
+    this.chatImport = chatImportService({
+      ...deps,
+      changed: (contact) => this.rowChanged(this.contacts.rowFor(contact)),
+      forgetContact: (contactId) => this.data.forget.remove(contactId),
     });
     this.watcher = new WindowWatcher(
       deps.scheduler,

@@ -29,7 +29,11 @@ function reasonFor(code: string | undefined, folder: string): string {
 export function backupFailed(folder: string, err: unknown): AppError {
   if (err instanceof AppError && !(err instanceof StorageError)) return err;
   const code = err instanceof StorageError ? err.fsCode : errnoCode(err);
-  return new StorageError(`CareWindow could not make the backup: ${reasonFor(code, folder)} ${KEPT}`, code, err);
+  return new StorageError(
+    `CareWindow could not make the backup: ${reasonFor(code, folder)} ${KEPT}`,
+    code,
+    err,
+  );
 }
 
 /** A folder the owner typed that cannot hold backups: the setting is left as it was. */
@@ -52,7 +56,11 @@ export function restoreFailed(err: unknown): AppError {
       : code === 'ENOENT'
         ? 'the backup is no longer there. If it is on a USB or network drive, connect it and try again.'
         : `an unexpected error occurred (${code ?? 'no error code'}). Try again.`;
-  return new StorageError(`CareWindow could not restore the backup: ${why} Your data was not changed.`, code, err);
+  return new StorageError(
+    `CareWindow could not restore the backup: ${why} Your data was not changed.`,
+    code,
+    err,
+  );
 }
 
 export function damagedBackup(damage: readonly string[]): AppError {

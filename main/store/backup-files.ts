@@ -67,7 +67,7 @@ export async function writeNewFile(fs: StoreFs, file: string, bytes: Buffer): Pr
   let handle: FileHandle | undefined;
   try {
     handle = await fs.open(file, 'wx');
-    for (let written = 0; written < bytes.length; ) {
+    for (let written = 0; written < bytes.length;) {
       written += (await handle.write(bytes, written, bytes.length - written)).bytesWritten;
     }
     await handle.sync();

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { readBytes, sha256 } from './backup-files';
 import { folderUnusable } from './backup-errors';
 import { BACKUP_PREFIX, readManifest, type FoundBackup } from './backup-manifest';
-import { isMissing, type StoreFs } from './store-fs';
+import { errnoCode, isMissing, type StoreFs } from './store-fs';
 
 /** Where backups go until the owner picks a folder: beside the data, so at least a damaged file is covered. */
 export function defaultBackupFolder(dataRoot: string): string {
@@ -21,8 +21,7 @@ export async function ensureBackupFolder(fs: StoreFs, folder: string): Promise<v
   try {
     await fs.mkdir(folder);
   } catch (err) {
-    const code = (err as { code?: unknown }).code;
-    if (code !== 'EEXIST') throw folderUnusable(folder, err);
+    if (errnoCode(err) !== 'EEXIST') throw folderUnusable(folder, err);
   }
   const probe = path.join(folder, `.carewindow-write-test-${randomBytes(4).toString('hex')}`);
   try {

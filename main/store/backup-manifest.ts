@@ -15,7 +15,10 @@ const InsidePath = z
   .min(1)
   .max(500)
   .refine(
-    (p) => !p.startsWith('/') && !/^[A-Za-z]:/.test(p) && p.split('/').every((part) => part !== '..' && part !== '' && !part.includes('\\')),
+    (p) =>
+      !p.startsWith('/') &&
+      !/^[A-Za-z]:/.test(p) &&
+      p.split('/').every((part) => part !== '..' && part !== '' && !part.includes('\\')),
     'not a path inside the workspace',
   );
 

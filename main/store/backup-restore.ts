@@ -39,10 +39,12 @@ export async function restoreSnapshot(options: RestoreOptions): Promise<RestoreO
     await fs.mkdir(staging, { recursive: true });
     const damage: string[] = [];
     for (const entry of backup.manifest.files) {
-      const bytes = await readBytes(fs, path.join(backup.dir, ...entry.path.split('/'))).catch((err: unknown) => {
-        if (isMissing(err)) return null;
-        throw err;
-      });
+      const bytes = await readBytes(fs, path.join(backup.dir, ...entry.path.split('/'))).catch(
+        (err: unknown) => {
+          if (isMissing(err)) return null;
+          throw err;
+        },
+      );
       if (bytes === null) damage.push(`${entry.path} is missing`);
       else if (bytes.length !== entry.size || sha256(bytes) !== entry.sha256) {
         damage.push(`${entry.path} was changed or damaged`);
@@ -51,11 +53,11 @@ export async function restoreSnapshot(options: RestoreOptions): Promise<RestoreO
     if (damage.length > 0) throw damagedBackup(damage);
     await fs.mkdir(path.join(staging, 'messages'), { recursive: true });
     for (const name of CONNECTION_FILES) {
-      await fs.copyFile(path.join(target, name), path.join(staging, name), constants.COPYFILE_EXCL).catch(
-        (err: unknown) => {
+      await fs
+        .copyFile(path.join(target, name), path.join(staging, name), constants.COPYFILE_EXCL)
+        .catch((err: unknown) => {
           if (!isMissing(err)) throw err;
-        },
-      );
+        });
     }
     await syncDir(fs, staging);
   } catch (err) {

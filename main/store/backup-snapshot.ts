@@ -94,7 +94,8 @@ async function copyWorkspace(options: SnapshotOptions, temp: string): Promise<Ba
       continue;
     }
     if (typeof good.parsed.schemaVersion === 'number') schemaVersions[relative] = good.parsed.schemaVersion;
-    if (relative === 'contacts.json' && Array.isArray(good.parsed.contacts)) contacts = good.parsed.contacts.length;
+    if (relative === 'contacts.json' && Array.isArray(good.parsed.contacts))
+      contacts = good.parsed.contacts.length;
     files.push(await keep(fs, temp, relative, good.bytes));
   }
   for (const relative of rest) {
@@ -144,7 +145,7 @@ async function lastGoodJson(fs: StoreFs, file: string): Promise<{ bytes: Buffer;
     }
     try {
       const parsed: unknown = JSON.parse(bytes.toString('utf8'));
-      if (typeof parsed === 'object' && parsed !== null) return { bytes, parsed: parsed as Parsed };
+      if (typeof parsed === 'object' && parsed !== null) return { bytes, parsed };
     } catch {
       // Try the .bak.
     }

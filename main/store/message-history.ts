@@ -13,6 +13,8 @@ import {
   type ParsedLog,
   type StatusEvent,
 } from './message-log';
+import { withoutMessages } from './history-rewrite';
+import { rewriteDurably } from './rewrite-durably';
 import { NewerVersionError, readFailed } from './storage-error';
 import { isMissing, type StoreFs } from './store-fs';
 
@@ -66,6 +68,43 @@ export class MessageHistory {
   /** Appends a status change, once `conversation.applyStatus` accepted it; returns the file's new size. */
   async appendStatus(contactId: string, event: StatusEvent): Promise<number> {
     return this.appendEvent(contactId, event);
+  }
+
+  /**
+   * Appends many messages in one write (a chat export): all of them reach the disk, or none (a torn
+   * write is cut off again). Returns the file's new size.
+   */
+  async appendMany(
+    contactId: string,
+    messages: readonly Message[],
+    origin: HistoryOrigin = {},
+  ): Promise<number> {
+    const file = new MessageLogFile(this.pathOf(contactId), contactId, this.options.fs, origin);
+    const low = new Low<LogData>(file, emptyLog());
+    for (const m of messages) low.data.events.push({ t: 'm', m });
+    await this.noticingNewer(contactId, () => low.write());
+    // Older messages belong in the middle of the sorted order: read afresh when next needed, not n inserts.
+    this.cache.delete(contactId);
+    return file.size;
+  }
+
+  /**
+   * Rewrites a history without these messages and their status lines (an import undone), durably;
+   * every other line is kept byte for byte. Returns the file's new size. Call inside the contact's queue.
+   */
+  async removeMessages(contactId: string, ids: ReadonlySet<string>): Promise<number> {
+    const file = this.pathOf(contactId);
+    this.cache.delete(contactId);
+    let text: string;
+    try {
+      text = await this.options.fs.readFile(file, 'utf8');
+    } catch (err) {
+      if (isMissing(err)) return 0;
+      throw readFailed(file, err);
+    }
+    const kept = withoutMessages(text, ids);
+    if (kept !== text) await rewriteDurably(this.options.fs, file, kept);
+    return Buffer.byteLength(kept, 'utf8');
   }
 
   /** The parsed conversation, from the cache or read once from disk (damage reported). */

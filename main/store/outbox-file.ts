@@ -107,6 +107,19 @@ export class Outbox {
     ]);
   }
 
+  /**
+   * Drops every entry of a deleted contact, written twice: each write first keeps the file it replaces
+   * as outbox.json.bak, and that copy must not keep the contact's messages either.
+   */
+  async forgetContact(contactId: string): Promise<void> {
+    const without = (data: OutboxFile): [OutboxFile, undefined] => [
+      { ...data, entries: data.entries.filter((e) => e.contactId !== contactId) },
+      undefined,
+    ];
+    await this.change(without);
+    await this.change(without);
+  }
+
   idle(): Promise<void> {
     return this.queue.idle();
   }

@@ -124,6 +124,29 @@ export class ProviderIds {
     });
   }
 
+  /** Forgets a deleted contact's message ids: the file is rewritten without them (or left, on failure, with an error). */
+  forgetContact(contactId: string): Promise<void> {
+    return this.queue.run(async () => {
+      const theirs = [...this.byId.values()].filter((e) => e.contactId === contactId);
+      if (theirs.length === 0) return;
+      const text = [...this.byId.values()]
+        .filter((e) => e.contactId !== contactId)
+        .map((e) => `${JSON.stringify(toLine(e))}\n`)
+        .join('');
+      const temp = `${this.path}.${randomBytes(6).toString('hex')}.tmp`;
+      try {
+        await writeSynced(this.fs, temp, text);
+        await renameWithRetry(this.fs, temp, this.path);
+        await syncDir(this.fs, path.dirname(this.path));
+      } catch (err) {
+        await this.fs.unlink(temp).catch(() => undefined);
+        throw saveFailed(this.path, err);
+      }
+      this.endsClean = true;
+      for (const entry of theirs) this.byId.delete(entry.providerId);
+    });
+  }
+
   idle(): Promise<void> {
     return this.queue.idle();
   }

@@ -193,7 +193,9 @@ class ReminderRecords implements ReminderLog {
       Reflect.deleteProperty(snoozed, id);
     }
     // A notification's words name the customer, so one that mentions them goes whole, even a group's.
-    this.file.data.notifications = this.file.data.notifications.filter((n) => !n.contactIds.includes(contactId));
+    this.file.data.notifications = this.file.data.notifications.filter(
+      (n) => !n.contactIds.includes(contactId),
+    );
   }
 
   markRead(which: (notification: Readonly<AppNotification>) => boolean): boolean {

@@ -40,6 +40,13 @@ export interface WorkspaceStore {
   contactByPhone(e164: string): Contact | undefined;
   /** Inserts or replaces a contact; resolves once it is durably on disk. */
   saveContact(contact: Contact): Promise<void>;
+  /** Saves and removes contacts in one write (an import and its undo): all of it, or nothing. */
+  saveContacts(save: readonly Contact[], remove: readonly string[]): Promise<void>;
+  /**
+   * Deletes a contact and everything the store holds about it (the customer's right to be forgotten):
+   * its history, its summary, its template and billing records, and the contact itself, last.
+   */
+  forgetContact(contactId: string): Promise<void>;
 
   settings(): Settings;
   saveSettings(settings: Settings): Promise<void>;
@@ -64,8 +71,24 @@ export interface WorkspaceStore {
    */
   history(contactId: string, query: HistoryQuery): Promise<{ messages: Message[]; hasMore: boolean }>;
 
+  /** A contact's whole history, oldest first (exports: the screens read it a page at a time). */
+  allMessages(contactId: string): Promise<Message[]>;
+
   /** One message as it is now (latest status), or undefined when the history has no such message. */
   findMessage(contactId: string, messageId: string): Promise<Message | undefined>;
+
+  /** Which of `ids` the contact's history already holds (a chat export imported twice adds nothing twice). */
+  knownMessageIds(contactId: string, ids: readonly string[]): Promise<Set<string>>;
+  /**
+   * Adds a chat export's messages in one durable append, all or none, skipping ids the history already
+   * holds; never counted as sends (they were not sent through the platform). Returns what was added.
+   */
+  importMessages(
+    contactId: string,
+    messages: readonly Message[],
+  ): Promise<{ added: Message[]; activity: Activity }>;
+  /** Takes messages out of a contact's history (an import undone) and returns the contact's activity. */
+  removeMessages(contactId: string, ids: ReadonlySet<string>): Promise<Activity>;
 
   /** The template library (templates.json). */
   templates(): readonly Template[];

@@ -8,6 +8,7 @@ import { rowOf } from '../../main/domain/contact-row';
 import { DAY, MINUTE } from '../../main/domain/durations';
 import { openWorkspaceStore } from '../../main/store/open-workspace';
 import { measure, report } from './measure';
+import { benchChatImport } from './chat-import-bench';
 import { benchReminders } from './reminders-bench';
 
 /**
@@ -94,6 +95,7 @@ async function main(): Promise<void> {
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
+  await benchChatImport();
 }
 
 main().catch((error: unknown) => {

@@ -108,7 +108,18 @@ test('connect from the banner: an expired token says so, a good one connects, an
   graph.answerSend({ kind: 'error', error: 'window-closed' });
   await app.getByRole('textbox', { name: 'Message' }).fill('Yes, it is back!');
   await app.getByRole('button', { name: 'Send', exact: true }).click();
-  await expect(app.getByText(/the 24-hour window closed/).first()).toBeVisible();
+  // Failed in the bubble, once, with the reason...
+  const bubble = log.locator('.bubble', { hasText: 'Yes, it is back!' });
+  await expect(bubble).toHaveClass(/\bfailed\b/);
+  await expect(bubble).toContainText('Not sent: the 24-hour window closed');
+  await expect(bubble.getByRole('img', { name: 'Not sent' })).toBeVisible();
+  expect((await log.textContent())?.match(/Not sent/g)).toHaveLength(1);
+  // ...and in the contact list's preview, never as if it went out.
+  const row = app.getByRole('option', { name: /^Sanne de Vries,/ });
+  const preview = row.getByText('⚠ Not sent: Yes, it is back!');
+  await expect(preview).toBeVisible();
+  await expect(preview).toHaveAttribute('title', /the 24-hour window closed/);
+  await expect(row).not.toContainText('You: Yes, it is back!');
 });
 
 test('disconnect asks first, then wipes the connection and the banner comes back', async ({ app, graph }) => {

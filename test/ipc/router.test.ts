@@ -39,6 +39,22 @@ function handlers(calls: string[]): Handlers {
       update: record('update'),
       setMuted: record('setMuted'),
       confirmOptIn: record('confirmOptIn'),
+      removalSummary: record('removalSummary'),
+      remove: record('removeContact'),
+    },
+    imports: {
+      previewContactsCsv: record('previewContactsCsv'),
+      applyContactsCsv: record('applyContactsCsv'),
+      undoContactsCsv: record('undoContactsCsv'),
+      previewChatExport: record('previewChatExport'),
+      applyChatExport: record('applyChatExport'),
+      undoChatExport: record('undoChatExport'),
+    },
+    exports: {
+      contactsCsv: record('exportContactsCsv'),
+      conversation: record('exportConversation'),
+      allConversations: record('exportAllConversations'),
+      contactData: record('exportContactData'),
     },
     conversation: {
       history: record('history', { messages: [], hasMore: false }),
@@ -83,6 +99,13 @@ function handlers(calls: string[]): Handlers {
     },
     demo: { simulateInbound: record('simulate') },
     clock: { now: record('now', 1) },
+    backups: {
+      list: record('backupsList'),
+      create: record('backupsCreate'),
+      preview: record('backupsPreview'),
+      restore: record('backupsRestore'),
+      setFolder: record('backupsSetFolder'),
+    },
   };
 }
 

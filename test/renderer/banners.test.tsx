@@ -56,7 +56,19 @@ describe('the demo workspace banner', () => {
     expect(
       screen.getByText('No WhatsApp account connected yet — messages are not sent or received.'),
     ).toBeTruthy();
-    expect(await screen.findByText('No contacts yet — add a contact to get started.')).toBeTruthy();
+    expect(await screen.findByText('No contacts yet — import a chat export or add a contact.')).toBeTruthy();
+  });
+
+  it('goes back to the demo from the owner’s workspace without a WhatsApp account', async () => {
+    const host = await demo();
+    const { user } = await renderApp(host);
+    await host.handlers.workspace.startReal();
+    await settle(host);
+    const banner = await screen.findByRole('region', { name: 'No WhatsApp account' });
+    await user.click(within(banner).getByRole('button', { name: 'Open the demo' }));
+    expect(host.callsTo('workspace.openDemo')).toEqual([[]]);
+    expect(await screen.findByRole('region', { name: 'Demo workspace' })).toBeTruthy();
+    expect(screen.queryByRole('region', { name: 'No WhatsApp account' })).toBeNull();
   });
 
   it('starts over when main switches the workspace', async () => {
@@ -66,7 +78,7 @@ describe('the demo workspace banner', () => {
     // Switched from elsewhere (the app's menu): main pushes workspace:changed.
     await host.handlers.workspace.startReal();
     await settle(host);
-    await screen.findByText('No contacts yet — add a contact to get started.');
+    await screen.findByText('No contacts yet — import a chat export or add a contact.');
     expect(host.callsTo('contacts.list').length).toBe(before + 1);
     expect(screen.queryByRole('region', { name: 'Demo workspace' })).toBeNull();
     // The test host has no WhatsApp account behind the owner's workspace.

@@ -132,7 +132,7 @@ describe('the contact list', () => {
 
   it('explains an empty workspace and offers to add a contact', async () => {
     const { user } = await renderApp();
-    expect(screen.getByText('No contacts yet — add a contact to get started.')).toBeTruthy();
+    expect(screen.getByText('No contacts yet — import a chat export or add a contact.')).toBeTruthy();
     expect(
       screen.getByText('Choose a contact to see the conversation and how long you can reply freely.'),
     ).toBeTruthy();

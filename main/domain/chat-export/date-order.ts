@@ -9,7 +9,9 @@
  * Pure.
  */
 
-export type DateOrder = 'DMY' | 'MDY' | 'YMD';
+import type { DateOrder } from '../../contract/chat-import';
+
+export type { DateOrder };
 
 export interface LocalDateTime {
   year: number;

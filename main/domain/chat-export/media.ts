@@ -33,6 +33,8 @@ const LEADING_MARKS = /^[\u200E\u200F\u202A-\u202E\u2066-\u2069]+/u;
 export function mediaOf(firstLine: string): MediaRef | null {
   const line = firstLine.replace(LEADING_MARKS, '').trim();
   if (line.length === 0 || line.length > 300) return null;
+  // Most lines are words: only a tag, a "(file attached)" or a short "… omitted" can be media.
+  if (!line.endsWith('>') && !line.endsWith(')') && line.length > 40) return null;
   const attached = ATTACHED_TAG.exec(line)?.[1] ?? FILE_ATTACHED.exec(line)?.[1];
   if (attached !== undefined) return { kind: kindOfFile(attached), fileName: attached };
   if (OMITTED_PLACEHOLDER.test(line)) return { kind: 'other', fileName: null };

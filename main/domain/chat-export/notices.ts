@@ -39,7 +39,8 @@ const MARKS = /^[\uFEFF\u200E\u200F\u202A-\u202E\u2066-\u2069\s]+/u;
  * customer writing "my security code changed" stays a message.
  */
 export function isNotice(body: string, authored: boolean): boolean {
-  const text = body.replace(MARKS, '').slice(0, 200).toLowerCase();
+  // The phrases are near the start: lower-case a short head only, however long the message.
+  const text = body.slice(0, 120).replace(MARKS, '').toLowerCase();
   if (NOTICE_STARTS.some((start) => text.startsWith(start))) return true;
   const whatsAppSpeaks = !authored || body.startsWith('\u200E');
   return whatsAppSpeaks && NOTICE_PARTS.some((part) => text.includes(part));

@@ -3,7 +3,7 @@ const HOUR = 60 * 60 * 1000;
 /**
  * A date as spreadsheets write it: ISO ("2024-03-15", with or without a time), or day, month and year
  * separated by `/`, `.` or `-` with a 2- or 4-digit year. Day first, as European shops write it, unless
- * the first number cannot be a month's day order ("03/25/2024" is month first). A date alone becomes noon
+ * only month first makes a date ("03/25/2024"). A date alone becomes noon
  * UTC, so it shows as the same calendar day in any time zone a shop is in. Null when it is not a date.
  */
 export function parseCsvDate(text: string): number | null {

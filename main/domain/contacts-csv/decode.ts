@@ -16,6 +16,20 @@ export function decodeCsvBytes(bytes: Uint8Array): { text: string; encoding: Csv
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
   } catch {
-    return { text: new TextDecoder('windows-1252').decode(bytes), encoding: 'windows-1252' };
+    return { text: windows1252(bytes), encoding: 'windows-1252' };
   }
+}
+
+/**
+ * Windows-1252 by hand: Node's TextDecoder built with small ICU reads the label as Latin-1, which turns
+ * € (0x80) and the curly quotes into control characters. 0x80–0x9F are the only bytes that differ.
+ */
+const HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008DŽ\u008F\u0090‘’“”•–—˜™š›œ\u009DžŸ';
+
+function windows1252(bytes: Uint8Array): string {
+  let text = '';
+  for (const byte of bytes) {
+    text += byte >= 0x80 && byte <= 0x9f ? (HIGH[byte - 0x80] ?? '') : String.fromCharCode(byte);
+  }
+  return text;
 }

@@ -5,7 +5,7 @@ import {
   type OptIn,
   type OptInSource,
 } from '../../contract/contact';
-import { cleanLine } from '../clean-text';
+import { cleanLine, cleanText } from '../clean-text';
 import { normalizePhone } from '../phone';
 import { parseCsvDate } from './csv-date';
 import { headerWord } from './columns';
@@ -111,7 +111,10 @@ export function readRow(
   }
   const optIn = readOptIn(cell('optInStatus'), cell('optInDate'), cell('optInSource'), context);
   if (typeof optIn === 'string') return { ok: false, reason: optIn };
-  const notes = cell('notes');
+  // Notes keep their line breaks (a quoted cell may hold several lines); every other cell is one line.
+  const notesColumn = mapping.find((m) => m.field === 'notes')?.column;
+  const notes =
+    notesColumn === undefined ? null : unescapeFormula(cleanText(cells[notesColumn] ?? '').trim());
   return {
     ok: true,
     candidate: {

@@ -2,11 +2,13 @@ import { useId } from 'react';
 import type { DataProblem } from '../../../main/contract/model';
 import { useAppState, useStore } from '../state/context';
 import { useActions } from './actions';
+import { SendingOnHold } from './connect/SendingOnHold';
 import { DesktopNotices } from './notifications/DesktopNotices';
+import { RestoreOffer } from './backups/RestoreOffer';
 
 /**
  * Notices across the top of the window: the demo workspace (with its two actions), a real workspace
- * without a WhatsApp account, data files that could not be read, and reminders when the computer shows
+ * without a WhatsApp account or whose sends wait for a reconnect, data files that could not be read, and reminders when the computer shows
  * no desktop notifications.
  */
 export function Banners({ onStartReal }: { onStartReal: () => void }) {
@@ -68,9 +70,13 @@ export function Banners({ onStartReal }: { onStartReal: () => void }) {
             <button type="button" className="primary" onClick={() => actions.connectWhatsApp()}>
               Connect WhatsApp
             </button>
+            <button type="button" className="secondary" onClick={() => void store.openDemo()}>
+              Open the demo
+            </button>
           </div>
         </section>
       ) : null}
+      {workspace.kind === 'real' && workspace.accountConfigured ? <SendingOnHold /> : null}
     </div>
   );
 }
@@ -90,6 +96,7 @@ export function ProblemNotice({ problem }: { problem: DataProblem }) {
           <span className="banner-detail">The file as it was is kept at {problem.movedTo}.</span>
         </>
       )}
+      {problem.restore ? <RestoreOffer offer={problem.restore} /> : null}
     </p>
   );
 }

@@ -1,3 +1,4 @@
+import { ConversationDataMenu } from './data/ConversationDataMenu';
 import type { RefObject } from 'react';
 import type { ContactRow } from '../../../main/contract/model';
 import { canSendFreeForm } from '../../../main/domain/care-window';
@@ -97,6 +98,7 @@ function ConversationHeader({
         <button type="button" className="secondary" onClick={onEdit}>
           Edit contact
         </button>
+        <ConversationDataMenu contactId={row.contact.id} />
       </div>
     </header>
   );

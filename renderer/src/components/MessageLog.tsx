@@ -2,6 +2,7 @@ import { memo, useLayoutEffect, useRef, type ReactNode } from 'react';
 import type { ContactRow, Message } from '../../../main/contract/model';
 import { notSentReason } from '../../../main/domain/activity';
 import { calendarDaysBetween, formatClock } from '../../../main/domain/zoned-time';
+import { IMPORTED_NOTE } from '../format/imported';
 import { dayHeading } from '../format/dates';
 import { consentWord, firstName } from '../format/follow-up-text';
 import { MINUTE } from '../../../main/domain/durations';
@@ -124,8 +125,10 @@ const Bubble = memo(function Bubble({
   settle: (how: 'mark-sent' | 'send-again') => void;
 }) {
   const outbound = message.direction === 'outbound';
-  const status = outbound ? STATUS[message.status] : undefined;
+  // An imported message was never sent through the platform: no ticks to show.
+  const status = outbound && !message.imported ? STATUS[message.status] : undefined;
   const classes = ['bubble', outbound ? 'outbound' : 'inbound'];
+  if (message.imported) classes.push('imported');
   if (message.kind === 'template') classes.push('template');
   if (message.status === 'failed') classes.push('failed');
   return (
@@ -134,8 +137,18 @@ const Bubble = memo(function Bubble({
         {message.template !== null || message.kind === 'template' ? (
           <p className="bubble-template">Template · {message.template?.name ?? 'approved template'}</p>
         ) : null}
-        <p className="bubble-text">{message.text}</p>
+        {message.media ? (
+          <p className="bubble-media">
+            <span aria-hidden="true">📎</span> {message.media.fileName ?? 'Media left out of the export'}
+          </p>
+        ) : null}
+        {message.text !== '' || !message.media ? <p className="bubble-text">{message.text}</p> : null}
         <p className="bubble-meta">
+          {message.imported ? (
+            <span className="imported-mark" title={IMPORTED_NOTE}>
+              Imported ·{' '}
+            </span>
+          ) : null}
           <time dateTime={new Date(message.at).toISOString()}>
             {formatClock(message.at, prefs.timeZone, prefs.locale)}
           </time>

@@ -18,6 +18,7 @@ import {
 import { RemindersSection } from './settings/RemindersSection';
 import { RateCardSection } from './settings/RateCardSection';
 import { WhatsAppSection } from './settings/WhatsAppSection';
+import { BackupsSection } from './settings/BackupsSection';
 import { FormProblem } from './FormProblem';
 
 export const LOCALES: ReadonlyArray<{ value: string; label: string }> = [
@@ -263,6 +264,8 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
         />
 
         <WhatsAppSection />
+
+        <BackupsSection onRestored={onClose} />
 
         <p className="data-dir-line">
           Where your data lives: <span className="data-dir">{dataDir}</span>

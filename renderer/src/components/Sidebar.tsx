@@ -11,6 +11,8 @@ import { FILTERS, visibleRows, type FilterKey } from '../list/filter';
 import { useAppState, useStore } from '../state/context';
 import { useActions } from './actions';
 import { ContactList, type ContactListHandle, type OpenHow } from './ContactList';
+import { DataMenu } from './data/DataMenu';
+import { ImportChatDialog } from './data/ImportChatDialog';
 import { isMac } from './keys';
 import { ListRestriction } from './ListRestriction';
 import { NotificationBell } from './notifications/NotificationBell';
@@ -44,6 +46,7 @@ export function Sidebar({
   const needsAccount = useAppState((s) => s.workspace?.kind === 'real' && !s.workspace.accountConfigured);
   const [filter, setFilter] = useState<FilterKey>('all');
   const [query, setQuery] = useState('');
+  const [importingChat, setImportingChat] = useState(false);
   // Typing stays instant with 10,000 contacts: the list catches up a frame later.
   const deferredQuery = useDeferredValue(query);
   // A notification about several contacts shows exactly them, whatever the chips and the search say.
@@ -82,8 +85,11 @@ export function Sidebar({
   } else if (sorted.length === 0) {
     empty = (
       <div className="list-empty">
-        <p>No contacts yet — add a contact to get started.</p>
-        <button type="button" className="primary" onClick={onAddContact}>
+        <p>No contacts yet — import a chat export or add a contact.</p>
+        <button type="button" className="primary" onClick={() => setImportingChat(true)}>
+          Import a chat export
+        </button>
+        <button type="button" className="secondary" onClick={onAddContact}>
           Add your first contact
         </button>
         {needsAccount ? (
@@ -196,7 +202,9 @@ export function Sidebar({
         <button type="button" className="secondary add-contact" onClick={onAddContact}>
           <span aria-hidden="true">＋</span> Add contact
         </button>
+        <DataMenu />
       </footer>
+      {importingChat ? <ImportChatDialog onClose={() => setImportingChat(false)} /> : null}
     </section>
   );
 }

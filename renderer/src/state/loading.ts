@@ -77,6 +77,19 @@ export class Loading {
     this.deps.cell.set({ rows: next });
   }
 
+  /** Contacts deleted in main (or an import undone): gone from the list, even from a load under way. */
+  removeRows(contactIds: readonly string[]): void {
+    if (contactIds.length === 0) return;
+    const next = new Map(this.deps.cell.get().rows);
+    for (const id of contactIds) {
+      next.delete(id);
+      this.pendingRows?.delete(id);
+    }
+    const selectedId = this.deps.cell.get().selectedId;
+    const selectedGone = selectedId !== null && contactIds.includes(selectedId);
+    this.deps.cell.set(selectedGone ? { rows: next, selectedId: null, conversation: null } : { rows: next });
+  }
+
   /**
    * Templates and notifications. Loaded apart from the first screen and allowed to fail: the list works
    * without them, and their events fill them in later.

@@ -77,6 +77,7 @@ export class AppStore {
     const api = this.api;
     const offs = [
       api.on('contacts:changed', ({ rows }) => this.upsertRows(rows)),
+      api.on('contacts:removed', ({ contactIds }) => this.loading.removeRows(contactIds)),
       api.on('conversation:message', ({ message }) => this.receiveMessage(message)),
       api.on('workspace:changed', (workspace) => {
         this.set({ workspace, listOnly: null });
@@ -246,6 +247,17 @@ export class AppStore {
   async startRealWorkspace(): Promise<void> {
     try {
       const workspace = await this.api.workspace.startReal();
+      this.set({ workspace, selectedId: null, conversation: null, listOnly: null, screen: 'conversation' });
+      await this.load();
+    } catch (error) {
+      this.reportError(error);
+    }
+  }
+
+  /** Back to the demo from the owner's workspace; the owner's data stays in its own folder, untouched. */
+  async openDemo(): Promise<void> {
+    try {
+      const workspace = await this.api.workspace.openDemo();
       this.set({ workspace, selectedId: null, conversation: null, listOnly: null, screen: 'conversation' });
       await this.load();
     } catch (error) {

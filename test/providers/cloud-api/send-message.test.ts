@@ -46,6 +46,11 @@ describe('sending', () => {
     });
   });
 
+  it('carries the request’s reference as biz_opaque_callback_data, for status webhooks to echo', async () => {
+    await sendMessage(settings, { ...text, reference: 'msg-123' });
+    expect(api.requests[0]?.body).toMatchObject({ biz_opaque_callback_data: 'msg-123' });
+  });
+
   it('sends positional parameters in number order', async () => {
     await sendMessage(
       settings,

@@ -193,10 +193,21 @@ describe('statuses', () => {
           recipient: '+31612345678',
           code: null,
           title: '',
+          reference: null,
           pricing: null,
         },
       },
     ]);
+  });
+
+  it('reports the send request’s biz_opaque_callback_data back as its reference', () => {
+    const [event] = events(
+      status('wamid.OUT', 'sent', '1764000000', { biz_opaque_callback_data: 'msg-123' }),
+    );
+    expect(event).toMatchObject({
+      type: 'status',
+      status: { providerId: 'wamid.OUT', reference: 'msg-123' },
+    });
   });
 
   it('records the pricing object and ignores the conversation object', () => {

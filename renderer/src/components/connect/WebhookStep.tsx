@@ -47,7 +47,15 @@ export function WebhookStep({
           ✓ Connected: {number}
         </p>
       ) : null}
-      <FormProblem message={problem} others={status.problems.map((text, i) => [String(i), text])} />
+      <FormProblem
+        message={problem}
+        others={[
+          ...(status.sendingOnHold === null
+            ? []
+            : ([['on-hold', status.sendingOnHold]] as [string, string][])),
+          ...status.problems.map((text, i): [string, string] => [String(i), text]),
+        ]}
+      />
 
       <ol className="connect-steps">
         <li>

@@ -3,6 +3,7 @@ import type { Template } from '../../../../main/contract/model';
 import { templateLabel } from '../../format/follow-up-text';
 import { useApi, useAppState, useStore } from '../../state/context';
 import { errorMessage } from '../../state/errors';
+import { FormProblem } from '../FormProblem';
 import { ScreenFrame } from '../screens/ScreenFrame';
 import { DeleteTemplateDialog } from './DeleteTemplateDialog';
 import { TemplateForm } from './TemplateForm';
@@ -23,6 +24,10 @@ export function TemplatesScreen({ initialEdit }: { initialEdit?: TemplateEdit })
   const [deleting, setDeleting] = useState<Template | null>(null);
   const [notice, setNotice] = useState('');
   const [loadError, setLoadError] = useState<string | null>(null);
+  // A connected number's templates come from WhatsApp, with their status (approved, paused…).
+  const connected = useAppState((s) => s.workspace?.kind === 'real' && s.workspace.accountConfigured);
+  const [syncing, setSyncing] = useState(false);
+  const [syncProblem, setSyncProblem] = useState<string | null>(null);
   const template =
     editing === undefined || editing === null ? null : (templates?.find((t) => t.id === editing) ?? null);
   const showForm = editing === null || template !== null;
@@ -36,6 +41,21 @@ export function TemplatesScreen({ initialEdit }: { initialEdit?: TemplateEdit })
     }
   }
 
+  async function sync() {
+    setSyncing(true);
+    setSyncProblem(null);
+    setNotice('');
+    try {
+      // The library itself arrives through `templates:changed`, as after any other change.
+      const summary = await api.templates.sync();
+      setNotice(`Synced from WhatsApp: ${summary.text}`);
+    } catch (error) {
+      setSyncProblem(errorMessage(error));
+    } finally {
+      setSyncing(false);
+    }
+  }
+
   return (
     <ScreenFrame
       title="Templates"
@@ -43,22 +63,30 @@ export function TemplatesScreen({ initialEdit }: { initialEdit?: TemplateEdit })
       intro={<p>Templates approved in WhatsApp Manager, and how their placeholders are filled.</p>}
       actions={
         showForm ? null : (
-          <button
-            type="button"
-            className="primary"
-            onClick={() => {
-              setNotice('');
-              setEditing(null);
-            }}
-          >
-            Add template
-          </button>
+          <>
+            {connected ? (
+              <button type="button" className="secondary" disabled={syncing} onClick={() => void sync()}>
+                {syncing ? 'Syncing…' : 'Sync templates from WhatsApp'}
+              </button>
+            ) : null}
+            <button
+              type="button"
+              className="primary"
+              onClick={() => {
+                setNotice('');
+                setEditing(null);
+              }}
+            >
+              Add template
+            </button>
+          </>
         )
       }
     >
       <p className="screen-notice" role="status">
         {notice}
       </p>
+      <FormProblem message={syncProblem} />
       {showForm ? (
         <TemplateForm
           key={editing ?? 'new'}
