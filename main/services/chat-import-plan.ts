@@ -3,7 +3,7 @@ import type { ChatImportContact } from '../contract/chat-import';
 import { MAX_MESSAGE_LENGTH, type Contact, type Message, type MessageMedia } from '../contract/model';
 import type { ChatExportMessage, ChatExportProblem } from '../domain/chat-export/parse';
 import { plainName } from '../domain/chat-export/header';
-import { normalizePhone } from '../domain/phone';
+import { formatPhone, normalizePhone } from '../domain/phone';
 import type { WorkspaceStore } from '../store/workspace-store';
 
 /**
@@ -66,7 +66,8 @@ export function contactFor(
   if (matched) return { kind: 'matched', contactId: matched.id, name: matched.name, phone: matched.phone };
   const name = plainName(customer).slice(0, 120) || 'Imported chat';
   const printed = phoneOf(customer, options.region);
-  if (printed !== null) return { kind: 'new', name, phone: printed };
+  // A customer the phone knew only by number is named by the number, written the usual way.
+  if (printed !== null) return { kind: 'new', name: formatPhone(printed), phone: printed };
   if (options.phone === undefined || options.phone.trim() === '') return { kind: 'needs-phone', name };
   const typed = normalizePhone(options.phone, options.region);
   if (!typed.ok) return { kind: 'invalid-phone', reason: typed.reason };

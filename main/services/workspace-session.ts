@@ -2,11 +2,12 @@ import type { Contact, ContactRow, DataProblem, Message, WorkspaceKind } from '.
 import { rowOf } from '../domain/contact-row';
 import { regionOfLocale } from '../domain/phone';
 import { openWorkspaceStore } from '../store/open-workspace';
-import { openOutbox, type Outbox } from '../store/outbox-file';
+import { openOutbox } from '../store/outbox-file';
 import { ProviderIds } from '../store/provider-ids';
-import { openReminderLog, type ReminderLog } from '../store/reminder-log';
+import { openReminderLog } from '../store/reminder-log';
 import { removeWorkspace, workspaceDir } from '../store/workspace-paths';
 import type { WorkspaceStore } from '../store/workspace-store';
+import type { OpenSessionDeps, SessionDeps } from './session-deps';
 import { ConsentService } from './consent';
 import { ContactsService } from './contacts';
 import { CostsService } from './costs';
@@ -17,45 +18,14 @@ import { OutboxService } from './outbox';
 import { seedDemoWorkspace } from './demo/seed-demo';
 import { FollowUpService } from './follow-ups';
 import { TemplatesService } from './templates';
-import { TemplateSyncService, type TemplateSource } from './template-sync';
-import type { IdFactory } from './ids';
-import type { Notifier } from './notifier';
-import type { Clock, Logger, MessagingProvider, Publisher, Scheduler } from './ports';
+import { TemplateSyncService } from './template-sync';
 import { ReminderService } from './reminders';
 import { SettingsService } from './settings';
 import { WindowWatcher } from './window-watcher';
 import { chatImportService, type ChatImportService } from './chat-import';
 import { ownerDataServices, type OwnerData } from './owner-data';
 
-export interface SessionDeps {
-  store: WorkspaceStore;
-  clock: Clock;
-  scheduler: Scheduler;
-  publisher: Publisher;
-  provider: MessagingProvider;
-  log: Logger;
-  ids: IdFactory;
-  systemLocale: string;
-  /** This workspace's reminders.json, opened with the store. */
-  reminderLog: ReminderLog;
-  notifier: Notifier;
-  /** The computer's time zone; defaults to what Intl reports (tests pin it). */
-  systemTimeZone?: string;
-  /** This workspace's outbox.json and provider-ids.jsonl, opened with the store. */
-  outbox: Outbox;
-  providerIds: ProviderIds;
-  /** 0 ≤ x < 1, the jitter of send retries; Math.random unless a test pins it. */
-  random?: () => number;
-  /** The connected account's templates (the Cloud API provider); absent: "not connected". */
-  templateSource?: TemplateSource;
-  /** The outbox stopped for a reconnect, or went again (the connection status shows it). */
-  sendingHoldChanged?: () => void;
-}
-
-/** What opening a workspace needs: the session's ports, and where the workspaces live. */
-export type OpenSessionDeps = Omit<SessionDeps, 'store' | 'reminderLog' | 'outbox' | 'providerIds'> & {
-  dataRoot: string;
-};
+export type { OpenSessionDeps, SessionDeps } from './session-deps';
 
 /**
  * Everything that belongs to one open workspace: its store, its services, the watcher that notices

@@ -25,7 +25,7 @@ describe('importing a WhatsApp chat export', () => {
         /3 new messages \(2 from the customer, 1 from you\), 0 already imported/,
       ),
     ).toBeTruthy();
-    expect(within(dialog).getByText(/A new contact will be made: \+31 6 1234 5678/)).toBeTruthy();
+    expect(within(dialog).getByText(/A new contact will be made: \+31 6 12345678/)).toBeTruthy();
     expect(within(dialog).getByRole<HTMLInputElement>('radio', { name: 'Bloemenwinkel' }).checked).toBe(true);
 
     await user.click(within(dialog).getByRole('button', { name: 'Import 3 messages' }));

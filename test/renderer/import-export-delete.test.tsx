@@ -59,10 +59,12 @@ describe('deleting a contact', () => {
     await user.click(await screen.findByRole('option', { name: /Maria Jansen/ }));
     await user.click(screen.getByText('Export'));
     await user.click(screen.getByRole('button', { name: 'Delete contact…' }));
+    // The menu closes once a choice is made.
+    expect(screen.getByText('Export').closest('details')?.open).toBe(false);
     const dialog = screen.getByRole('dialog', { name: 'Delete this contact?' });
     expect(
       await within(dialog).findByText(
-        'Maria Jansen, 0 messages, opt-in history. Everything CareWindow keeps about them is removed. This cannot be undone; export first?',
+        'Maria Jansen, 0 messages, opt-in history. Everything CareWindow keeps about them is removed. This cannot be undone; export first? Backups made before today still hold them until they are rotated out (about five weeks).',
       ),
     ).toBeTruthy();
     await user.click(within(dialog).getByRole('button', { name: 'Delete for good' }));

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { ExportFile } from '../../../../main/contract/exports';
 import { useStore } from '../../state/context';
 import { DeleteContactDialog } from './DeleteContactDialog';
+import { closeMenuOnChoice } from './close-menu';
 import { downloadFile } from './download';
 import { ImportChatDialog } from './ImportChatDialog';
 
@@ -19,7 +20,7 @@ export function ConversationDataMenu({ contactId }: { contactId: string }) {
     <>
       <details className="menu">
         <summary className="secondary">Export</summary>
-        <div className="menu-items" role="group" aria-label="Export and delete">
+        <div className="menu-items" role="group" aria-label="Export and delete" onClick={closeMenuOnChoice}>
           <button
             type="button"
             className="ghost"

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { ExportFile } from '../../../../main/contract/exports';
 import { useStore } from '../../state/context';
+import { closeMenuOnChoice } from './close-menu';
 import { downloadFile } from './download';
 import { ImportChatDialog } from './ImportChatDialog';
 import { ImportContactsDialog } from './ImportContactsDialog';
@@ -19,7 +20,7 @@ export function DataMenu() {
     <>
       <details className="menu menu-up">
         <summary className="secondary">Import / export</summary>
-        <div className="menu-items" role="group" aria-label="Import and export">
+        <div className="menu-items" role="group" aria-label="Import and export" onClick={closeMenuOnChoice}>
           <button type="button" className="ghost" onClick={() => setImportingChat(true)}>
             Import chat export (WhatsApp)
           </button>

@@ -54,7 +54,8 @@ export function DeleteContactDialog({ contactId, onClose }: { contactId: string;
         ) : (
           <p>
             {removalWords(summary)}. Everything CareWindow keeps about them is removed. This cannot be undone;
-            export first?
+            export first? Backups made before today still hold them until they are rotated out (about five
+            weeks).
           </p>
         )
       }
