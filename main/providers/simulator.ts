@@ -6,12 +6,12 @@ import type {
   OutboundRequest,
   Scheduler,
   SendOutcome,
+  StatusListener,
   StatusUpdate,
 } from '../services/ports';
 import type { IdFactory } from '../services/ids';
 import { SECOND } from '../domain/durations';
-
-type StatusListener = (update: StatusUpdate) => Promise<unknown>;
+import { Listeners } from './listeners';
 
 /**
  * The offline stand-in for WhatsApp: used by the demo workspace and the tests. Sends always succeed
@@ -22,8 +22,8 @@ export class SimulatorProvider implements MessagingProvider {
   readonly name = 'simulator';
   readonly isAccount = false;
   readonly sent: OutboundRequest[] = [];
-  private readonly inboundListeners = new Set<InboundListener>();
-  private readonly statusListeners = new Set<StatusListener>();
+  private readonly inboundListeners = new Listeners<InboundMessage, Message | null>();
+  private readonly statusListeners = new Listeners<StatusUpdate, unknown>();
   private refusal: string | null = null;
 
   constructor(
@@ -66,21 +66,27 @@ export class SimulatorProvider implements MessagingProvider {
     message: Omit<InboundMessage, 'providerId'> & { providerId?: string },
   ): Promise<Message | null> {
     const inbound: InboundMessage = { ...message, providerId: message.providerId ?? `sim.${this.ids()}` };
-    const stored = await Promise.all([...this.inboundListeners].map((listener) => listener(inbound)));
+    const stored = await this.inboundListeners.notify(inbound);
     return stored.find((m) => m !== null) ?? null;
   }
 
   onInbound(listener: InboundListener): () => void {
-    this.inboundListeners.add(listener);
-    return () => this.inboundListeners.delete(listener);
+    return this.inboundListeners.add(listener);
   }
 
   onStatus(listener: StatusListener): () => void {
-    this.statusListeners.add(listener);
-    return () => this.statusListeners.delete(listener);
+    return this.statusListeners.add(listener);
   }
 
+  /**
+   * A simulated tick that the app could not record (the workspace closed in the seconds since the send)
+   * is dropped: the session has already logged why, and a timer has nobody to hand the rejection to.
+   */
   private async report(update: StatusUpdate): Promise<void> {
-    await Promise.all([...this.statusListeners].map((listener) => listener(update)));
+    try {
+      await this.statusListeners.notify(update);
+    } catch {
+      // Logged by the listener; see above.
+    }
   }
 }

@@ -1,6 +1,6 @@
 import { InboxJournal } from '../store/inbox-journal';
 import type { AccountProvider, RunningReceiver, StartReceiver } from './account-ports';
-import type { Clock, InboundListener, Logger, MessagingProvider, StatusUpdate } from './ports';
+import type { Clock, InboundListener, Logger, MessagingProvider, StatusListener } from './ports';
 import type { TemplateSource } from './template-sync';
 import { WebhookProcessing } from './webhook-processing';
 
@@ -81,8 +81,7 @@ export class AccountLink {
     isAccount: true,
     send: (request) => this.deps.provider.send(request),
     onInbound: (listener: InboundListener) => this.track('inbound', this.deps.provider.onInbound(listener)),
-    onStatus: (listener: (update: StatusUpdate) => Promise<unknown>) =>
-      this.track('status', this.deps.provider.onStatus(listener)),
+    onStatus: (listener: StatusListener) => this.track('status', this.deps.provider.onStatus(listener)),
   };
 
   /** The account's message templates, for the real workspace's template sync. */

@@ -9,6 +9,7 @@ import {
 import type { Contact, Message } from '../contract/model';
 import { dateOrderOfLocale } from '../domain/chat-export/date-order';
 import { parseChatExport } from '../domain/chat-export/parse';
+import { unconsentedContact } from '../domain/new-contact';
 import { regionOfLocale } from '../domain/phone';
 import { isValidTimeZone, systemTimeZone } from '../domain/zoned-time';
 import { openChatExport } from '../store/chat-export-archive';
@@ -154,7 +155,10 @@ export class ChatImportService {
     const media = new Map(
       [...planned.mediaNames].map((name) => [name, contents.media.get(name) ?? new Uint8Array()]),
     );
-    const contact = target?.kind === 'new' ? this.newContact(contactId, target.name, target.phone) : null;
+    const contact =
+      target?.kind === 'new'
+        ? unconsentedContact(contactId, target.name, target.phone, this.deps.clock.now())
+        : null;
     this.keep(previewId, { preview, contact, contactId, messages: fresh, media });
     return preview;
   }
@@ -233,24 +237,6 @@ export class ChatImportService {
       throw new AppError({ code: 'invalid-input', message: 'This file is bigger than 50 MB.' });
     }
     return openChatExport(bytes);
-  }
-
-  private newContact(id: string, name: string, phone: string): Contact {
-    const now = this.deps.clock.now();
-    return {
-      id,
-      name,
-      phone,
-      notes: '',
-      fields: {},
-      // An export says nothing about consent: no opt-in is assumed.
-      optIn: { status: 'none', at: null, source: null, proof: '' },
-      optInHistory: [],
-      optInRequestedAt: null,
-      muted: false,
-      createdAt: now,
-      updatedAt: now,
-    };
   }
 
   private keep(previewId: string, plan: Plan): void {

@@ -4,6 +4,7 @@ import { SerialQueue } from '../store/serial-queue';
 import type { Contact, ContactDraft, ContactRow, OptIn, OptInEvent } from '../contract/model';
 import { validateContactDraft } from '../domain/contact-draft';
 import { rowOf } from '../domain/contact-row';
+import { unconsentedContact } from '../domain/new-contact';
 import { formatPhone } from '../domain/phone';
 import type { WorkspaceStore } from '../store/workspace-store';
 import type { IdFactory } from './ids';
@@ -125,19 +126,8 @@ export class ContactsService {
       const known = this.deps.store.contactByPhone(phone);
       if (known) return known;
       const now = this.deps.clock.now();
-      const contact: Contact = {
-        id: this.deps.ids(),
-        name: profileName?.trim().slice(0, 120) || formatPhone(phone),
-        phone,
-        notes: '',
-        fields: {},
-        optIn: { status: 'none', at: null, source: null, proof: '' },
-        optInHistory: [],
-        optInRequestedAt: null,
-        muted: false,
-        createdAt: now,
-        updatedAt: now,
-      };
+      const name = profileName?.trim().slice(0, 120) || formatPhone(phone);
+      const contact = unconsentedContact(this.deps.ids(), name, phone, now);
       await this.deps.store.saveContact(contact);
       return contact;
     });

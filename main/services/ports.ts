@@ -67,6 +67,9 @@ export interface StatusUpdate {
   reference?: string | null;
 }
 
+/** Records a delivery status, resolving once it is stored; a provider only has to await it. */
+export type StatusListener = (update: StatusUpdate) => Promise<unknown>;
+
 /** A status webhook's `pricing` object: recorded so the Costs view counts what was actually billed. */
 export interface StatusPricing {
   billable: boolean | null;
@@ -147,7 +150,7 @@ export interface MessagingProvider {
   send(request: OutboundRequest): Promise<SendOutcome>;
   /** Listeners resolve once the message is safely stored; a provider acknowledges only after that. */
   onInbound(listener: InboundListener): () => void;
-  onStatus(listener: (update: StatusUpdate) => Promise<unknown>): () => void;
+  onStatus(listener: StatusListener): () => void;
 }
 
 export type { Message };

@@ -58,24 +58,7 @@ export class Workspaces {
    * sits on a closed session; the owner gets the error.
    */
   switchTo(kind: WorkspaceKind): Promise<WorkspaceInfo> {
-    return this.switching.run(async () => {
-      const { appState, open, log, publisher } = this.deps;
-      const previous = appState.get().activeWorkspace;
-      await this.active.close();
-      try {
-        this.active = await open(kind);
-      } catch (error) {
-        log.error('Could not open a workspace; going back', { kind, error: String(error) });
-        this.active = await open(previous);
-        throw error;
-      }
-      await appState.save({ activeWorkspace: kind });
-      // Problems of the workspace just opened are news, even if those of the last one were dismissed.
-      this.dismissed = false;
-      const info = this.info();
-      publisher.publish('workspace:changed', info);
-      return info;
-    });
+    return this.openInstead(kind, 'Could not open a workspace; going back');
   }
 
   /**
@@ -97,24 +80,7 @@ export class Workspaces {
    * owner gets the error.
    */
   replaceAndOpen(kind: WorkspaceKind, replace: () => Promise<void>): Promise<WorkspaceInfo> {
-    return this.switching.run(async () => {
-      const { appState, open, log, publisher } = this.deps;
-      const previous = appState.get().activeWorkspace;
-      await this.active.close();
-      try {
-        await replace();
-        this.active = await open(kind);
-      } catch (error) {
-        log.error('Could not replace a workspace; going back', { kind, error: String(error) });
-        this.active = await open(previous);
-        throw error;
-      }
-      await appState.save({ activeWorkspace: kind });
-      this.dismissed = false;
-      const info = this.info();
-      publisher.publish('workspace:changed', info);
-      return info;
-    });
+    return this.openInstead(kind, 'Could not replace a workspace; going back', replace);
   }
 
   /** The owner read the problem banner and closed it: it stays closed until another workspace opens. */
@@ -126,6 +92,36 @@ export class Workspaces {
   /** Waits for a switch under way, so it cannot open a session after the app closed. */
   close(): Promise<void> {
     return this.switching.run(() => this.active.close());
+  }
+
+  /**
+   * Closes the open workspace and opens `kind` (after `replace`, when given), remembering it for the next
+   * start. On failure the workspace that was open is opened again, `failure` is logged, and the error thrown.
+   */
+  private openInstead(
+    kind: WorkspaceKind,
+    failure: string,
+    replace?: () => Promise<void>,
+  ): Promise<WorkspaceInfo> {
+    return this.switching.run(async () => {
+      const { appState, open, log, publisher } = this.deps;
+      const previous = appState.get().activeWorkspace;
+      await this.active.close();
+      try {
+        if (replace) await replace();
+        this.active = await open(kind);
+      } catch (error) {
+        log.error(failure, { kind, error: String(error) });
+        this.active = await open(previous);
+        throw error;
+      }
+      await appState.save({ activeWorkspace: kind });
+      // Problems of the workspace just opened are news, even if those of the last one were dismissed.
+      this.dismissed = false;
+      const info = this.info();
+      publisher.publish('workspace:changed', info);
+      return info;
+    });
   }
 
   private problems(): DataProblem[] {

@@ -1,10 +1,8 @@
-import path from 'node:path';
 import { z } from 'zod';
 import type { DataProblem } from '../contract/model';
-import { openDurableJson } from './durable-json-file';
 import type { JsonFileKind } from './json-file-kind';
-import { SerialQueue } from './serial-queue';
-import { nodeFs, type StoreFs, type StoreLog } from './store-fs';
+import { openInFolder, SavedInMemory } from './saved-in-memory';
+import type { StoreFs, StoreLog } from './store-fs';
 
 /**
  * The non-secret part of the WhatsApp connection (account.json in the owner's real workspace): which
@@ -56,27 +54,13 @@ export async function openAccountFile(
   dir: string,
   options: { now: () => number; log: StoreLog; fs?: StoreFs },
 ): Promise<AccountFileStore> {
-  const { low, file } = await openDurableJson(dir, ACCOUNT_FILE, {
-    fs: options.fs ?? nodeFs,
-    now: options.now,
-    corruptDir: path.join(dir, 'corrupt'),
-    log: options.log,
-  });
-  const queue = new SerialQueue();
+  const { low, file } = await openInFolder(dir, ACCOUNT_FILE, options);
+  const saved = new SavedInMemory(low);
   return {
     problems: file.problems,
-    get: () => (low.data.account ? { ...low.data.account } : null),
+    get: () => (saved.data.account ? { ...saved.data.account } : null),
     save: (account) =>
-      queue.run(async () => {
-        const previous = low.data;
-        low.data = { ...previous, account: account ? AccountSettings.parse(account) : null };
-        try {
-          await low.write();
-        } catch (err) {
-          low.data = previous;
-          throw err;
-        }
-      }),
-    close: () => queue.idle(),
+      saved.change((data) => ({ ...data, account: account ? AccountSettings.parse(account) : null })),
+    close: () => saved.idle(),
   };
 }

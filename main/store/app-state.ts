@@ -1,9 +1,8 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { WorkspaceKind, type DataProblem } from '../contract/model';
-import { openDurableJson } from './durable-json-file';
 import type { JsonFileKind } from './json-file-kind';
-import { SerialQueue } from './serial-queue';
+import { openInFolder, SavedInMemory } from './saved-in-memory';
 import { saveFailed } from './storage-error';
 import { isMissing, nodeFs, silentLog, type StoreFs, type StoreLog } from './store-fs';
 import { workspaceDir } from './workspace-paths';
@@ -74,34 +73,27 @@ export async function openAppState(rootDir: string, options: AppStateOptions = {
       throw err;
     },
   );
-  const { low, file } = await openDurableJson(rootDir, appStateKind(hasReal ? 'real' : 'demo'), {
+  const { low, file } = await openInFolder(rootDir, appStateKind(hasReal ? 'real' : 'demo'), {
     fs,
     now: options.now ?? Date.now,
-    corruptDir: path.join(rootDir, 'corrupt'),
     log,
   });
-  const queue = new SerialQueue();
-  const current = (): AppState => ({
-    activeWorkspace: low.data.activeWorkspace,
-    windowBounds: low.data.windowBounds === null ? null : { ...low.data.windowBounds },
+  const saved = new SavedInMemory(low);
+  // A copy, so a caller changing what it got cannot change what is saved.
+  const stateOf = (data: AppStateFile): AppState => ({
+    activeWorkspace: data.activeWorkspace,
+    windowBounds: data.windowBounds === null ? null : { ...data.windowBounds },
   });
 
   return {
     path: file.path,
     problems: file.problems,
-    get: current,
+    get: () => stateOf(saved.data),
     save: (patch) =>
-      queue.run(async () => {
-        const previous = low.data;
-        low.data = AppStateFile.parse({ ...previous, ...patch, schemaVersion: previous.schemaVersion });
-        try {
-          await low.write();
-        } catch (err) {
-          low.data = previous;
-          throw err;
-        }
-        return current();
+      saved.changeWith((previous) => {
+        const next = AppStateFile.parse({ ...previous, ...patch, schemaVersion: previous.schemaVersion });
+        return [next, stateOf(next)];
       }),
-    close: () => queue.idle(),
+    close: () => saved.idle(),
   };
 }

@@ -1,10 +1,8 @@
-import path from 'node:path';
 import { z } from 'zod';
 import type { DataProblem } from '../contract/model';
-import { openDurableJson } from './durable-json-file';
 import type { JsonFileKind } from './json-file-kind';
-import { SerialQueue } from './serial-queue';
-import { nodeFs, type StoreFs, type StoreLog } from './store-fs';
+import { openInFolder, SavedInMemory } from './saved-in-memory';
+import type { StoreFs, StoreLog } from './store-fs';
 
 /**
  * `<data root>/backups.json`: where backups go. Outside every workspace on purpose: restoring a backup
@@ -42,27 +40,12 @@ export async function openBackupSettings(
   dataRoot: string,
   options: { now: () => number; log: StoreLog; fs?: StoreFs },
 ): Promise<BackupSettingsStore> {
-  const { low, file } = await openDurableJson(dataRoot, BACKUP_SETTINGS_FILE, {
-    fs: options.fs ?? nodeFs,
-    now: options.now,
-    corruptDir: path.join(dataRoot, 'corrupt'),
-    log: options.log,
-  });
-  const queue = new SerialQueue();
+  const { low, file } = await openInFolder(dataRoot, BACKUP_SETTINGS_FILE, options);
+  const saved = new SavedInMemory(low);
   return {
     problems: file.problems,
-    folder: () => low.data.folder,
-    setFolder: (folder) =>
-      queue.run(async () => {
-        const previous = low.data;
-        low.data = { ...previous, folder };
-        try {
-          await low.write();
-        } catch (err) {
-          low.data = previous;
-          throw err;
-        }
-      }),
-    close: () => queue.idle(),
+    folder: () => saved.data.folder,
+    setFolder: (folder) => saved.change((data) => ({ ...data, folder })),
+    close: () => saved.idle(),
   };
 }

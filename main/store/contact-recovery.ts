@@ -1,6 +1,7 @@
 import type { FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { Contact, MAX_NAME_LENGTH, type DataProblem } from '../contract/model';
+import { unconsentedContact } from '../domain/new-contact';
 import type { ContactBook } from './contact-book';
 import { ownerTime } from './corrupt-folder';
 import type { ReadOutcome } from './durable-json-file';
@@ -180,19 +181,9 @@ function rebuild(orphan: Orphan, salvaged: ReadonlyMap<string, Contact>, now: nu
   const name = nameCandidates.find((n) => Contact.shape.name.safeParse(n).success) ?? PLACEHOLDER_NAME;
   const phone = [record?.phone, orphan.header?.phone].find((p) => Contact.shape.phone.safeParse(p).success);
   if (phone === undefined) return null;
-  const contact = Contact.safeParse({
-    id: orphan.id,
-    name: name.slice(0, MAX_NAME_LENGTH),
-    phone,
-    notes: '',
-    fields: {},
-    optIn: { status: 'none', at: null, source: null, proof: '' },
-    optInHistory: [],
-    optInRequestedAt: null,
-    muted: false,
-    createdAt: now,
-    updatedAt: now,
-  });
+  const contact = Contact.safeParse(
+    unconsentedContact(orphan.id, name.slice(0, MAX_NAME_LENGTH), phone, now),
+  );
   return contact.success ? contact.data : null;
 }
 

@@ -2,7 +2,7 @@ import type { Low } from 'lowdb';
 import { z } from 'zod';
 import { CostTerms } from '../contract/costs';
 import type { JsonFileKind } from './json-file-kind';
-import { SerialQueue } from './serial-queue';
+import { SavedInMemory } from './saved-in-memory';
 
 export const CostTermsFile = z.object({
   schemaVersion: z.number().int().positive(),
@@ -31,29 +31,22 @@ export const COST_TERMS_FILE: JsonFileKind<CostTermsFile> = {
  * changes only after the file is safely written, so a failed save leaves both as they were.
  */
 export class CostTermsShelf {
-  private readonly queue = new SerialQueue();
+  private readonly file: SavedInMemory<CostTermsFile>;
 
-  constructor(private readonly low: Low<CostTermsFile>) {}
+  constructor(low: Low<CostTermsFile>) {
+    this.file = new SavedInMemory(low);
+  }
 
   get(): CostTerms {
-    return this.low.data.terms;
+    return this.file.data.terms;
   }
 
   /** `valid` must already match CostTerms: one invalid record would make the file unreadable. */
   save(valid: CostTerms): Promise<void> {
-    return this.queue.run(async () => {
-      const previous = this.low.data;
-      this.low.data = { ...previous, terms: valid };
-      try {
-        await this.low.write();
-      } catch (err) {
-        this.low.data = previous;
-        throw err;
-      }
-    });
+    return this.file.change((data) => ({ ...data, terms: valid }));
   }
 
   idle(): Promise<void> {
-    return this.queue.idle();
+    return this.file.idle();
   }
 }

@@ -1,11 +1,8 @@
-import path from 'node:path';
 import type { Low } from 'lowdb';
 import { z } from 'zod';
 import { Id, Timestamp, type DataProblem } from '../contract/model';
-import { openDurableJson, type DurableJsonOptions } from './durable-json-file';
 import type { JsonFileKind } from './json-file-kind';
-import { SerialQueue } from './serial-queue';
-import { nodeFs, silentLog, type StoreFs, type StoreLog } from './store-fs';
+import { openInFolder, SavedInMemory, type FolderFileOptions } from './saved-in-memory';
 
 /** What was asked of the provider, kept so a send can be tried again after a restart. */
 export const OutboxRequest = z.discriminatedUnion('kind', [
@@ -68,24 +65,26 @@ export const OUTBOX_FILE: JsonFileKind<OutboxFile> = {
  * that fails leaves both as they were and the caller's send is refused rather than lost.
  */
 export class Outbox {
-  private readonly queue = new SerialQueue();
+  private readonly file: SavedInMemory<OutboxFile>;
 
   constructor(
-    private readonly low: Low<OutboxFile>,
+    low: Low<OutboxFile>,
     readonly problems: readonly DataProblem[],
-  ) {}
+  ) {
+    this.file = new SavedInMemory(low);
+  }
 
   entries(): readonly OutboxEntry[] {
-    return this.low.data.entries;
+    return this.file.data.entries;
   }
 
   get(messageId: string): OutboxEntry | undefined {
-    return this.low.data.entries.find((e) => e.messageId === messageId);
+    return this.file.data.entries.find((e) => e.messageId === messageId);
   }
 
   /** Adds a new send at the end of the queue; resolves with it once it is on disk. */
   add(entry: Omit<OutboxEntry, 'seq'>): Promise<OutboxEntry> {
-    return this.change((data) => {
+    return this.file.changeWith((data) => {
       const added = OutboxEntry.parse({ ...entry, seq: data.nextSeq });
       return [{ ...data, nextSeq: data.nextSeq + 1, entries: [...data.entries, added] }, added];
     });
@@ -94,17 +93,17 @@ export class Outbox {
   /** Replaces the entry for the same message (its state, attempts, next attempt). */
   update(entry: OutboxEntry): Promise<void> {
     const valid = OutboxEntry.parse(entry);
-    return this.change((data) => [
-      { ...data, entries: data.entries.map((e) => (e.messageId === valid.messageId ? valid : e)) },
-      undefined,
-    ]);
+    return this.file.change((data) => ({
+      ...data,
+      entries: data.entries.map((e) => (e.messageId === valid.messageId ? valid : e)),
+    }));
   }
 
   remove(messageId: string): Promise<void> {
-    return this.change((data) => [
-      { ...data, entries: data.entries.filter((e) => e.messageId !== messageId) },
-      undefined,
-    ]);
+    return this.file.change((data) => ({
+      ...data,
+      entries: data.entries.filter((e) => e.messageId !== messageId),
+    }));
   }
 
   /**
@@ -112,48 +111,23 @@ export class Outbox {
    * as outbox.json.bak, and that copy must not keep the contact's messages either.
    */
   async forgetContact(contactId: string): Promise<void> {
-    const without = (data: OutboxFile): [OutboxFile, undefined] => [
-      { ...data, entries: data.entries.filter((e) => e.contactId !== contactId) },
-      undefined,
-    ];
-    await this.change(without);
-    await this.change(without);
+    const without = (data: OutboxFile): OutboxFile => ({
+      ...data,
+      entries: data.entries.filter((e) => e.contactId !== contactId),
+    });
+    await this.file.change(without);
+    await this.file.change(without);
   }
 
   idle(): Promise<void> {
-    return this.queue.idle();
-  }
-
-  private change<R>(next: (current: OutboxFile) => [OutboxFile, R]): Promise<R> {
-    return this.queue.run(async () => {
-      const previous = this.low.data;
-      const [data, result] = next(previous);
-      this.low.data = data;
-      try {
-        await this.low.write();
-      } catch (err) {
-        this.low.data = previous;
-        throw err;
-      }
-      return result;
-    });
+    return this.file.idle();
   }
 }
 
-export interface OutboxOptions {
-  now: () => number;
-  log?: StoreLog;
-  fs?: StoreFs;
-}
+export type OutboxOptions = FolderFileOptions;
 
 /** Opens `<workspace>/outbox.json` (a damaged one is moved to corrupt/ and its backup used). */
 export async function openOutbox(dir: string, options: OutboxOptions): Promise<Outbox> {
-  const durable: DurableJsonOptions = {
-    fs: options.fs ?? nodeFs,
-    now: options.now,
-    corruptDir: path.join(dir, 'corrupt'),
-    log: options.log ?? silentLog,
-  };
-  const { low, file } = await openDurableJson(dir, OUTBOX_FILE, durable);
+  const { low, file } = await openInFolder(dir, OUTBOX_FILE, options);
   return new Outbox(low, file.problems);
 }

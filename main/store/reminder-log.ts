@@ -1,10 +1,8 @@
-import path from 'node:path';
 import { z } from 'zod';
 import { AppNotification, type DataProblem } from '../contract/model';
 import { contactIdOfReminder } from '../domain/reminders/plan';
-import { openDurableJson, type DurableJsonOptions } from './durable-json-file';
 import type { JsonFileKind } from './json-file-kind';
-import { nodeFs, silentLog, type StoreFs, type StoreLog } from './store-fs';
+import { openInFolder, type FolderFileOptions } from './saved-in-memory';
 
 /** What became of a reminder that fell due. */
 export const ReminderOutcome = z.enum([
@@ -103,11 +101,7 @@ export interface ReminderLog {
   close(): Promise<void>;
 }
 
-export interface ReminderLogOptions {
-  now: () => number;
-  log?: StoreLog;
-  fs?: StoreFs;
-}
+export type ReminderLogOptions = FolderFileOptions;
 
 /**
  * Opens `<workspace>/reminders.json`: which reminders were already shown (so a restart never shows one
@@ -116,13 +110,7 @@ export interface ReminderLogOptions {
  * reminder already due as missed (summarised once), never as one to show.
  */
 export async function openReminderLog(dir: string, options: ReminderLogOptions): Promise<ReminderLog> {
-  const durable: DurableJsonOptions = {
-    fs: options.fs ?? nodeFs,
-    now: options.now,
-    corruptDir: path.join(dir, 'corrupt'),
-    log: options.log ?? silentLog,
-  };
-  const { low, file } = await openDurableJson(dir, REMINDER_LOG_FILE, durable);
+  const { low, file } = await openInFolder(dir, REMINDER_LOG_FILE, options);
   const state: ReminderLogState =
     file.problems.length > 0 ? 'rebuilt' : low.data.awakeAt === null ? 'new' : 'ok';
   return new ReminderRecords(state, file.problems, low, () => file.writable);

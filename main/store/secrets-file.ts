@@ -1,9 +1,7 @@
-import path from 'node:path';
 import { z } from 'zod';
-import { openDurableJson } from './durable-json-file';
 import type { JsonFileKind } from './json-file-kind';
-import { SerialQueue } from './serial-queue';
-import { nodeFs, type StoreFs, type StoreLog } from './store-fs';
+import { openInFolder, SavedInMemory } from './saved-in-memory';
+import type { StoreFs, StoreLog } from './store-fs';
 
 /**
  * secrets.json: named ciphertexts, base64. The store never sees a secret in the clear: the Electron
@@ -41,32 +39,18 @@ export async function openCiphertextFile(
   dir: string,
   options: { now: () => number; log: StoreLog; fs?: StoreFs },
 ): Promise<CiphertextFile> {
-  const { low } = await openDurableJson(dir, SECRETS_FILE, {
-    fs: options.fs ?? nodeFs,
-    now: options.now,
-    corruptDir: path.join(dir, 'corrupt'),
-    log: options.log,
-  });
-  const queue = new SerialQueue();
+  const { low } = await openInFolder(dir, SECRETS_FILE, options);
+  const saved = new SavedInMemory(low);
   const change = (apply: (current: Record<string, string>) => Record<string, string>) =>
-    queue.run(async () => {
-      const previous = low.data;
-      low.data = { ...previous, ciphertexts: apply({ ...previous.ciphertexts }) };
-      try {
-        await low.write();
-      } catch (err) {
-        low.data = previous;
-        throw err;
-      }
-    });
+    saved.change((data) => ({ ...data, ciphertexts: apply({ ...data.ciphertexts }) }));
   return {
-    get: (name) => low.data.ciphertexts[name] ?? null,
+    get: (name) => saved.data.ciphertexts[name] ?? null,
     set: (name, base64) => change((all) => ({ ...all, [name]: base64 })),
     delete: (name) =>
       change((all) => {
         const { [name]: _removed, ...rest } = all;
         return rest;
       }),
-    close: () => queue.idle(),
+    close: () => saved.idle(),
   };
 }

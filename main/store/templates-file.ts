@@ -2,7 +2,7 @@ import type { Low } from 'lowdb';
 import { z } from 'zod';
 import { Id, Template, Timestamp } from '../contract/model';
 import type { JsonFileKind } from './json-file-kind';
-import { SerialQueue } from './serial-queue';
+import { SavedInMemory } from './saved-in-memory';
 
 export const TemplatesFile = z.object({
   schemaVersion: z.number().int().positive(),
@@ -55,37 +55,6 @@ export const SEND_LEDGER_FILE: JsonFileKind<SendLedgerFile> = {
     'Follow-ups suggest your default template until you send again. Every message and follow-up already sent is in the history as before.',
   backup: true,
 };
-
-/**
- * A small lowdb file held in memory and saved whole on every change, one save at a time. Memory changes
- * only after the file is safely written: a save that fails leaves both as they were.
- */
-class SavedInMemory<T extends { schemaVersion: number }> {
-  private readonly queue = new SerialQueue();
-
-  constructor(private readonly low: Low<T>) {}
-
-  get data(): T {
-    return this.low.data;
-  }
-
-  change(next: (current: T) => T): Promise<void> {
-    return this.queue.run(async () => {
-      const previous = this.low.data;
-      this.low.data = next(previous);
-      try {
-        await this.low.write();
-      } catch (err) {
-        this.low.data = previous;
-        throw err;
-      }
-    });
-  }
-
-  idle(): Promise<void> {
-    return this.queue.idle();
-  }
-}
 
 /** The template library (templates.json). */
 export class TemplateShelf {

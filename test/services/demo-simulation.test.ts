@@ -4,6 +4,9 @@ import type { WorkspaceKind } from '../../main/contract/model';
 import { SIMULATED_INBOUND } from '../../main/services/demo/demo-scripts';
 import { DemoSimulation, type SimulatedCustomers } from '../../main/services/demo/simulate-inbound';
 import { WorkspaceSession } from '../../main/services/workspace-session';
+import { SECOND } from '../../main/domain/durations';
+import { SimulatorProvider } from '../../main/providers/simulator';
+import { FakeClock } from '../support/fake-clock';
 import { sequentialIds } from '../support/recorders';
 import { useTempDirs } from '../support/temp-dir';
 import { sessionDeps } from './session-kit';
@@ -101,5 +104,23 @@ describe('the simulator’s customers', () => {
     expect(stored).toMatchObject({ contactId, text: 'Hoi', providerId: 'sim.twice' });
     expect((await history()).at(-1)).toEqual(stored);
     expect(await simulator.deliver(inbound)).toBeNull();
+  });
+});
+
+describe('the simulator’s delivery ticks', () => {
+  it('drops a tick the app can no longer record, instead of leaving an unhandled rejection', async () => {
+    const clock = new FakeClock(Date.parse('2026-11-24T14:20:00Z'));
+    const simulator = new SimulatorProvider(clock, () => clock.now(), sequentialIds);
+    const seen: string[] = [];
+    simulator.onStatus((update) => {
+      seen.push(update.status);
+      // As a session does after it closed: its store refuses the write.
+      return Promise.reject(new Error('This workspace was closed; open it again to continue.'));
+    });
+    await simulator.send({ kind: 'text', to: '+31612345678', text: 'Hello' });
+    clock.advance(10 * SECOND);
+    // Vitest fails the run on an unhandled rejection; give the rejected ticks a turn to surface.
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(seen).toEqual(['delivered', 'read']);
   });
 });

@@ -1,18 +1,20 @@
 import type {
   InboundListener,
+  InboundMessage,
   Logger,
+  Message,
   MessagingProvider,
   OutboundRequest,
   SendOutcome,
+  StatusListener,
   StatusUpdate,
 } from '../../services/ports';
+import { Listeners } from '../listeners';
 import type { GraphSettings } from './graph-settings';
 import { sendMessage } from './send-message';
 import { fetchTemplates, type TemplateFetch } from './template-sync';
 import { testConnection, type ConnectionCheck } from './test-connection';
 import { parseWebhook, type DeliveryStatus } from './webhook-events';
-
-type StatusListener = (update: StatusUpdate) => Promise<unknown>;
 
 /**
  * The WhatsApp Cloud API behind the MessagingProvider port. Sends go straight to the Graph API; what
@@ -24,8 +26,8 @@ type StatusListener = (update: StatusUpdate) => Promise<unknown>;
 export class CloudApiProvider implements MessagingProvider {
   readonly name = 'whatsapp-cloud-api';
   readonly isAccount = true;
-  private readonly inboundListeners = new Set<InboundListener>();
-  private readonly statusListeners = new Set<StatusListener>();
+  private readonly inboundListeners = new Listeners<InboundMessage, Message | null>();
+  private readonly statusListeners = new Listeners<StatusUpdate, unknown>();
   private readonly closing = new AbortController();
 
   constructor(
@@ -46,13 +48,11 @@ export class CloudApiProvider implements MessagingProvider {
   }
 
   onInbound(listener: InboundListener): () => void {
-    this.inboundListeners.add(listener);
-    return () => this.inboundListeners.delete(listener);
+    return this.inboundListeners.add(listener);
   }
 
   onStatus(listener: StatusListener): () => void {
-    this.statusListeners.add(listener);
-    return () => this.statusListeners.delete(listener);
+    return this.statusListeners.add(listener);
   }
 
   /**
@@ -73,10 +73,10 @@ export class CloudApiProvider implements MessagingProvider {
     for (const event of parsed.events) {
       switch (event.type) {
         case 'inbound':
-          await Promise.all([...this.inboundListeners].map((listener) => listener(event.message)));
+          await this.inboundListeners.notify(event.message);
           break;
         case 'status':
-          await Promise.all([...this.statusListeners].map((listener) => listener(toUpdate(event.status))));
+          await this.statusListeners.notify(toUpdate(event.status));
           break;
         case 'notice':
           this.log.info('WhatsApp notice about a customer', { at: event.at });
