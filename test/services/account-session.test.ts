@@ -1,16 +1,11 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { startCareWindow, type CareWindow } from '../../main/compose';
-import type { AccountCredentials } from '../../main/contract/account';
-import type { EventName, EventPayload } from '../../main/contract/ipc';
-import { webhookReceiverStarter } from '../../main/platform/node/start-webhook-receiver';
+import { describe, expect, it } from 'vitest';
 import { MemorySecrets } from '../../main/platform/preview/memory-secrets';
-import type { Publisher } from '../../main/services/ports';
-import { FakeClock } from '../support/fake-clock';
 import { FakeGraphApi } from '../support/fake-graph-api';
-import { RecordingPublisher, silentLog } from '../support/recorders';
-import { useTempDirs } from '../support/temp-dir';
+import { silentLog, WaitingPublisher } from '../support/recorders';
+import { useCleanup, useTempDirs } from '../support/temp-dir';
 import { postWebhook } from '../support/webhook-client';
 import { CUSTOMER, textMessage } from '../support/webhook-fixtures';
+import { accountCredentials, APP_SECRET, startOnFakeGraph } from './session-kit';
 
 /**
  * The connected account inside the owner's workspace, through the real composition root and handlers:
@@ -20,52 +15,24 @@ import { CUSTOMER, textMessage } from '../support/webhook-fixtures';
 
 const START = Date.parse('2026-11-24T14:20:00Z');
 const HOUR = 3_600_000;
-const APP_SECRET = 'a1b2c3d4e5f60718293a4b5c6d7e8f90';
 const tempDir = useTempDirs();
-const cleanup: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  for (const run of cleanup.splice(0).reverse()) await run();
-});
-
-/** Records events and lets a test wait for the next one of a kind, without sleeping. */
-class WaitingPublisher extends RecordingPublisher implements Publisher {
-  private waiters: { event: EventName; resolve: () => void }[] = [];
-  override publish<E extends EventName>(event: E, payload: EventPayload<E>): void {
-    super.publish(event, payload);
-    for (const waiter of this.waiters.filter((w) => w.event === event)) waiter.resolve();
-    this.waiters = this.waiters.filter((w) => w.event !== event);
-  }
-  next(event: EventName): Promise<void> {
-    return new Promise((resolve) => this.waiters.push({ event, resolve }));
-  }
-}
+const cleanup = useCleanup();
 
 async function connected() {
   const graph = await FakeGraphApi.start();
   cleanup.push(() => graph.stop());
-  const clock = new FakeClock(START);
   const publisher = new WaitingPublisher();
-  const app: CareWindow = await startCareWindow({
+  const app = await startOnFakeGraph({
     dataRoot: await tempDir(),
-    clock,
-    scheduler: clock,
+    graph,
+    start: START,
     publisher,
     log: silentLog,
-    systemLocale: 'nl-NL',
-    systemTimeZone: 'Europe/Amsterdam',
     secrets: new MemorySecrets(),
-    startReceiver: webhookReceiverStarter(clock, silentLog),
-    graphBaseUrl: graph.baseUrl,
-    webhookPort: 0,
   });
   cleanup.push(() => app.close());
   await app.handlers.workspace.startReal();
-  const credentials: AccountCredentials = {
-    phoneNumberId: graph.phoneNumberId,
-    wabaId: graph.wabaId,
-    accessToken: graph.token,
-    appSecret: APP_SECRET,
-  };
+  const credentials = accountCredentials(graph);
   const status = await app.handlers.account.connect(credentials);
   const url = status.webhook.localUrl ?? '';
   /** The customer writes (a signed webhook); resolves once it is stored. Returns their contact's id. */

@@ -1,40 +1,20 @@
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { startCareWindow, type CareWindow } from '../../main/compose';
-import { AccountStatus, type AccountCredentials } from '../../main/contract/account';
-import type { EventName, EventPayload } from '../../main/contract/ipc';
+import { describe, expect, it } from 'vitest';
+import type { CareWindow } from '../../main/compose';
+import { AccountStatus } from '../../main/contract/account';
 import { fileLogger, type FileLogger } from '../../main/platform/node/file-logger';
-import { webhookReceiverStarter } from '../../main/platform/node/start-webhook-receiver';
 import { MemorySecrets } from '../../main/platform/preview/memory-secrets';
-import type { Publisher } from '../../main/services/ports';
-import { FakeClock } from '../support/fake-clock';
 import { FakeGraphApi } from '../support/fake-graph-api';
-import { RecordingPublisher } from '../support/recorders';
-import { useTempDirs } from '../support/temp-dir';
+import { WaitingPublisher } from '../support/recorders';
+import { useCleanup, useTempDirs } from '../support/temp-dir';
 import { getWebhook, postWebhook } from '../support/webhook-client';
 import { textMessage } from '../support/webhook-fixtures';
+import { accountCredentials, APP_SECRET, startOnFakeGraph } from './session-kit';
 
 const START = Date.parse('2026-11-24T14:20:00Z');
-const APP_SECRET = 'a1b2c3d4e5f60718293a4b5c6d7e8f90';
 const tempDir = useTempDirs();
-const cleanup: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  for (const run of cleanup.splice(0).reverse()) await run();
-});
-
-/** Records events and lets a test wait for the next one of a kind, without sleeping. */
-class WaitingPublisher extends RecordingPublisher implements Publisher {
-  private waiters: { event: EventName; resolve: () => void }[] = [];
-  override publish<E extends EventName>(event: E, payload: EventPayload<E>): void {
-    super.publish(event, payload);
-    for (const waiter of this.waiters.filter((w) => w.event === event)) waiter.resolve();
-    this.waiters = this.waiters.filter((w) => w.event !== event);
-  }
-  next(event: EventName): Promise<void> {
-    return new Promise((resolve) => this.waiters.push({ event, resolve }));
-  }
-}
+const cleanup = useCleanup();
 
 interface Rig {
   app: CareWindow;
@@ -55,22 +35,9 @@ async function start(
   const graph = options.graph ?? (await FakeGraphApi.start());
   const logDir = join(root, 'logs');
   const log = fileLogger(logDir, false);
-  const clock = new FakeClock(START);
   const publisher = new WaitingPublisher();
   const secrets = options.secrets === undefined ? new MemorySecrets() : options.secrets;
-  const app = await startCareWindow({
-    dataRoot: root,
-    clock,
-    scheduler: clock,
-    publisher,
-    log,
-    systemLocale: 'nl-NL',
-    systemTimeZone: 'Europe/Amsterdam',
-    ...(secrets ? { secrets } : {}),
-    startReceiver: webhookReceiverStarter(clock, log),
-    graphBaseUrl: graph.baseUrl,
-    webhookPort: 0,
-  });
+  const app = await startOnFakeGraph({ dataRoot: root, graph, start: START, publisher, log, secrets });
   let stopped: Promise<void> | null = null;
   const stop = () =>
     (stopped ??= (async () => {
@@ -81,16 +48,6 @@ async function start(
   if (!options.graph) cleanup.push(() => graph.stop());
   if (options.openReal !== false) await app.handlers.workspace.startReal();
   return { app, graph, secrets: secrets ?? new MemorySecrets(), publisher, log, logDir, root, stop };
-}
-
-function credentials(graph: FakeGraphApi, change: Partial<AccountCredentials> = {}): AccountCredentials {
-  return {
-    phoneNumberId: graph.phoneNumberId,
-    wabaId: graph.wabaId,
-    accessToken: graph.token,
-    appSecret: APP_SECRET,
-    ...change,
-  };
 }
 
 async function logText(rig: Rig): Promise<string> {
@@ -104,7 +61,7 @@ async function logText(rig: Rig): Promise<string> {
 describe('connecting a WhatsApp number', { timeout: 20_000 }, () => {
   it('connects with a good token: the real workspace switches to the account and the status tells the number', async () => {
     const rig = await start();
-    const status = await rig.app.handlers.account.connect(credentials(rig.graph));
+    const status = await rig.app.handlers.account.connect(accountCredentials(rig.graph));
 
     expect(AccountStatus.parse(status)).toMatchObject({
       connected: true,
@@ -124,7 +81,7 @@ describe('connecting a WhatsApp number', { timeout: 20_000 }, () => {
 
   it('never hands a secret back, nor writes one to the log or the settings file', async () => {
     const rig = await start();
-    const creds = credentials(rig.graph);
+    const creds = accountCredentials(rig.graph);
     const connected = await rig.app.handlers.account.connect(creds);
     const events = JSON.stringify(rig.publisher.events);
     const everything = [
@@ -145,13 +102,13 @@ describe('connecting a WhatsApp number', { timeout: 20_000 }, () => {
     const rig = await start();
     rig.graph.answer('GET', `/${rig.graph.phoneNumberId}`, { kind: 'error', error: 'expired-token' });
 
-    const test = await rig.app.handlers.account.test(credentials(rig.graph));
+    const test = await rig.app.handlers.account.test(accountCredentials(rig.graph));
     expect(test).toEqual({
       ok: false,
       problem: 'expired-token',
       reason: expect.stringContaining('The access token has expired') as unknown,
     });
-    await expect(rig.app.handlers.account.connect(credentials(rig.graph))).rejects.toMatchObject({
+    await expect(rig.app.handlers.account.connect(accountCredentials(rig.graph))).rejects.toMatchObject({
       code: 'invalid-input',
       message: expect.stringContaining('The access token has expired') as unknown,
       fields: { accessToken: expect.any(String) as unknown },
@@ -163,9 +120,13 @@ describe('connecting a WhatsApp number', { timeout: 20_000 }, () => {
 
   it('names a wrong phone number ID and a wrong account ID', async () => {
     const rig = await start();
-    const wrongPhone = await rig.app.handlers.account.test(credentials(rig.graph, { phoneNumberId: '999' }));
-    const wrongWaba = await rig.app.handlers.account.test(credentials(rig.graph, { wabaId: '888' }));
-    const badToken = await rig.app.handlers.account.test(credentials(rig.graph, { accessToken: 'EAAnope' }));
+    const wrongPhone = await rig.app.handlers.account.test(
+      accountCredentials(rig.graph, { phoneNumberId: '999' }),
+    );
+    const wrongWaba = await rig.app.handlers.account.test(accountCredentials(rig.graph, { wabaId: '888' }));
+    const badToken = await rig.app.handlers.account.test(
+      accountCredentials(rig.graph, { accessToken: 'EAAnope' }),
+    );
 
     expect(wrongPhone).toMatchObject({ ok: false, problem: 'wrong-phone-number-id' });
     expect(wrongWaba).toMatchObject({ ok: false, problem: 'wrong-waba-id' });
@@ -174,7 +135,7 @@ describe('connecting a WhatsApp number', { timeout: 20_000 }, () => {
 
   it('refuses to connect where secrets cannot be kept safely, before asking WhatsApp', async () => {
     const rig = await start({ secrets: null });
-    await expect(rig.app.handlers.account.connect(credentials(rig.graph))).rejects.toMatchObject({
+    await expect(rig.app.handlers.account.connect(accountCredentials(rig.graph))).rejects.toMatchObject({
       code: 'storage',
     });
     expect(await rig.app.handlers.account.status()).toMatchObject({
@@ -188,7 +149,7 @@ describe('connecting a WhatsApp number', { timeout: 20_000 }, () => {
 describe('the webhook receiver of a connected number', { timeout: 20_000 }, () => {
   it('starts on connect: a signed webhook shows up in the conversation; a badly signed one is refused', async () => {
     const rig = await start();
-    const status = await rig.app.handlers.account.connect(credentials(rig.graph));
+    const status = await rig.app.handlers.account.connect(accountCredentials(rig.graph));
     const url = status.webhook.localUrl ?? '';
 
     const verify = await getWebhook(url, {
@@ -214,7 +175,7 @@ describe('the webhook receiver of a connected number', { timeout: 20_000 }, () =
 
   it('stops on disconnect, wipes the secrets and puts the workspace back to no account', async () => {
     const rig = await start();
-    const status = await rig.app.handlers.account.connect(credentials(rig.graph));
+    const status = await rig.app.handlers.account.connect(accountCredentials(rig.graph));
     const url = status.webhook.localUrl ?? '';
 
     const after = await rig.app.handlers.account.disconnect();
@@ -235,7 +196,7 @@ describe('the webhook receiver of a connected number', { timeout: 20_000 }, () =
     const graph = await FakeGraphApi.start();
     cleanup.push(() => graph.stop());
     const first = await start({ root, secrets, graph });
-    const url = (await first.app.handlers.account.connect(credentials(graph))).webhook.localUrl ?? '';
+    const url = (await first.app.handlers.account.connect(accountCredentials(graph))).webhook.localUrl ?? '';
     // The owner looks at the demo: the webhook is journaled, but nobody is there to store its message.
     await first.app.handlers.workspace.openDemo();
     const body = JSON.stringify(textMessage('wamid.WHILE-AWAY', 'Are you open on Sunday?'));

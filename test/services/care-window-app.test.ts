@@ -1,51 +1,14 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import type { ContactDraft, WindowState } from '../../main/contract/model';
-import { AppError } from '../../main/contract/errors';
+import { describe, expect, it } from 'vitest';
+import type { WindowState } from '../../main/contract/model';
 import { DAY, HOUR, MINUTE } from '../../main/domain/durations';
-import { useTempDirs } from '../support/temp-dir';
-import { settle, startApp, type Harness } from './harness';
+import { localNumberDraft as draft, rejection, useApps } from './follow-up-kit';
+import { settle } from './harness';
 
-const tempDir = useTempDirs();
-const running: Harness[] = [];
-afterEach(async () => {
-  await Promise.all(running.splice(0).map((h) => h.app.close()));
-});
-
-async function start(dir?: string): Promise<Harness> {
-  const harness = await startApp(dir ?? (await tempDir()));
-  running.push(harness);
-  return harness;
-}
-
-const draft = (patch: Partial<ContactDraft> = {}): ContactDraft => ({
-  name: 'Maria Jansen',
-  phone: '06 1234 5678',
-  notes: '',
-  fields: {},
-  optIn: { status: 'opted-in', at: null, source: 'in-store', proof: '' },
-  ...patch,
-});
-
-/** Handlers may answer synchronously or with a promise; either way the refusal is an AppError. */
-async function rejection(call: unknown): Promise<AppError> {
-  try {
-    await call;
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error('expected the call to be refused');
-}
-
-async function realWorkspace(): Promise<Harness> {
-  const h = await start();
-  await h.app.handlers.workspace.startReal();
-  return h;
-}
+const apps = useApps();
 
 describe('first start', () => {
   it('lands in the demo workspace with contacts in every window state', async () => {
-    const { app } = await start();
+    const { app } = await apps.start();
     const info = await app.handlers.workspace.info();
     expect(info.kind).toBe('demo');
     expect(info.accountConfigured).toBe(false);
@@ -61,16 +24,16 @@ describe('first start', () => {
   });
 
   it('starts an empty real workspace on request, and opens it again after a restart', async () => {
-    const dir = await tempDir();
-    const first = await start(dir);
+    const dir = await apps.tempDir();
+    const first = await apps.start(dir);
     const info = await first.app.handlers.workspace.startReal();
     expect(info.kind).toBe('real');
     expect(await first.app.handlers.contacts.list()).toEqual([]);
     await first.app.handlers.contacts.create(draft());
     await first.app.close();
-    running.splice(running.indexOf(first), 1);
+    apps.forget(first.app);
 
-    const second = await start(dir);
+    const second = await apps.start(dir);
     expect((await second.app.handlers.workspace.info()).kind).toBe('real');
     expect((await second.app.handlers.contacts.list()).map((r) => r.contact.name)).toEqual(['Maria Jansen']);
   });
@@ -78,7 +41,7 @@ describe('first start', () => {
 
 describe('contacts', () => {
   it('stores the number as E.164 and refuses a duplicate, naming who has it', async () => {
-    const { app } = await realWorkspace();
+    const { app } = await apps.real();
     const maria = await app.handlers.contacts.create(draft());
     expect(maria.contact.phone).toBe('+31612345678');
     const error = await rejection(
@@ -90,7 +53,7 @@ describe('contacts', () => {
   });
 
   it('refuses a bad phone number and an empty name with field messages', async () => {
-    const { app } = await realWorkspace();
+    const { app } = await apps.real();
     const error = await rejection(app.handlers.contacts.create(draft({ name: ' ', phone: '12' })));
     expect(error.code).toBe('invalid-input');
     expect(Object.keys(error.fields ?? {})).toEqual(expect.arrayContaining(['name', 'phone']));
@@ -98,7 +61,7 @@ describe('contacts', () => {
   });
 
   it('lets a contact keep its own number when edited', async () => {
-    const { app } = await realWorkspace();
+    const { app } = await apps.real();
     const row = await app.handlers.contacts.create(draft());
     const edited = await app.handlers.contacts.update(
       row.contact.id,
@@ -111,7 +74,7 @@ describe('contacts', () => {
 
 describe('sending is checked by the main process', () => {
   async function withCustomer(lastInboundAgo: number) {
-    const h = await realWorkspace();
+    const h = await apps.real();
     const row = await h.app.handlers.contacts.create(draft());
     await h.app.simulator?.deliver({
       from: row.contact.phone,
@@ -157,7 +120,7 @@ describe('sending is checked by the main process', () => {
 
 describe('live window changes', () => {
   it('pushes open → closing → closed as the clock passes, and a new message reopens it', async () => {
-    const h = await realWorkspace();
+    const h = await apps.real();
     const row = await h.app.handlers.contacts.create(draft());
     await h.app.simulator?.deliver({
       from: row.contact.phone,
@@ -198,7 +161,7 @@ describe('live window changes', () => {
   });
 
   it('a message from an unknown number creates a contact, and a redelivered message is stored once', async () => {
-    const { app, clock } = await realWorkspace();
+    const { app, clock } = await apps.real();
     const inbound = {
       from: '+31687654321',
       profileName: 'Jan',
@@ -214,7 +177,7 @@ describe('live window changes', () => {
   });
 
   it('simulating a customer message in the demo restarts that window', async () => {
-    const { app, clock } = await start();
+    const { app, clock } = await apps.start();
     const closed = (await app.handlers.contacts.list()).find((r) => r.window.state === 'closed');
     expect(closed).toBeDefined();
     if (!closed) return;
@@ -224,7 +187,7 @@ describe('live window changes', () => {
   });
 
   it('a shorter closing lead in settings reclassifies windows at once', async () => {
-    const h = await realWorkspace();
+    const h = await apps.real();
     const row = await h.app.handlers.contacts.create(draft());
     await h.app.simulator?.deliver({
       from: row.contact.phone,
@@ -250,7 +213,7 @@ describe('the owner’s real workspace without a WhatsApp account', () => {
     const { RecordingPublisher, silentLog, sequentialIds } = await import('../support/recorders');
     const clock = new FakeClock(Date.parse('2026-11-24T14:20:00Z'));
     const app = await startCareWindow({
-      dataRoot: await tempDir(),
+      dataRoot: await apps.tempDir(),
       clock,
       scheduler: clock,
       publisher: new RecordingPublisher(),
@@ -284,7 +247,7 @@ describe('the owner’s real workspace without a WhatsApp account', () => {
 
 describe('switching workspaces', () => {
   it('two switches requested at once run one after the other and leave one session receiving messages', async () => {
-    const h = await start();
+    const h = await apps.start();
     await Promise.all([h.app.handlers.workspace.startReal(), h.app.handlers.workspace.startReal()]);
     const row = await h.app.handlers.contacts.create(draft());
     await h.app.simulator?.deliver({

@@ -1,14 +1,14 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { WebhookReceiver } from '../../main/platform/node/webhook-receiver';
 import { CloudApiProvider } from '../../main/providers/cloud-api/cloud-api-provider';
-import { graphSettings } from '../../main/providers/cloud-api/graph-settings';
 import type { WorkspaceSession } from '../../main/services/workspace-session';
 import { WebhookProcessing } from '../../main/services/webhook-processing';
 import { InboxJournal } from '../../main/store/inbox-journal';
 import { FakeClock } from '../support/fake-clock';
 import { FakeGraphApi } from '../support/fake-graph-api';
 import { silentLog } from '../support/recorders';
-import { useTempDirs } from '../support/temp-dir';
+import { useCleanup, useTempDirs } from '../support/temp-dir';
+import { settingsFor } from '../support/use-fake-graph';
 import { postWebhook } from '../support/webhook-client';
 import { CUSTOMER, inbound, status, textMessage } from '../support/webhook-fixtures';
 import { T0 } from './harness';
@@ -24,10 +24,7 @@ const SECRET = 'app-secret-for-tests';
 /** Short, so the held send times out at once; the clock the app reasons with stays the fake one. */
 const TIMEOUT_MS = 100;
 const tempDir = useTempDirs();
-const cleanup: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  for (const run of cleanup.splice(0).reverse()) await run();
-});
+const cleanup = useCleanup();
 
 const seconds = (ms: number) => String(Math.floor(ms / 1000));
 
@@ -35,10 +32,7 @@ async function rig(dataRoot?: string, graphApi?: FakeGraphApi) {
   const root = dataRoot ?? (await tempDir());
   const graph = graphApi ?? (await FakeGraphApi.start());
   if (!graphApi) cleanup.push(() => graph.stop());
-  const settings = graphSettings(
-    { accessToken: graph.token, phoneNumberId: graph.phoneNumberId, wabaId: graph.wabaId },
-    { baseUrl: graph.baseUrl, timeoutMs: TIMEOUT_MS },
-  );
+  const settings = settingsFor(graph, { timeoutMs: TIMEOUT_MS });
   const provider = new CloudApiProvider(() => settings, silentLog);
   const clock = new FakeClock(T0);
   const { session } = await openSession(root, provider, clock);

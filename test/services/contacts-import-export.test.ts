@@ -1,46 +1,13 @@
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { AppError } from '../../main/contract/errors';
-import type { ContactDraft } from '../../main/contract/model';
-import { useTempDirs } from '../support/temp-dir';
-import { startApp, type Harness } from './harness';
+import { describe, expect, it } from 'vitest';
+import { localNumberDraft as draft, rejection, useApps } from './follow-up-kit';
+import type { Harness } from './harness';
 
-const tempDir = useTempDirs();
-const running: Harness[] = [];
-afterEach(async () => {
-  await Promise.all(running.splice(0).map((h) => h.app.close()));
-});
-
-async function realWorkspace(dir?: string): Promise<Harness> {
-  const h = await startApp(dir ?? (await tempDir()));
-  running.push(h);
-  await h.app.handlers.workspace.startReal();
-  return h;
-}
-
-const draft = (patch: Partial<ContactDraft> = {}): ContactDraft => ({
-  name: 'Maria Jansen',
-  phone: '06 1234 5678',
-  notes: '',
-  fields: {},
-  optIn: { status: 'opted-in', at: null, source: 'in-store', proof: '' },
-  ...patch,
-});
+const apps = useApps();
 
 const base64 = (text: string) => Buffer.from(text, 'utf8').toString('base64');
 const contactsFile = (h: Harness) => path.join(h.dataRoot, 'workspaces', 'real', 'contacts.json');
-
-/** Handlers may answer synchronously or with a promise; either way the refusal is an AppError. */
-async function rejection(call: unknown): Promise<AppError> {
-  try {
-    await call;
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error('expected the call to be refused');
-}
 
 /** Every file under a folder, relative to it. */
 async function filesUnder(dir: string): Promise<string[]> {
@@ -53,7 +20,7 @@ async function filesUnder(dir: string): Promise<string[]> {
 
 describe('importing contacts from a CSV', () => {
   it('previews, applies in one go, and undo puts every contact back exactly', async () => {
-    const h = await realWorkspace();
+    const h = await apps.real();
     const { handlers } = h.app;
     const maria = await handlers.contacts.create(draft({ fields: { city: 'Utrecht' } }));
     const before = await readFile(contactsFile(h), 'utf8');
@@ -90,7 +57,7 @@ describe('importing contacts from a CSV', () => {
   });
 
   it('refuses a stale preview, writing nothing', async () => {
-    const h = await realWorkspace();
+    const h = await apps.real();
     const { handlers } = h.app;
     const preview = await handlers.imports.previewContactsCsv({
       fileName: 'c.csv',
@@ -102,7 +69,7 @@ describe('importing contacts from a CSV', () => {
   });
 
   it('uses the owner’s mapping and default country', async () => {
-    const h = await realWorkspace();
+    const h = await apps.real();
     const preview = await h.app.handlers.imports.previewContactsCsv({
       fileName: 'c.csv',
       bytesBase64: base64('A,B\n030 1234567,Klaus\n'),
@@ -118,7 +85,7 @@ describe('importing contacts from a CSV', () => {
   });
 
   it('exports the contacts as CSV that imports back as the same contacts', async () => {
-    const h = await realWorkspace();
+    const h = await apps.real();
     await h.app.handlers.contacts.create(draft({ fields: { city: 'Zürich' }, notes: 'Two\nlines' }));
     await h.app.handlers.contacts.create(
       draft({
@@ -130,7 +97,7 @@ describe('importing contacts from a CSV', () => {
     const file = await h.app.handlers.exports.contactsCsv();
     expect(file.mimeType).toBe('text/csv');
 
-    const other = await realWorkspace();
+    const other = await apps.real();
     const preview = await other.app.handlers.imports.previewContactsCsv({
       fileName: file.fileName,
       bytesBase64: base64(file.text),
@@ -155,8 +122,8 @@ describe('importing contacts from a CSV', () => {
 
 describe('deleting a contact', () => {
   it('removes every file about them, and a restart does not bring them back', async () => {
-    const dir = await tempDir();
-    const h = await realWorkspace(dir);
+    const dir = await apps.tempDir();
+    const h = await apps.real(dir);
     const { handlers } = h.app;
     const keep = await handlers.contacts.create(draft({ name: 'Ahmed', phone: '+32 470 12 34 56' }));
     const maria = await handlers.contacts.create(draft());
@@ -191,15 +158,15 @@ describe('deleting a contact', () => {
     }
 
     await h.app.close();
-    running.splice(running.indexOf(h), 1);
-    const again = await realWorkspace(dir);
+    apps.forget(h.app);
+    const again = await apps.real(dir);
     expect((await again.app.handlers.contacts.list()).map((r) => r.contact.id)).toEqual([keep.contact.id]);
 
     // Not even from the backup of contacts.json, when the file itself is damaged.
     await again.app.close();
-    running.splice(running.indexOf(again), 1);
+    apps.forget(again.app);
     await writeFile(path.join(workspace, 'contacts.json'), '{"schemaVersion":1,"contacts":[{');
-    const restored = await realWorkspace(dir);
+    const restored = await apps.real(dir);
     expect((await restored.app.handlers.contacts.list()).map((r) => r.contact.id)).toEqual([keep.contact.id]);
   });
 });

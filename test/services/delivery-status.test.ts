@@ -1,31 +1,12 @@
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Message } from '../../main/contract/model';
 import type { StatusPricing } from '../../main/services/ports';
-import type { WorkspaceSession } from '../../main/services/workspace-session';
-import { FakeClock } from '../support/fake-clock';
-import { useTempDirs } from '../support/temp-dir';
 import { T0 } from './harness';
-import { customerWhoWrote, failed, historyOf, openSession, ScriptedProvider } from './outbox-kit';
+import { customerWhoWrote, failed, historyOf, ScriptedProvider, useSessions } from './outbox-kit';
 
-const tempDir = useTempDirs();
-const open: WorkspaceSession[] = [];
-afterEach(async () => {
-  await Promise.all(open.splice(0).map((s) => s.close()));
-});
-
-async function start(provider: ScriptedProvider, dir?: string, clock?: FakeClock) {
-  const dataRoot = dir ?? (await tempDir());
-  const s = await openSession(dataRoot, provider, clock);
-  open.push(s.session);
-  return { ...s, dataRoot };
-}
-
-async function stop(session: WorkspaceSession): Promise<void> {
-  open.splice(open.indexOf(session), 1);
-  await session.close();
-}
+const { start, stop, tempDir } = useSessions();
 
 const PRICING: StatusPricing = {
   billable: true,

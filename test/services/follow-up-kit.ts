@@ -67,6 +67,16 @@ export const contactDraft = (patch: Partial<ContactDraft> = {}): ContactDraft =>
   ...patch,
 });
 
+/** Maria as the owner types her in: a local number (the app adds +31), no fields, no proof. */
+export const localNumberDraft = (patch: Partial<ContactDraft> = {}): ContactDraft => ({
+  name: 'Maria Jansen',
+  phone: '06 1234 5678',
+  notes: '',
+  fields: {},
+  optIn: { status: 'opted-in', at: null, source: 'in-store', proof: '' },
+  ...patch,
+});
+
 import { ISSUE_BODY, templateDraft } from '../support/templates';
 
 export { ISSUE_BODY, templateDraft };

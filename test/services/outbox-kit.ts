@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { afterEach } from 'vitest';
 import type { ContactDraft } from '../../main/contract/model';
 import { silentNotifier } from '../../main/services/notifier';
 import type {
@@ -13,6 +14,7 @@ import type {
 import { WorkspaceSession, type OpenSessionDeps } from '../../main/services/workspace-session';
 import { FakeClock } from '../support/fake-clock';
 import { RecordingPublisher, sequentialIds, silentLog } from '../support/recorders';
+import { useTempDirs } from '../support/temp-dir';
 import { T0 } from './harness';
 
 export const HOUR = 3_600_000;
@@ -90,6 +92,32 @@ export async function openSession(dataRoot: string, provider: MessagingProvider,
   };
   const session = await WorkspaceSession.open('real', deps);
   return { session, clock, publisher };
+}
+
+/**
+ * Opens sessions on temp folders (or on `dir`, to open one again) and closes whatever is still open after
+ * each test. `stop` closes one mid-test, as quitting the app would, so it is not closed twice.
+ */
+export function useSessions() {
+  const tempDir = useTempDirs();
+  const open: WorkspaceSession[] = [];
+  afterEach(async () => {
+    await Promise.all(open.splice(0).map((s) => s.close()));
+  });
+
+  async function start(provider: MessagingProvider, dir?: string, clock?: FakeClock) {
+    const dataRoot = dir ?? (await tempDir());
+    const s = await openSession(dataRoot, provider, clock);
+    open.push(s.session);
+    return { ...s, dataRoot };
+  }
+
+  async function stop(session: WorkspaceSession): Promise<void> {
+    open.splice(open.indexOf(session), 1);
+    await session.close();
+  }
+
+  return { start, stop, tempDir };
 }
 
 export const customer = (patch: Partial<ContactDraft> = {}): ContactDraft => ({

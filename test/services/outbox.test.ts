@@ -1,35 +1,17 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { AppError } from '../../main/contract/errors';
-import type { WorkspaceSession } from '../../main/services/workspace-session';
 import { templateDraft } from '../support/templates';
-import { useTempDirs } from '../support/temp-dir';
 import {
   customerWhoWrote,
   failed,
   historyOf,
   HOUR,
-  openSession,
   outboxFile,
   ScriptedProvider,
+  useSessions,
 } from './outbox-kit';
 
-const tempDir = useTempDirs();
-const open: WorkspaceSession[] = [];
-afterEach(async () => {
-  await Promise.all(open.splice(0).map((s) => s.close()));
-});
-
-async function start(provider: ScriptedProvider, dir?: string, clock?: Parameters<typeof openSession>[2]) {
-  const dataRoot = dir ?? (await tempDir());
-  const s = await openSession(dataRoot, provider, clock);
-  open.push(s.session);
-  return { ...s, dataRoot };
-}
-
-async function stop(session: WorkspaceSession): Promise<void> {
-  open.splice(open.indexOf(session), 1);
-  await session.close();
-}
+const { start, stop, tempDir } = useSessions();
 
 describe('the outbox', () => {
   it('stores a send as queued (history and outbox.json) before the provider is asked', async () => {

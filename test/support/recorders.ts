@@ -13,6 +13,21 @@ export class RecordingPublisher implements Publisher {
   }
 }
 
+/** Records events and lets a test wait for the next one of a kind, without sleeping. */
+export class WaitingPublisher extends RecordingPublisher {
+  private waiters: { event: EventName; resolve: () => void }[] = [];
+
+  override publish<E extends EventName>(event: E, payload: EventPayload<E>): void {
+    super.publish(event, payload);
+    for (const waiter of this.waiters.filter((w) => w.event === event)) waiter.resolve();
+    this.waiters = this.waiters.filter((w) => w.event !== event);
+  }
+
+  next(event: EventName): Promise<void> {
+    return new Promise((resolve) => this.waiters.push({ event, resolve }));
+  }
+}
+
 export const silentLog: Logger = { info: () => undefined, warn: () => undefined, error: () => undefined };
 
 let counter = 0;

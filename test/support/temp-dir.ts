@@ -15,3 +15,15 @@ export function useTempDirs(): () => Promise<string> {
     return dir;
   };
 }
+
+/**
+ * Steps a test pushes as it starts things (servers, apps), run after it one by one in reverse order: what
+ * started last stops first, so an app is closed before the server it talks to goes away.
+ */
+export function useCleanup(): (() => Promise<void>)[] {
+  const steps: (() => Promise<void>)[] = [];
+  afterEach(async () => {
+    for (const step of steps.splice(0).reverse()) await step();
+  });
+  return steps;
+}

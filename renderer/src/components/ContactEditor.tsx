@@ -22,6 +22,7 @@ import { Dialog } from './Dialog';
 import { FieldError } from './FieldError';
 import { FormProblem } from './FormProblem';
 import { OptInHistory } from './OptInHistory';
+import { DialogActions } from './DialogActions';
 
 export interface ContactEditorProps {
   /** null adds a new contact. */
@@ -198,14 +199,11 @@ export function ContactEditor({
 
         {existing !== null ? <OptInHistory history={existing.contact.optInHistory} /> : null}
 
-        <div className="dialog-actions">
-          <button type="button" className="secondary" onClick={onClose}>
-            Cancel
-          </button>
+        <DialogActions onCancel={onClose}>
           <button type="submit" className="primary" disabled={saving}>
             {saving ? 'Saving…' : 'Save contact'}
           </button>
-        </div>
+        </DialogActions>
       </form>
     </Dialog>
   );

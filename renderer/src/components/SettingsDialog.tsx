@@ -20,6 +20,7 @@ import { RateCardSection } from './settings/RateCardSection';
 import { WhatsAppSection } from './settings/WhatsAppSection';
 import { BackupsSection } from './settings/BackupsSection';
 import { FormProblem } from './FormProblem';
+import { DialogActions } from './DialogActions';
 
 export const LOCALES: ReadonlyArray<{ value: string; label: string }> = [
   { value: 'en-GB', label: 'English (United Kingdom)' },
@@ -271,14 +272,11 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
           Where your data lives: <span className="data-dir">{dataDir}</span>
         </p>
 
-        <div className="dialog-actions">
-          <button type="button" className="secondary" onClick={onClose}>
-            Cancel
-          </button>
+        <DialogActions onCancel={onClose}>
           <button type="submit" className="primary" disabled={saving}>
             {saving ? 'Saving…' : 'Save settings'}
           </button>
-        </div>
+        </DialogActions>
       </form>
     </Dialog>
   );

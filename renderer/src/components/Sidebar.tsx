@@ -8,6 +8,7 @@ import {
   type RefObject,
 } from 'react';
 import { FILTERS, visibleRows, type FilterKey } from '../list/filter';
+import type { Screen } from '../state/app-state';
 import { useAppState, useStore } from '../state/context';
 import { useActions } from './actions';
 import { ContactList, type ContactListHandle, type OpenHow } from './ContactList';
@@ -16,6 +17,13 @@ import { ImportChatDialog } from './data/ImportChatDialog';
 import { isMac } from './keys';
 import { ListRestriction } from './ListRestriction';
 import { NotificationBell } from './notifications/NotificationBell';
+
+/** The screens the sidebar switches to, in the order their buttons stand. */
+const SCREEN_BUTTONS: ReadonlyArray<[Exclude<Screen, 'conversation'>, string]> = [
+  ['follow-ups', 'Follow-ups'],
+  ['templates', 'Templates'],
+  ['costs', 'Costs'],
+];
 
 export interface SidebarProps {
   searchRef: RefObject<HTMLInputElement | null>;
@@ -128,30 +136,18 @@ export function Sidebar({
         <NotificationBell onOpen={onOpenNotifications} />
       </header>
       <nav className="sidebar-nav" aria-label="Screens">
-        <button
-          type="button"
-          className="ghost"
-          aria-pressed={screen === 'follow-ups'}
-          onClick={() => store.showScreen(screen === 'follow-ups' ? 'conversation' : 'follow-ups')}
-        >
-          Follow-ups
-        </button>
-        <button
-          type="button"
-          className="ghost"
-          aria-pressed={screen === 'templates'}
-          onClick={() => store.showScreen(screen === 'templates' ? 'conversation' : 'templates')}
-        >
-          Templates
-        </button>
-        <button
-          type="button"
-          className="ghost"
-          aria-pressed={screen === 'costs'}
-          onClick={() => store.showScreen(screen === 'costs' ? 'conversation' : 'costs')}
-        >
-          Costs
-        </button>
+        {SCREEN_BUTTONS.map(([target, label]) => (
+          <button
+            key={target}
+            type="button"
+            className="ghost"
+            aria-pressed={screen === target}
+            // A toggle: pressing the screen that is showing goes back to the conversation.
+            onClick={() => store.showScreen(screen === target ? 'conversation' : target)}
+          >
+            {label}
+          </button>
+        ))}
         <button type="button" className="ghost" onClick={onOpenSettings}>
           <span aria-hidden="true">⚙</span> Settings
         </button>

@@ -1,24 +1,12 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { graphSettings, type GraphSettings } from '../../../main/providers/cloud-api/graph-settings';
+import { describe, expect, it } from 'vitest';
 import { sendMessage } from '../../../main/providers/cloud-api/send-message';
 import type { OutboundRequest, SendFailureKind } from '../../../main/services/ports';
-import { FakeGraphApi, type GraphErrorClass } from '../../support/fake-graph-api';
+import type { GraphErrorClass } from '../../support/fake-graph-api';
+import { useFakeGraph } from '../../support/use-fake-graph';
 
-let api: FakeGraphApi;
-let settings: GraphSettings;
-
-beforeEach(async () => {
-  api = await FakeGraphApi.start();
-  settings = graphSettings(
-    { accessToken: api.token, phoneNumberId: api.phoneNumberId, wabaId: api.wabaId },
-    { baseUrl: api.baseUrl, timeoutMs: 30_000 },
-  );
-});
-afterEach(async () => {
-  await api.stop();
-});
+const fake = useFakeGraph({ timeoutMs: 30_000 });
 
 const text: OutboundRequest = { kind: 'text', to: '+31 6 1234 5678', text: 'Hoi Sanne 🌷' };
 const template = (parameters: { name: string; value: string }[]): OutboundRequest => ({
@@ -31,12 +19,12 @@ const template = (parameters: { name: string; value: string }[]): OutboundReques
 
 describe('sending', () => {
   it('posts a text to /{phone-number-id}/messages with the bearer token and returns the wamid', async () => {
-    const outcome = await sendMessage(settings, text);
+    const outcome = await sendMessage(fake.settings, text);
 
     expect(outcome).toEqual({ ok: true, providerId: 'wamid.fake.1' });
-    const [request] = api.requests;
-    expect(request?.path).toBe(`/v26.0/${api.phoneNumberId}/messages`);
-    expect(request?.headers.authorization).toBe(`Bearer ${api.token}`);
+    const [request] = fake.api.requests;
+    expect(request?.path).toBe(`/v26.0/${fake.api.phoneNumberId}/messages`);
+    expect(request?.headers.authorization).toBe(`Bearer ${fake.api.token}`);
     expect(request?.body).toEqual({
       messaging_product: 'whatsapp',
       recipient_type: 'individual',
@@ -47,20 +35,20 @@ describe('sending', () => {
   });
 
   it('carries the request’s reference as biz_opaque_callback_data, for status webhooks to echo', async () => {
-    await sendMessage(settings, { ...text, reference: 'msg-123' });
-    expect(api.requests[0]?.body).toMatchObject({ biz_opaque_callback_data: 'msg-123' });
+    await sendMessage(fake.settings, { ...text, reference: 'msg-123' });
+    expect(fake.api.requests[0]?.body).toMatchObject({ biz_opaque_callback_data: 'msg-123' });
   });
 
   it('sends positional parameters in number order', async () => {
     await sendMessage(
-      settings,
+      fake.settings,
       template([
         { name: '2', value: 'second' },
         { name: '1', value: 'first' },
       ]),
     );
 
-    expect(api.requests[0]?.body).toMatchObject({
+    expect(fake.api.requests[0]?.body).toMatchObject({
       type: 'template',
       template: {
         name: 'ticket_update',
@@ -79,9 +67,9 @@ describe('sending', () => {
   });
 
   it('sends named parameters with their parameter_name', async () => {
-    await sendMessage(settings, template([{ name: 'ticket_id', value: '42' }]));
+    await sendMessage(fake.settings, template([{ name: 'ticket_id', value: '42' }]));
 
-    expect(api.requests[0]?.body).toMatchObject({
+    expect(fake.api.requests[0]?.body).toMatchObject({
       template: {
         components: [
           { type: 'body', parameters: [{ type: 'text', parameter_name: 'ticket_id', text: '42' }] },
@@ -110,9 +98,9 @@ describe('a refused send', () => {
   ];
 
   it.each(cases)('%s → %s (code %i, retryable %s)', async (error, kind, code, retryable) => {
-    api.answerSend({ kind: 'error', error });
+    fake.api.answerSend({ kind: 'error', error });
 
-    const outcome = await sendMessage(settings, text);
+    const outcome = await sendMessage(fake.settings, text);
 
     expect(outcome.ok).toBe(false);
     if (outcome.ok) return;
@@ -123,9 +111,9 @@ describe('a refused send', () => {
   });
 
   it('says the window closed in plain words for 131047', async () => {
-    api.answerSend({ kind: 'error', error: 'window-closed' });
+    fake.api.answerSend({ kind: 'error', error: 'window-closed' });
 
-    const outcome = await sendMessage(settings, text);
+    const outcome = await sendMessage(fake.settings, text);
 
     expect(outcome).toMatchObject({
       ok: false,
@@ -134,14 +122,14 @@ describe('a refused send', () => {
   });
 
   it('names the placeholder the details name', async () => {
-    api.answerSend({
+    fake.api.answerSend({
       kind: 'error',
       error: 'missing-parameter',
       details: 'Parameter ticket_id is missing or empty.',
     });
 
     const outcome = await sendMessage(
-      settings,
+      fake.settings,
       template([
         { name: 'name', value: 'Sanne' },
         { name: 'ticket_id', value: '' },
@@ -156,17 +144,17 @@ describe('a refused send', () => {
   });
 
   it('names no placeholder when the details name none', async () => {
-    api.answerSend({ kind: 'error', error: 'param-count-mismatch' });
+    fake.api.answerSend({ kind: 'error', error: 'param-count-mismatch' });
 
-    const outcome = await sendMessage(settings, template([{ name: '1', value: 'Sanne' }]));
+    const outcome = await sendMessage(fake.settings, template([{ name: '1', value: 'Sanne' }]));
 
     expect(outcome).toMatchObject({ ok: false, failure: { kind: 'invalid-parameter', parameter: null } });
   });
 
   it('treats an HTML error page as a server problem', async () => {
-    api.answerSend({ kind: 'json', status: 502, body: 'Bad gateway' });
+    fake.api.answerSend({ kind: 'json', status: 502, body: 'Bad gateway' });
 
-    expect(await sendMessage(settings, text)).toMatchObject({
+    expect(await sendMessage(fake.settings, text)).toMatchObject({
       ok: false,
       retryable: true,
       failure: { kind: 'server', code: null },
@@ -176,21 +164,21 @@ describe('a refused send', () => {
 
 describe('a send without an answer', () => {
   it('is "outcome unknown", never retryable, when the platform holds the answer past the timeout', async () => {
-    api.answerSend({ kind: 'hold' });
-    const short = { ...settings, timeoutMs: 200 };
+    fake.api.answerSend({ kind: 'hold' });
+    const short = { ...fake.settings, timeoutMs: 200 };
 
     const outcome = await sendMessage(short, template([{ name: '1', value: 'Sanne' }]));
 
-    expect(api.requests).toHaveLength(1);
+    expect(fake.api.requests).toHaveLength(1);
     expect(outcome).toMatchObject({ ok: false, retryable: false, failure: { kind: 'timeout-after-send' } });
   });
 
   it('is "outcome unknown" when the app gives up after the request reached the platform', async () => {
-    api.answerSend({ kind: 'hold' });
+    fake.api.answerSend({ kind: 'hold' });
     const giveUp = new AbortController();
 
-    const sending = sendMessage(settings, text, giveUp.signal);
-    await api.waitForRequests(1);
+    const sending = sendMessage(fake.settings, text, giveUp.signal);
+    await fake.api.waitForRequests(1);
     giveUp.abort();
 
     expect(await sending).toMatchObject({
@@ -201,11 +189,11 @@ describe('a send without an answer', () => {
   });
 
   it('is "outcome unknown" when the connection drops after the request was read', async () => {
-    api.answerSend({ kind: 'drop' });
+    fake.api.answerSend({ kind: 'drop' });
 
-    const outcome = await sendMessage(settings, text);
+    const outcome = await sendMessage(fake.settings, text);
 
-    expect(api.requests).toHaveLength(1);
+    expect(fake.api.requests).toHaveLength(1);
     expect(outcome).toMatchObject({ ok: false, retryable: false, failure: { kind: 'timeout-after-send' } });
   });
 
@@ -215,17 +203,17 @@ describe('a send without an answer', () => {
     const port = (closed.address() as AddressInfo).port;
     await new Promise<void>((resolve) => closed.close(() => resolve()));
 
-    const outcome = await sendMessage({ ...settings, baseUrl: `http://127.0.0.1:${port}` }, text);
+    const outcome = await sendMessage({ ...fake.settings, baseUrl: `http://127.0.0.1:${port}` }, text);
 
     expect(outcome).toMatchObject({ ok: false, retryable: true, failure: { kind: 'network' } });
   });
 
   it('gets the held answer once released', async () => {
-    api.answerSend({ kind: 'hold' });
+    fake.api.answerSend({ kind: 'hold' });
 
-    const sending = sendMessage(settings, text);
-    await api.waitForRequests(1);
-    expect(api.release()).toBe(1);
+    const sending = sendMessage(fake.settings, text);
+    await fake.api.waitForRequests(1);
+    expect(fake.api.release()).toBe(1);
 
     expect(await sending).toMatchObject({ ok: true });
   });

@@ -1,21 +1,8 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { graphSettings, type GraphSettings } from '../../../main/providers/cloud-api/graph-settings';
+import { describe, expect, it } from 'vitest';
 import { fetchTemplates } from '../../../main/providers/cloud-api/template-sync';
-import { FakeGraphApi } from '../../support/fake-graph-api';
+import { useFakeGraph } from '../../support/use-fake-graph';
 
-let api: FakeGraphApi;
-let settings: GraphSettings;
-
-beforeEach(async () => {
-  api = await FakeGraphApi.start();
-  settings = graphSettings(
-    { accessToken: api.token, phoneNumberId: api.phoneNumberId, wabaId: api.wabaId },
-    { baseUrl: api.baseUrl },
-  );
-});
-afterEach(async () => {
-  await api.stop();
-});
+const fake = useFakeGraph();
 
 const ticketUpdate = {
   id: '111',
@@ -44,15 +31,18 @@ const appealed = { ...springSale, id: '333', name: 'appealed', status: 'SOMETHIN
 
 describe('template sync', () => {
   it('follows the cursor to the second page and keeps every template', async () => {
-    const route = `/${api.wabaId}/message_templates`;
-    api.answer(
+    const route = `/${fake.api.wabaId}/message_templates`;
+    fake.api.answer(
       'GET',
       route,
       {
         kind: 'json',
         body: {
           data: [ticketUpdate],
-          paging: { cursors: { before: 'b1', after: 'a1' }, next: `${api.baseUrl}/v26.0${route}?after=a1` },
+          paging: {
+            cursors: { before: 'b1', after: 'a1' },
+            next: `${fake.api.baseUrl}/v26.0${route}?after=a1`,
+          },
         },
       },
       {
@@ -61,9 +51,9 @@ describe('template sync', () => {
       },
     );
 
-    const result = await fetchTemplates(settings);
+    const result = await fetchTemplates(fake.settings);
 
-    expect(api.requests.map((r) => r.query.after)).toEqual([undefined, 'a1']);
+    expect(fake.api.requests.map((r) => r.query.after)).toEqual([undefined, 'a1']);
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.templates.map((t) => [t.name, t.status])).toEqual([
@@ -87,17 +77,20 @@ describe('template sync', () => {
   });
 
   it('skips an entry it cannot read and says how many', async () => {
-    api.answer('GET', `/${api.wabaId}/message_templates`, {
+    fake.api.answer('GET', `/${fake.api.wabaId}/message_templates`, {
       kind: 'json',
       body: { data: [ticketUpdate, { name: 42 }], paging: {} },
     });
 
-    expect(await fetchTemplates(settings)).toMatchObject({ ok: true, skipped: 1 });
+    expect(await fetchTemplates(fake.settings)).toMatchObject({ ok: true, skipped: 1 });
   });
 
   it('reports the platform error (expired token) instead of an empty library', async () => {
-    api.answer('GET', `/${api.wabaId}/message_templates`, { kind: 'error', error: 'expired-token' });
+    fake.api.answer('GET', `/${fake.api.wabaId}/message_templates`, {
+      kind: 'error',
+      error: 'expired-token',
+    });
 
-    expect(await fetchTemplates(settings)).toMatchObject({ ok: false, error: { code: 190 } });
+    expect(await fetchTemplates(fake.settings)).toMatchObject({ ok: false, error: { code: 190 } });
   });
 });

@@ -1,25 +1,13 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { graphSettings, type GraphSettings } from '../../../main/providers/cloud-api/graph-settings';
+import { describe, expect, it } from 'vitest';
 import { testConnection } from '../../../main/providers/cloud-api/test-connection';
-import { FakeGraphApi, type GraphErrorClass } from '../../support/fake-graph-api';
+import type { GraphErrorClass } from '../../support/fake-graph-api';
+import { useFakeGraph } from '../../support/use-fake-graph';
 
-let api: FakeGraphApi;
-let settings: GraphSettings;
-
-beforeEach(async () => {
-  api = await FakeGraphApi.start();
-  settings = graphSettings(
-    { accessToken: api.token, phoneNumberId: api.phoneNumberId, wabaId: api.wabaId },
-    { baseUrl: api.baseUrl },
-  );
-});
-afterEach(async () => {
-  await api.stop();
-});
+const fake = useFakeGraph();
 
 describe('test connection', () => {
   it('returns the display number and verified name when everything is right', async () => {
-    const check = await testConnection(settings);
+    const check = await testConnection(fake.settings);
 
     expect(check).toEqual({
       ok: true,
@@ -28,14 +16,14 @@ describe('test connection', () => {
       qualityRating: 'GREEN',
       accountName: 'Bloemen Sanne BV',
     });
-    expect(api.requests.map((r) => [r.route, r.query.fields])).toEqual([
-      [`/${api.phoneNumberId}`, 'display_phone_number,verified_name,quality_rating'],
-      [`/${api.wabaId}`, 'name'],
+    expect(fake.api.requests.map((r) => [r.route, r.query.fields])).toEqual([
+      [`/${fake.api.phoneNumberId}`, 'display_phone_number,verified_name,quality_rating'],
+      [`/${fake.api.wabaId}`, 'name'],
     ]);
   });
 
   it('says the token is wrong when the fake does not know it', async () => {
-    const check = await testConnection({ ...settings, accessToken: 'pasted-half' });
+    const check = await testConnection({ ...fake.settings, accessToken: 'pasted-half' });
 
     expect(check).toMatchObject({ ok: false, problem: 'invalid-token', code: 190 });
   });
@@ -49,23 +37,27 @@ describe('test connection', () => {
     ['server', 'server'],
   ];
   it.each(phoneCases)('phone number lookup answering %s → %s', async (error, problem) => {
-    api.answer('GET', `/${api.phoneNumberId}`, { kind: 'error', error });
+    fake.api.answer('GET', `/${fake.api.phoneNumberId}`, { kind: 'error', error });
 
-    const check = await testConnection(settings);
+    const check = await testConnection(fake.settings);
 
     expect(check).toMatchObject({ ok: false, problem });
     expect(check.ok ? '' : check.reason).not.toBe('');
   });
 
   it('says the account ID is wrong when only the account lookup fails', async () => {
-    api.answer('GET', `/${api.wabaId}`, { kind: 'error', error: 'wrong-id' });
+    fake.api.answer('GET', `/${fake.api.wabaId}`, { kind: 'error', error: 'wrong-id' });
 
-    expect(await testConnection(settings)).toMatchObject({ ok: false, problem: 'wrong-waba-id', code: 100 });
+    expect(await testConnection(fake.settings)).toMatchObject({
+      ok: false,
+      problem: 'wrong-waba-id',
+      code: 100,
+    });
   });
 
   it('says the network is down when the connection drops', async () => {
-    api.answer('GET', `/${api.phoneNumberId}`, { kind: 'drop' });
+    fake.api.answer('GET', `/${fake.api.phoneNumberId}`, { kind: 'drop' });
 
-    expect(await testConnection(settings)).toMatchObject({ ok: false, problem: 'network', code: null });
+    expect(await testConnection(fake.settings)).toMatchObject({ ok: false, problem: 'network', code: null });
   });
 });

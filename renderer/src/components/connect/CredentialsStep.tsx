@@ -7,6 +7,7 @@ import { FieldError } from '../FieldError';
 import { FormProblem } from '../FormProblem';
 import { CREDENTIAL_FIELDS, emptyCredentials, missingFields, type CredentialKey } from './credentials-form';
 import { StorageNotice } from './StorageNotice';
+import { DialogActions } from '../DialogActions';
 
 /**
  * Step 1: the four values from Meta. "Test connection" asks WhatsApp and says exactly what is wrong, or
@@ -103,10 +104,7 @@ export function CredentialsStep({
         );
       })}
       <TestResult result={result} />
-      <div className="dialog-actions">
-        <button type="button" className="secondary" onClick={onCancel}>
-          Cancel
-        </button>
+      <DialogActions onCancel={onCancel}>
         <button type="button" className="secondary" disabled={busy !== null} onClick={() => void test()}>
           {busy === 'test' ? 'Testing…' : 'Test connection'}
         </button>
@@ -115,7 +113,7 @@ export function CredentialsStep({
             {busy === 'connect' ? 'Connecting…' : 'Connect'}
           </button>
         ) : null}
-      </div>
+      </DialogActions>
     </form>
   );
 }

@@ -4,6 +4,7 @@ import { yearMonthAt } from '../../../../main/domain/pricing/month-costs';
 import { useApi, useAppState, useFormatPrefs, useTimeDerived } from '../../state/context';
 import { useCostTerms } from '../../state/cost-terms';
 import { errorMessage } from '../../state/errors';
+import { FormProblem } from '../FormProblem';
 import { ScreenFrame } from '../screens/ScreenFrame';
 import { AllowanceLine } from './AllowanceLine';
 import { CategoryTotals } from './CategoryTotals';
@@ -55,14 +56,7 @@ export function CostsScreen() {
       intro={<CostsNote priced={(terms?.rateCard ?? null) !== null} />}
       actions={<MonthPicker month={month} latest={current} locale={locale} onChange={setChosen} />}
     >
-      {loaded?.error ? (
-        <div className="form-problem" role="alert">
-          <p>{loaded.error}</p>
-          <button type="button" className="secondary" onClick={() => setAttempt((n) => n + 1)}>
-            Try again
-          </button>
-        </div>
-      ) : null}
+      {loaded?.error ? <FormProblem message={loaded.error} onRetry={() => setAttempt((n) => n + 1)} /> : null}
       {costs === null && !loaded?.error ? (
         <p className="screen-empty">Counting {monthName(month, locale)}…</p>
       ) : null}

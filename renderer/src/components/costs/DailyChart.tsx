@@ -31,24 +31,8 @@ export function DailyChart({ costs, locale }: { costs: MonthCosts; locale: strin
         {bars.map((bar) => (
           <g key={bar.date} data-date={bar.date}>
             <title>{`${dayName(bar.date, locale)}: ${valueText(bar.charged)}${bar.mayBe > 0 ? `, and ${valueText(bar.mayBe)} that may be charged` : ''}`}</title>
-            {bar.chargedHeight > 0 ? (
-              <rect
-                className="costs-bar charged"
-                x={bar.x}
-                y={bar.chargedY}
-                width={bar.width}
-                height={bar.chargedHeight}
-              />
-            ) : null}
-            {bar.mayBeHeight > 0 ? (
-              <rect
-                className="costs-bar may-be"
-                x={bar.x}
-                y={bar.mayBeY}
-                width={bar.width}
-                height={bar.mayBeHeight}
-              />
-            ) : null}
+            <BarPart part="charged" bar={bar} y={bar.chargedY} height={bar.chargedHeight} />
+            <BarPart part="may-be" bar={bar} y={bar.mayBeY} height={bar.mayBeHeight} />
           </g>
         ))}
       </svg>
@@ -90,6 +74,23 @@ export function DailyChart({ costs, locale }: { costs: MonthCosts; locale: strin
       </details>
     </figure>
   );
+}
+
+/** One stacked part of a day's bar; a part with no height is left out rather than drawn flat. */
+function BarPart({
+  part,
+  bar,
+  y,
+  height,
+}: {
+  part: 'charged' | 'may-be';
+  bar: DayBar;
+  y: number;
+  height: number;
+}) {
+  return height > 0 ? (
+    <rect className={`costs-bar ${part}`} x={bar.x} y={y} width={bar.width} height={height} />
+  ) : null;
 }
 
 /** "Estimated spend per day in November 2026: ≈ €0.10 in total, most on 24 November (≈ €0.10)." */

@@ -3,8 +3,10 @@ import type { RemovalSummary } from '../../../../main/contract/exports';
 import { errorMessage } from '../../state/errors';
 import { useStore } from '../../state/context';
 import { Dialog } from '../Dialog';
+import { DialogActions } from '../DialogActions';
 import { FormProblem } from '../FormProblem';
 import { downloadFile } from './download';
+import { useBusyRun } from '../use-busy-run';
 
 const count = (n: number, one: string, many: string) => `${n.toLocaleString()} ${n === 1 ? one : many}`;
 
@@ -21,26 +23,13 @@ export function removalWords(summary: RemovalSummary): string {
 export function DeleteContactDialog({ contactId, onClose }: { contactId: string; onClose: () => void }) {
   const store = useStore();
   const [summary, setSummary] = useState<RemovalSummary | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, problem, setProblem, run } = useBusyRun();
 
   useEffect(() => {
     store.api.contacts.removalSummary(contactId).then(setSummary, (error: unknown) => {
       setProblem(errorMessage(error));
     });
-  }, [store, contactId]);
-
-  async function run(action: () => Promise<void>) {
-    setBusy(true);
-    setProblem(null);
-    try {
-      await action();
-    } catch (error) {
-      setProblem(errorMessage(error));
-    } finally {
-      setBusy(false);
-    }
-  }
+  }, [store, contactId, setProblem]);
 
   return (
     <Dialog
@@ -61,10 +50,7 @@ export function DeleteContactDialog({ contactId, onClose }: { contactId: string;
       }
     >
       <FormProblem message={problem} />
-      <div className="dialog-actions">
-        <button type="button" className="secondary" onClick={onClose}>
-          Keep the contact
-        </button>
+      <DialogActions onCancel={onClose} cancelLabel="Keep the contact">
         <button
           type="button"
           className="secondary"
@@ -86,7 +72,7 @@ export function DeleteContactDialog({ contactId, onClose }: { contactId: string;
         >
           Delete for good
         </button>
-      </div>
+      </DialogActions>
     </Dialog>
   );
 }

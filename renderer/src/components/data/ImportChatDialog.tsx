@@ -6,12 +6,13 @@ import type {
   DateOrder,
 } from '../../../../main/contract/chat-import';
 import { IMPORTED_NOTE } from '../../format/imported';
-import { errorMessage } from '../../state/errors';
 import { useStore } from '../../state/context';
 import { Dialog } from '../Dialog';
+import { DialogActions } from '../DialogActions';
 import { FormProblem } from '../FormProblem';
-import { fileAsBase64 } from './download';
 import { ChatPreviewSummary } from './ChatPreviewSummary';
+import { ImportFileField, ImportOutcome, type ChosenFile } from './ImportSteps';
+import { useBusyRun } from '../use-busy-run';
 
 type Choices = Pick<ChatExportRequest, 'shopParticipant' | 'dateOrder' | 'phone' | 'contactId'>;
 
@@ -22,27 +23,14 @@ type Choices = Pick<ChatExportRequest, 'shopParticipant' | 'dateOrder' | 'phone'
  */
 export function ImportChatDialog({ onClose, contactId }: { onClose: () => void; contactId?: string }) {
   const store = useStore();
-  const [file, setFile] = useState<{ name: string; base64: string } | null>(null);
+  const [file, setFile] = useState<ChosenFile | null>(null);
   const [choices, setChoices] = useState<Choices>(contactId ? { contactId } : {});
   const [preview, setPreview] = useState<ChatImportPreview | null>(null);
   const [done, setDone] = useState<ChatImportDone | null>(null);
   const [undone, setUndone] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, problem, run } = useBusyRun();
 
-  async function run(action: () => Promise<void>) {
-    setBusy(true);
-    setProblem(null);
-    try {
-      await action();
-    } catch (error) {
-      setProblem(errorMessage(error));
-    } finally {
-      setBusy(false);
-    }
-  }
-
-  const ask = (chosen: { name: string; base64: string }, next: Choices) =>
+  const ask = (chosen: ChosenFile, next: Choices) =>
     run(async () => {
       setChoices(next);
       setPreview(
@@ -68,23 +56,16 @@ export function ImportChatDialog({ onClose, contactId }: { onClose: () => void; 
       <FormProblem message={problem} />
       {done === null ? (
         <>
-          <label className="field">
-            <span>The .txt or .zip file from WhatsApp’s “Export chat”</span>
-            <input
-              type="file"
-              accept=".txt,.zip,text/plain,application/zip"
-              disabled={busy}
-              onChange={(event) => {
-                const chosen = event.target.files?.[0];
-                if (!chosen) return;
-                void run(async () => {
-                  const next = { name: chosen.name, base64: await fileAsBase64(chosen) };
-                  setFile(next);
-                  await ask(next, contactId ? { contactId } : {});
-                });
-              }}
-            />
-          </label>
+          <ImportFileField
+            label="The .txt or .zip file from WhatsApp’s “Export chat”"
+            accept=".txt,.zip,text/plain,application/zip"
+            busy={busy}
+            run={run}
+            onRead={async (next) => {
+              setFile(next);
+              await ask(next, contactId ? { contactId } : {});
+            }}
+          />
           {preview ? (
             <>
               <ChatPreviewSummary preview={preview} />
@@ -146,10 +127,7 @@ export function ImportChatDialog({ onClose, contactId }: { onClose: () => void; 
               {preview.blocked ? <p className="import-blocked">{preview.blocked}</p> : null}
             </>
           ) : null}
-          <div className="dialog-actions">
-            <button type="button" className="secondary" onClick={onClose}>
-              Cancel
-            </button>
+          <DialogActions onCancel={onClose}>
             <button
               type="button"
               className="primary"
@@ -162,43 +140,33 @@ export function ImportChatDialog({ onClose, contactId }: { onClose: () => void; 
             >
               {preview ? `Import ${count} messages` : 'Import'}
             </button>
-          </div>
+          </DialogActions>
         </>
       ) : (
-        <>
-          <p role="status">
-            {undone
+        <ImportOutcome
+          status={
+            undone
               ? 'The import was undone: the conversation is as it was before.'
-              : `Imported ${done.added} messages${done.duplicates > 0 ? ` (${done.duplicates} were already there)` : ''}.`}
-          </p>
-          <div className="dialog-actions">
-            {undone ? null : (
-              <button
-                type="button"
-                className="secondary"
-                disabled={busy}
-                onClick={() =>
-                  void run(async () => {
-                    await store.api.imports.undoChatExport(done.importId);
-                    setUndone(true);
-                  })
-                }
-              >
-                Undo
-              </button>
-            )}
-            <button
-              type="button"
-              className="primary"
-              onClick={() => {
-                if (!undone) store.selectContact(done.contactId);
-                onClose();
-              }}
-            >
-              {undone ? 'Done' : 'Open the conversation'}
-            </button>
-          </div>
-        </>
+              : `Imported ${done.added} messages${done.duplicates > 0 ? ` (${done.duplicates} were already there)` : ''}.`
+          }
+          undone={undone}
+          undoLabel="Undo"
+          busy={busy}
+          run={run}
+          undo={() => store.api.imports.undoChatExport(done.importId)}
+          onUndone={() => setUndone(true)}
+        >
+          <button
+            type="button"
+            className="primary"
+            onClick={() => {
+              if (!undone) store.selectContact(done.contactId);
+              onClose();
+            }}
+          >
+            {undone ? 'Done' : 'Open the conversation'}
+          </button>
+        </ImportOutcome>
       )}
     </Dialog>
   );

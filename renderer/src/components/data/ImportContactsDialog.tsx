@@ -5,12 +5,13 @@ import type {
   ContactsCsvPreview,
   ImportDone,
 } from '../../../../main/contract/contacts-csv';
-import { errorMessage } from '../../state/errors';
 import { useStore } from '../../state/context';
 import { Dialog } from '../Dialog';
+import { DialogActions } from '../DialogActions';
 import { FormProblem } from '../FormProblem';
-import { fileAsBase64 } from './download';
 import { CsvPreviewTable } from './CsvPreviewTable';
+import { ImportFileField, ImportOutcome, type ChosenFile } from './ImportSteps';
+import { useBusyRun } from '../use-busy-run';
 
 const FIELD_WORDS: [ColumnField, string][] = [
   ['name', 'Name'],
@@ -36,26 +37,13 @@ const keyOf = (header: string) =>
  */
 export function ImportContactsDialog({ onClose }: { onClose: () => void }) {
   const store = useStore();
-  const [file, setFile] = useState<{ name: string; base64: string } | null>(null);
+  const [file, setFile] = useState<ChosenFile | null>(null);
   const [preview, setPreview] = useState<ContactsCsvPreview | null>(null);
   const [done, setDone] = useState<ImportDone | null>(null);
   const [undone, setUndone] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, problem, run } = useBusyRun();
 
-  async function run(action: () => Promise<void>) {
-    setBusy(true);
-    setProblem(null);
-    try {
-      await action();
-    } catch (error) {
-      setProblem(errorMessage(error));
-    } finally {
-      setBusy(false);
-    }
-  }
-
-  const ask = (chosen: { name: string; base64: string }, mapping?: ColumnMapping[], country?: string) =>
+  const ask = (chosen: ChosenFile, mapping?: ColumnMapping[], country?: string) =>
     run(async () => {
       const next = await store.api.imports.previewContactsCsv({
         fileName: chosen.name,
@@ -86,23 +74,16 @@ export function ImportContactsDialog({ onClose }: { onClose: () => void }) {
       <FormProblem message={problem} />
       {done === null ? (
         <>
-          <label className="field">
-            <span>CSV file from your spreadsheet</span>
-            <input
-              type="file"
-              accept=".csv,.txt,text/csv"
-              disabled={busy}
-              onChange={(event) => {
-                const chosen = event.target.files?.[0];
-                if (!chosen) return;
-                void run(async () => {
-                  const next = { name: chosen.name, base64: await fileAsBase64(chosen) };
-                  setFile(next);
-                  await ask(next);
-                });
-              }}
-            />
-          </label>
+          <ImportFileField
+            label="CSV file from your spreadsheet"
+            accept=".csv,.txt,text/csv"
+            busy={busy}
+            run={run}
+            onRead={async (next) => {
+              setFile(next);
+              await ask(next);
+            }}
+          />
           {preview && file && c ? (
             <>
               <p className="import-summary" role="status">
@@ -148,10 +129,7 @@ export function ImportContactsDialog({ onClose }: { onClose: () => void }) {
               <CsvPreviewTable rows={preview.rows} />
             </>
           ) : null}
-          <div className="dialog-actions">
-            <button type="button" className="secondary" onClick={onClose}>
-              Cancel
-            </button>
+          <DialogActions onCancel={onClose}>
             <button
               type="button"
               className="primary"
@@ -164,36 +142,26 @@ export function ImportContactsDialog({ onClose }: { onClose: () => void }) {
             >
               {c ? `Import ${c.new + c.update} contacts` : 'Import'}
             </button>
-          </div>
+          </DialogActions>
         </>
       ) : (
-        <>
-          <p role="status">
-            {undone
+        <ImportOutcome
+          status={
+            undone
               ? 'The import was undone: your contacts are as they were before.'
-              : `Imported: ${done.added} new, ${done.updated} updated.`}
-          </p>
-          <div className="dialog-actions">
-            {undone ? null : (
-              <button
-                type="button"
-                className="secondary"
-                disabled={busy}
-                onClick={() =>
-                  void run(async () => {
-                    await store.api.imports.undoContactsCsv(done.importId);
-                    setUndone(true);
-                  })
-                }
-              >
-                Undo import
-              </button>
-            )}
-            <button type="button" className="primary" onClick={onClose}>
-              Done
-            </button>
-          </div>
-        </>
+              : `Imported: ${done.added} new, ${done.updated} updated.`
+          }
+          undone={undone}
+          undoLabel="Undo import"
+          busy={busy}
+          run={run}
+          undo={() => store.api.imports.undoContactsCsv(done.importId)}
+          onUndone={() => setUndone(true)}
+        >
+          <button type="button" className="primary" onClick={onClose}>
+            Done
+          </button>
+        </ImportOutcome>
       )}
     </Dialog>
   );

@@ -9,6 +9,7 @@ import { Dialog } from '../Dialog';
 import { RefusalFix } from './RefusalFix';
 import { TemplateCard } from './TemplateCard';
 import { FormProblem } from '../FormProblem';
+import { DialogActions } from '../DialogActions';
 
 export interface FollowUpDialogProps {
   contactId: string;
@@ -154,19 +155,11 @@ export function FollowUpDialog({ contactId, mode, focusTemplate, onClose }: Foll
         </div>
       ) : null}
       {current?.error ? (
-        <div className="form-problem" role="alert">
-          <p>{current.error}</p>
-          <button type="button" className="secondary" onClick={() => setAttempt((n) => n + 1)}>
-            Try again
-          </button>
-        </div>
+        <FormProblem message={current.error} onRetry={() => setAttempt((n) => n + 1)} />
       ) : null}
       <FormProblem message={sendError} />
 
-      <div className="dialog-actions">
-        <button type="button" className="secondary" onClick={onClose}>
-          Cancel
-        </button>
+      <DialogActions onCancel={onClose}>
         <button
           type="button"
           className="primary"
@@ -179,7 +172,7 @@ export function FollowUpDialog({ contactId, mode, focusTemplate, onClose }: Foll
         >
           {sending ? 'Sending…' : sendLabel}
         </button>
-      </div>
+      </DialogActions>
     </Dialog>
   );
 }

@@ -2,6 +2,7 @@ import { useEffect, useId, useState } from 'react';
 import type { FollowUpOverview, FollowUpResult } from '../../../../main/contract/model';
 import { useApi, useAppState, useStore } from '../../state/context';
 import { errorMessage } from '../../state/errors';
+import { FormProblem } from '../FormProblem';
 import { ScreenFrame } from '../screens/ScreenFrame';
 import { BlockedGroups } from './BlockedGroups';
 import { EligibleList, type Eligible, type RowSend } from './EligibleList';
@@ -86,14 +87,7 @@ export function FollowUpsScreen() {
       <p className="screen-notice" role="status">
         {notice}
       </p>
-      {loaded?.error ? (
-        <div className="form-problem" role="alert">
-          <p>{loaded.error}</p>
-          <button type="button" className="secondary" onClick={() => setAttempt((n) => n + 1)}>
-            Try again
-          </button>
-        </div>
-      ) : null}
+      {loaded?.error ? <FormProblem message={loaded.error} onRetry={() => setAttempt((n) => n + 1)} /> : null}
       {loaded === null ? <p className="screen-empty">Loading follow-ups…</p> : null}
       {results !== null ? <FollowUpResults results={results} onClear={() => setResults(null)} /> : null}
       {overview !== null ? (

@@ -6,6 +6,7 @@ import { errorMessage } from '../../state/errors';
 import { Dialog } from '../Dialog';
 import type { Eligible } from './EligibleList';
 import { FormProblem } from '../FormProblem';
+import { DialogActions } from '../DialogActions';
 
 /** The one confirmation before following up with everyone eligible: who gets which template. */
 export function SendAllDialog({
@@ -61,10 +62,7 @@ export function SendAllDialog({
         })}
       </ul>
       <FormProblem message={error} />
-      <div className="dialog-actions">
-        <button type="button" className="secondary" onClick={onClose}>
-          Cancel
-        </button>
+      <DialogActions onCancel={onClose}>
         <button
           type="button"
           className="primary"
@@ -75,7 +73,7 @@ export function SendAllDialog({
         >
           {sending ? 'Sending…' : `Send ${n} ${plural}`}
         </button>
-      </div>
+      </DialogActions>
     </Dialog>
   );
 }

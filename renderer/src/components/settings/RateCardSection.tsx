@@ -2,7 +2,7 @@ import { useId, useRef, useState, type ChangeEvent } from 'react';
 import type { CostTerms } from '../../../../main/contract/costs';
 import { useApi, useFormatPrefs } from '../../state/context';
 import { useCostTerms } from '../../state/cost-terms';
-import { errorMessage } from '../../state/errors';
+import { useBusyRun } from '../use-busy-run';
 
 /** "34 markets in EUR, effective 1 October 2026, imported 12 November 2026". */
 export function rateCardSummary(rateCard: NonNullable<CostTerms['rateCard']>, locale: string): string {
@@ -31,24 +31,11 @@ export function RateCardSection() {
   const ids = useId();
   const id = (name: string) => `${ids}-${name}`;
   const fileRef = useRef<HTMLInputElement>(null);
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
+  const { busy, problem, setProblem, run } = useBusyRun();
   const [notes, setNotes] = useState<string[]>([]);
   const [allowance, setAllowance] = useState<string | null>(null);
   const shownAllowance =
     allowance ?? (terms?.allowancePerMonth != null ? String(terms.allowancePerMonth) : '');
-
-  async function run(action: () => Promise<unknown>) {
-    setBusy(true);
-    setProblem(null);
-    try {
-      await action();
-    } catch (caught) {
-      setProblem(errorMessage(caught));
-    } finally {
-      setBusy(false);
-    }
-  }
 
   function importFile(event: ChangeEvent<HTMLInputElement>) {
     const file = event.target.files?.[0];

@@ -16,6 +16,7 @@ import {
   type TemplateForm as Form,
 } from './template-form';
 import { FormProblem } from '../FormProblem';
+import { DialogActions } from '../DialogActions';
 
 const FIELDS = ['name', 'language', 'category', 'status', 'header', 'body', 'footer', 'buttons'];
 
@@ -179,14 +180,11 @@ export function TemplateForm({
         onChange={(key, row) => update({ mapping: { ...form.mapping, [key]: row } }, `mapping.${key}`)}
       />
 
-      <div className="dialog-actions">
-        <button type="button" className="secondary" onClick={onCancel}>
-          Cancel
-        </button>
+      <DialogActions onCancel={onCancel}>
         <button type="submit" className="primary" aria-disabled={saving || undefined}>
           {saving ? 'Saving…' : 'Save template'}
         </button>
-      </div>
+      </DialogActions>
     </form>
   );
 }

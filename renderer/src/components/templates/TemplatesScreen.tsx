@@ -98,12 +98,10 @@ export function TemplatesScreen({ initialEdit }: { initialEdit?: TemplateEdit })
           }}
         />
       ) : templates === null ? (
-        <div className="form-problem" role="alert">
-          <p>{loadError ?? 'The templates could not be loaded.'}</p>
-          <button type="button" className="secondary" onClick={() => void reload()}>
-            Try again
-          </button>
-        </div>
+        <FormProblem
+          message={loadError ?? 'The templates could not be loaded.'}
+          onRetry={() => void reload()}
+        />
       ) : (
         <TemplateTable
           templates={templates}
