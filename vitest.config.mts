@@ -27,6 +27,7 @@ export default defineConfig({
           name: 'renderer',
           include: [rendererTests],
           environment: 'happy-dom',
+          setupFiles: ['test/renderer/setup.ts'],
           // Each test starts the real main process on a temp folder and types like a person: seconds on a
           // busy 2-core machine. A generous limit, so load alone never fails a test.
           testTimeout: 30_000,

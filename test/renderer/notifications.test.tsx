@@ -171,12 +171,13 @@ describe('app:navigate', () => {
   it('opens the one contact, or narrows the list to several until "Show all"', async () => {
     const { host, notification } = await shop();
     await renderApp(host);
+    await settle(host);
     // The owner clicks desktop notifications: main tells the window where to go.
-    act(() => void host.notifier.click(notification(LENA).id));
+    act(() => expect(host.notifier.click(notification(LENA).id)).toBe(true));
     await settle(host);
     expect(await screen.findByRole('heading', { level: 2, name: 'Lena Vogel' })).toBeTruthy();
 
-    act(() => void host.notifier.click(notification(GROUP).id));
+    act(() => expect(host.notifier.click(notification(GROUP).id)).toBe(true));
     await settle(host);
     const list = screen.getByRole('listbox', { name: 'Contacts' });
     const shown = () =>

@@ -138,6 +138,10 @@ export class InProcessHost implements HandlerTransport, BridgeTransport, Publish
   /** Lets the work that timers and pushes started finish (file writes, batched row pushes). */
   async idle(): Promise<void> {
     for (let turn = 0; turn < 5; turn++) await new Promise((resolve) => setTimeout(resolve, 0));
+    // Reminders are shown only once their record is on disk: on a busy machine that write outlasts a few
+    // turns, and a notification the test then clicks would not have been shown yet.
+    await this.started?.session().reminders.idle();
+    for (let turn = 0; turn < 2; turn++) await new Promise((resolve) => setTimeout(resolve, 0));
   }
 
   /**
