@@ -1,4 +1,5 @@
 import type { EventName, EventPayload } from '../contract/ipc';
+import type { SendFailureKind as MessageFailureKind } from '../contract/message';
 import type { Message } from '../contract/model';
 import type { InboundEvent } from '../domain/inbound-event';
 
@@ -102,20 +103,9 @@ export type OutboundRequest = (
  * Why a send failed, in words the outbox and the screens act on; provider codes stay in the adapters.
  * 'network' means the request never left (safe to send again); 'timeout-after-send' means it may have
  * reached the platform and the outcome is unknown: a template in that state is never sent again by itself.
+ * One list, the contract's, less 'undelivered': only a status webhook reports that, never a send.
  */
-export type SendFailureKind =
-  | 'window-closed'
-  | 'invalid-parameter'
-  | 'marketing-limit'
-  | 'marketing-stopped'
-  | 'rate-limited'
-  | 'auth'
-  | 'permission'
-  | 'not-found'
-  | 'network'
-  | 'timeout-after-send'
-  | 'server'
-  | 'unknown';
+export type SendFailureKind = Exclude<MessageFailureKind, 'undelivered'>;
 
 export interface SendFailure {
   kind: SendFailureKind;
