@@ -9,7 +9,13 @@ export default defineConfig({
     build: {
       // lowdb and steno are ESM-only; bundling them lets the CommonJS main process load them.
       externalizeDeps: { exclude: ['lowdb', 'steno'] },
-      lib: { entry: resolve(__dirname, 'main/index.ts') },
+      // The search index runs in a worker thread: its entry is built beside index.js (store/search).
+      lib: {
+        entry: {
+          index: resolve(__dirname, 'main/index.ts'),
+          'search-worker': resolve(__dirname, 'main/store/search/search-worker.ts'),
+        },
+      },
     },
   },
   preload: {

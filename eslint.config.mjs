@@ -31,6 +31,7 @@ const layers = [
   {
     target: 'main/store',
     // fflate: a WhatsApp chat export arrives as a .zip; the store unpacks it (chat-export-archive.ts).
+    // flexsearch: the message search index, built and kept in a worker thread (store/search).
     may: [
       'main/store',
       'main/domain',
@@ -38,8 +39,9 @@ const layers = [
       'node_modules/zod',
       'node_modules/lowdb',
       'node_modules/fflate',
+      'node_modules/flexsearch',
     ],
-    builtins: ['fs', 'fs/promises', 'path', 'crypto'],
+    builtins: ['fs', 'fs/promises', 'path', 'crypto', 'worker_threads', 'readline'],
     why: 'The store depends only on the domain and the contract; services use it, never the reverse.',
   },
   {
@@ -54,6 +56,8 @@ const layers = [
     may: [
       'main/providers',
       'main/services/ports.ts',
+      // The template submission port (submit for approval, status updates), kept beside its service.
+      'main/services/template-ports.ts',
       'main/services/ids.ts',
       'main/domain',
       'main/contract',
@@ -97,6 +101,8 @@ const layers = [
       'node_modules/@tanstack/react-virtual',
       'node_modules/libphonenumber-js',
       'node_modules/zod',
+      // lucide-react: icons as SVG components (emoji characters render as empty boxes without an emoji font).
+      'node_modules/lucide-react',
       // React's fast-refresh preamble, which electron-vite's dev server needs before the app's first module.
       'node_modules/@vitejs/plugin-react',
     ],

@@ -1,3 +1,5 @@
+import type { MediaShell } from './services/media-actions';
+import type { FilePicker } from './services/attachments';
 import type { Handlers } from './contract/ipc';
 import type { WorkspaceKind } from './contract/model';
 import { systemTimeZone } from './domain/zoned-time';
@@ -9,16 +11,20 @@ import {
   DEFAULT_GRAPH_VERSION,
 } from './providers/cloud-api/graph-settings';
 import { testConnection } from './providers/cloud-api/test-connection';
+import { CmComProvider } from './providers/cm-com/cm-provider';
+import { DEFAULT_CM_BASE_URL, DEFAULT_CM_TIMEOUT_MS } from './providers/cm-com/cm-settings';
+import { testConnection as testCmConnection } from './providers/cm-com/test-connection';
 import { noAccountProvider } from './providers/no-account';
 import { SimulatorProvider } from './providers/simulator';
 import { AccountService } from './services/account';
 import { BackupService } from './services/backups';
-import type { CloudApi, SecretStore, StartReceiver } from './services/account-ports';
+import type { CloudApi, GatewayApi, GatewayTarget, SecretStore, StartReceiver } from './services/account-ports';
 import { randomPick, type PickOne } from './services/demo/pick';
 import { DemoSimulation } from './services/demo/simulate-inbound';
 import { randomIds, type IdFactory } from './services/ids';
 import { silentNotifier, type Notifier } from './services/notifier';
 import type { Clock, Logger, MessagingProvider, Publisher, Scheduler } from './services/ports';
+import { noLoginItem, OpenAtLogin, type LoginItem } from './services/open-at-login';
 import { WorkspaceSession } from './services/workspace-session';
 import { Workspaces } from './services/workspaces';
 import { openAppState, type AppStateStore } from './store/app-state';
@@ -55,10 +61,18 @@ export interface HostPorts {
   startReceiver?: StartReceiver;
   /** The Graph API for new connections, e.g. a fake server in the tests; defaults to Meta's. */
   graphBaseUrl?: string;
+  /** CM.com's messaging gateway for new connections, e.g. a fake server in the tests; defaults to CM.com's. */
+  cmBaseUrl?: string;
   /** The webhook receiver's port for new connections (0: any free port, for tests); default 8787. */
   webhookPort?: number;
   /** This CareWindow's version, written into each backup's manifest (Electron: app.getVersion()). */
   appVersion?: string;
+  /** The computer's "open at login" entry (Electron's login items); without one, nothing is changed. */
+  loginItem?: LoginItem;
+  /** Opens media files and links, and the save dialog (Electron's shell); absent: those calls are refused. */
+  mediaShell?: MediaShell;
+  /** The open-file dialog for files the owner sends (Electron's); absent: only dropped files are sent. */
+  filePicker?: FilePicker;
 }
 
 export interface CareWindow {
@@ -100,6 +114,7 @@ export async function startCareWindow(ports: HostPorts): Promise<CareWindow> {
       'This version of CareWindow cannot show desktop notifications here; reminders appear inside the app.',
     );
   const appState = await openAppState(ports.dataRoot);
+  const openAtLogin = new OpenAtLogin(ports.loginItem ?? noLoginItem, ports.log);
   // Late-bound: the account reopens the real workspace, and the workspaces ask the account for its provider.
   let opened: Workspaces | null = null;
   let backups: BackupService | null = null;
@@ -107,6 +122,8 @@ export async function startCareWindow(ports: HostPorts): Promise<CareWindow> {
     dir: workspaceDir(ports.dataRoot, 'real'),
     secrets: ports.secrets ?? noSecretStore,
     cloudApi: cloudApi(ports.log),
+    gateway: cmCom(ports.log),
+    ...(ports.cmBaseUrl === undefined ? {} : { gatewayBaseUrl: ports.cmBaseUrl }),
     startReceiver: ports.startReceiver ?? noReceiver,
     clock,
     log: ports.log,
@@ -126,16 +143,23 @@ export async function startCareWindow(ports: HostPorts): Promise<CareWindow> {
 
   const workspaces = await Workspaces.start({
     appState,
-    open: (kind) => {
+    open: async (kind) => {
       const templateSource = kind === 'real' && !ports.provider ? account.templateSource() : null;
-      return WorkspaceSession.open(kind, {
+      const mediaSource = kind === 'real' && !ports.provider ? account.mediaSource() : null;
+      const templateSubmitter = kind === 'real' && !ports.provider ? account.templateSubmitter() : null;
+      const session = await WorkspaceSession.open(kind, {
         ...ports,
         ids,
         notifier,
         provider: providerFor(kind),
         ...(templateSource ? { templateSource } : {}),
+        ...(mediaSource ? { mediaSource } : {}),
+        ...(templateSubmitter ? { templateSubmitter } : {}),
         sendingHoldChanged: () => publisher.publish('account:changed', account.status()),
+        settingsSaved: (settings) => openAtLogin.follow(kind, settings),
       });
+      openAtLogin.follow(kind, session.settings.current());
+      return session;
     },
     isAccount: (kind) => providerFor(kind).isAccount,
     publisher,
@@ -195,6 +219,23 @@ function cloudApi(log: Logger): CloudApi {
     },
     test: (target) => testConnection(target),
     provider: (target) => new CloudApiProvider(target, log),
+  };
+}
+
+/** CM.com's Business Messaging API (providers/cm-com) as the AccountService's second provider. */
+function cmCom(log: Logger): GatewayApi {
+  const account = (target: GatewayTarget) => ({
+    baseUrl: target.baseUrl,
+    productToken: target.token,
+    sender: target.sender,
+    templateNamespace: target.templateNamespace,
+    timeoutMs: target.timeoutMs,
+  });
+  return {
+    kind: 'cm-com',
+    defaults: { baseUrl: DEFAULT_CM_BASE_URL, timeoutMs: DEFAULT_CM_TIMEOUT_MS },
+    test: (target) => testCmConnection(account(target)),
+    provider: (target) => new CmComProvider(() => account(target()), log),
   };
 }
 

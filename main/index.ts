@@ -8,6 +8,8 @@ import { nodeScheduleScheduler } from './platform/node/schedule-scheduler';
 import { systemClock } from './platform/node/system-clock';
 import { watchClockJumps } from './platform/node/clock-jump-detector';
 import { isAppUrl, rendererDir } from './platform/electron/app-url';
+import { electronMediaShell } from './platform/electron/media-shell';
+import { electronFilePicker } from './platform/electron/file-picker';
 import { registerAppScheme, serveRenderer } from './platform/electron/app-protocol';
 import { ElectronTransport } from './platform/electron/ipc-transport';
 import { hardenSessions } from './platform/electron/hardening';
@@ -15,6 +17,7 @@ import { createMainWindow } from './platform/electron/main-window';
 import { createBadge, type BadgeDisplay } from './platform/electron/badge';
 import { electronNotifier } from './platform/electron/notifier';
 import { safeStorageSecrets } from './platform/electron/safe-storage-secrets';
+import { electronLoginItem, startedHidden } from './platform/electron/login-item';
 
 /** The Electron entry: wires Electron's adapters into the shared composition root (main/compose.ts). */
 
@@ -58,7 +61,14 @@ if (!app.requestSingleInstanceLock()) {
     .whenReady()
     .then(async () => {
       hardenSessions(log);
-      serveRenderer(rendererDir());
+      // Media at /media/… come from the open workspace, whichever it is at the time of the request.
+      serveRenderer(rendererDir(), () => {
+        try {
+          return careWindow?.session().store.dir ?? null;
+        } catch {
+          return null;
+        }
+      });
       const transport = new ElectronTransport(isAppUrl, log);
       badge = createBadge({
         window: () => mainWindow,
@@ -78,13 +88,17 @@ if (!app.requestSingleInstanceLock()) {
         secrets: await safeStorageSecrets(dataRoot.dir, { now: () => systemClock.now(), log }),
         startReceiver: webhookReceiverStarter(systemClock, log),
         appVersion: app.getVersion(),
+        loginItem: electronLoginItem,
+        mediaShell: electronMediaShell,
+        filePicker: electronFilePicker,
       });
       registerHandlers(transport, careWindow.handlers, log);
       const recompute = () => careWindow?.clockChanged();
       powerMonitor.on('resume', recompute);
       powerMonitor.on('unlock-screen', recompute);
       watchClockJumps(recompute);
-      showMainWindow();
+      // Started with the computer (open at login): stay in the tray or dock until the owner opens it.
+      if (!startedHidden(process.argv)) showMainWindow();
       app.on('activate', showMainWindow);
     })
     .catch((error: unknown) => {

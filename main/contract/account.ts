@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ProviderKind } from './account-cm';
 import { Timestamp } from './primitives';
 
 /**
@@ -67,6 +68,8 @@ export type SecretStorage = z.infer<typeof SecretStorage>;
 
 export const AccountStatus = z.object({
   connected: z.boolean(),
+  /** The provider the number is (or was last) connected through; 'cloud-api' when none was. */
+  provider: ProviderKind,
   storage: SecretStorage,
   /** As WhatsApp shows them; null when not connected. */
   displayPhoneNumber: z.string().nullable(),
@@ -80,6 +83,11 @@ export const AccountStatus = z.object({
     port: z.number().int().min(0).max(65535),
     /** What the owner pastes as "Verify token" in the Meta app's webhook settings. */
     verifyToken: z.string().nullable(),
+    /**
+     * CM.com signs nothing, so its webhooks are accepted only at this secret path of the receiver
+     * (`/webhook/<random>`), which the owner pastes after the tunnel's address; null for the Cloud API.
+     */
+    path: z.string().nullable(),
   }),
   /** When the last verified webhook arrived (kept across restarts); null before the first. */
   lastWebhookAt: Timestamp.nullable(),

@@ -7,7 +7,20 @@ import type { calls, events } from './ipc';
  * disagree, so adding a call means naming it here too.
  */
 export const callNames = {
-  contacts: ['list', 'get', 'create', 'update', 'setMuted', 'confirmOptIn', 'removalSummary', 'remove'],
+  contacts: [
+    'list',
+    'firstScreen',
+    'page',
+    'get',
+    'create',
+    'update',
+    'setMuted',
+    'confirmOptIn',
+    'removalSummary',
+    'remove',
+    'markRead',
+    'applyLabels',
+  ],
   imports: [
     'previewContactsCsv',
     'applyContactsCsv',
@@ -17,18 +30,35 @@ export const callNames = {
     'undoChatExport',
   ],
   exports: ['contactsCsv', 'conversation', 'allConversations', 'contactData'],
-  conversation: ['history', 'sendText', 'sendTemplate', 'markSent', 'sendAgain'],
-  templates: ['list', 'save', 'remove', 'sync'],
+  conversation: [
+    'history',
+    'sendText',
+    'sendTemplate',
+    'markSent',
+    'sendAgain',
+    'retryMedia',
+    'openMedia',
+    'saveMediaAs',
+    'openLocation',
+    'sendMedia',
+    'react',
+  ],
+  attachments: ['pick', 'begin', 'chunk', 'finish', 'discard'],
+  templates: ['list', 'save', 'remove', 'sync', 'submit', 'stageSample', 'sampleChunk'],
   followUps: ['preview', 'send', 'overview', 'sendAll'],
+  quickReplies: ['list', 'save', 'remove'],
+  autoReplies: ['get', 'update'],
+  scheduledFollowUps: ['list', 'schedule', 'cancel'],
   reminders: ['upcoming', 'snooze'],
   notifications: ['centre', 'markRead'],
   settings: ['get', 'update'],
   costs: ['terms', 'importRateCard', 'clearRateCard', 'setAllowance', 'month'],
   workspace: ['info', 'startReal', 'openDemo', 'dismissProblems'],
-  account: ['status', 'test', 'connect', 'disconnect'],
+  account: ['status', 'test', 'connect', 'testCm', 'connectCm', 'disconnect'],
   demo: ['simulateInbound'],
   clock: ['now'],
   backups: ['list', 'create', 'preview', 'restore', 'setFolder'],
+  search: ['messages'],
 } as const satisfies Record<string, readonly string[]>;
 
 export const eventNames = [
@@ -44,6 +74,8 @@ export const eventNames = [
   'app:navigate',
   'clock:changed',
   'backups:changed',
+  'quickReplies:changed',
+  'scheduledFollowUps:changed',
 ] as const;
 
 export type EventName = (typeof eventNames)[number];

@@ -1,7 +1,8 @@
 import type { ContactRow, WindowState } from './model';
 
 /**
- * "Who needs me first": open and closing windows by soonest close, then closed ones (those that can
+ * "Who needs me first": customers waiting for an answer (they wrote last, the window is open) by
+ * soonest close, then the other open and closing windows by soonest close, then closed ones (those that can
  * still get a follow-up first, most recently closed first), then those awaiting a reply (latest
  * follow-up first), then customers who never wrote, by name. Part of the contract because the renderer
  * sorts what the main process pushes, and both must agree on it.
@@ -15,6 +16,9 @@ const RANK: Record<WindowState, number> = {
 };
 
 export function compareRows(a: ContactRow, b: ContactRow): number {
+  // Only an open window can be waiting (ContactRow.waiting), so this never lifts a closed one.
+  const waiting = Number(b.waiting) - Number(a.waiting);
+  if (waiting !== 0) return waiting;
   const rank = RANK[a.window.state] - RANK[b.window.state];
   if (rank !== 0) return rank;
   switch (a.window.state) {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_LABELS_PER_CONTACT } from './labels';
 import { Id, Timestamp, withAtMostKeys } from './primitives';
 
 export const MAX_NAME_LENGTH = 120;
@@ -64,6 +65,8 @@ export const Contact = z.object({
   marketingOptOutAt: z.exactOptional(Timestamp),
   /** No reminders for this contact. */
   muted: z.boolean().default(false),
+  /** The owner's labels (ids from the settings' label list); absent in files written before labels: none. */
+  labels: z.exactOptional(z.array(Id).max(MAX_LABELS_PER_CONTACT)),
   createdAt: Timestamp,
   updatedAt: Timestamp,
 });

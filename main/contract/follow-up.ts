@@ -1,23 +1,10 @@
 import { z } from 'zod';
-import { ContactRow } from './contact-row';
+import { ContactRow, FollowUpRefusal } from './contact-row';
 import { Cost } from './costs';
 import { Id } from './primitives';
 
-/** Why a follow-up cannot be sent now. Each has an action that fixes it in the UI. */
-export const FollowUpRefusal = z.enum([
-  'window-open',
-  'no-opt-in',
-  'opted-out',
-  'already-sent',
-  'no-template',
-  'template-not-approved',
-  'missing-field',
-  /** A marketing template to a US number: WhatsApp does not deliver it (see domain/pricing/us-marketing.ts). */
-  'marketing-not-delivered',
-  /** A marketing template to a customer who pressed "Stop promotions": utility templates are still allowed. */
-  'opted-out-of-marketing',
-]);
-export type FollowUpRefusal = z.infer<typeof FollowUpRefusal>;
+// Declared beside the contact row, which names the refusal that blocks a ready-looking follow-up.
+export { FollowUpRefusal } from './contact-row';
 
 /** What the owner can do about a refusal (a button next to the message). */
 export const FollowUpFixAction = z.enum([

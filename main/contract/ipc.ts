@@ -2,20 +2,34 @@ import { z } from 'zod';
 import type { Envelope } from './errors';
 import { channelName } from './channels';
 import { AccountCredentials, AccountStatus, ConnectionTest } from './account';
+import { CmCredentials } from './account-cm';
 import { BackupFolderInput, BackupId, BackupOverview, BackupPreview } from './backups';
 import { CostTerms, MAX_RATE_CARD_CSV, RateCardImport } from './costs';
 import { MonthCosts, YearMonth } from './month-costs';
+import { SearchQuery, SearchResults } from './search';
+import { SampleChunk, SampleStart, StagedSample, TemplateSubmissionDraft } from './template-submission';
+import { Attachment, AttachmentChunk, AttachmentStart, MediaSendRequest } from './attachments';
 import { ContactsCsvPreview, ContactsCsvRequest, ImportDone, ImportUndone } from './contacts-csv';
 import { ChatExportRequest, ChatImportDone, ChatImportPreview, ChatImportUndone } from './chat-import';
 import { ConversationFormat, ExportFile, RemovalSummary } from './exports';
+import { ContactPage, ContactPageQuery, FirstScreen, FirstScreenQuery } from './contact-pages';
+import {
+  AutoRepliesView,
+  AutoReplySettings,
+  QuickReply,
+  QuickReplyDraft,
+  ScheduledFollowUp,
+} from './answer-faster';
 import {
   ContactDraft,
   ContactRow,
+  LabelChange,
   FollowUpBatch,
   FollowUpOverview,
   FollowUpPreview,
   FollowUpResult,
   Id,
+  LocationLink,
   MAX_MESSAGE_LENGTH,
   Message,
   NotificationCentre,
@@ -38,7 +52,13 @@ import {
 
 const call = <A extends z.ZodTuple, R extends z.ZodType>(args: A, result: R) => ({ args, result });
 
-const HistoryPage = z.object({ messages: z.array(Message), hasMore: z.boolean() });
+const HistoryPage = z.object({
+  messages: z.array(Message),
+  /** Older messages exist. */
+  hasMore: z.boolean(),
+  /** Newer messages exist (a page opened `around` a message or paged `after` one). */
+  hasNewer: z.boolean().optional(),
+});
 export type HistoryPage = z.infer<typeof HistoryPage>;
 
 const HistoryQuery = z.object({
@@ -50,12 +70,21 @@ const HistoryQuery = z.object({
    * repeated. Pass the oldest message shown (its `at` and `id`). Ignored without `before`.
    */
   beforeId: Id.optional(),
+  /** Only messages strictly newer than (`after`, `afterId`): paging down after a jump. */
+  after: Timestamp.optional(),
+  afterId: Id.optional(),
+  /** A page centred on a message (`id`) or a moment: search hits, quoted replies, "jump to a date". */
+  around: z.object({ at: Timestamp, id: Id.optional() }).optional(),
   limit: z.number().int().min(1).max(500).default(200),
 });
 
 export const calls = {
   contacts: {
     list: call(z.tuple([]), z.array(ContactRow)),
+    /** The first screen: the counts and the first rows in list order, a payload that does not grow. */
+    firstScreen: call(z.tuple([FirstScreenQuery]), FirstScreen),
+    /** The rest of the list in chunks, in id order, streamed after the first paint. */
+    page: call(z.tuple([ContactPageQuery]), ContactPage),
     get: call(z.tuple([Id]), ContactRow),
     create: call(z.tuple([ContactDraft]), ContactRow),
     /** The third argument is the contact's updatedAt when the form was opened: a stale edit is refused. */
@@ -68,6 +97,10 @@ export const calls = {
     removalSummary: call(z.tuple([Id]), RemovalSummary),
     /** Deletes a contact with all its data (a customer's right to be forgotten); `contacts:removed` follows. */
     remove: call(z.tuple([Id]), z.null()),
+    /** The owner opened the conversation: its unread count goes to 0 (durably). */
+    markRead: call(z.tuple([Id]), ContactRow),
+    /** Puts labels on and takes them off several contacts in one write; returns the rows that changed. */
+    applyLabels: call(z.tuple([LabelChange]), z.array(ContactRow)),
   },
   imports: {
     /** Reads a contacts CSV and says what importing it would do; writes nothing. */
@@ -101,15 +134,40 @@ export const calls = {
           .trim()
           .min(1, 'Type a message first.')
           .max(MAX_MESSAGE_LENGTH, `WhatsApp messages are limited to ${MAX_MESSAGE_LENGTH} characters.`),
+        /** The message this one quotes (a reply), if any. */
+        Id.nullable().optional(),
       ]),
       Message,
     ),
+    /** (contact, what) A photo, video, audio or document added in the composer, with its caption. */
+    sendMedia: call(z.tuple([Id, MediaSendRequest]), Message),
+    /** (contact, message, emoji) Reacts to a customer's message ('' removes it); that message as shown. */
+    react: call(z.tuple([Id, Id, z.string().max(50)]), Message),
     /** A template inside an open window (not the follow-up). */
     sendTemplate: call(z.tuple([Id, Id]), Message),
     /** An unconfirmed message (WhatsApp never answered): the owner says it did reach the customer. */
     markSent: call(z.tuple([Id, Id]), Message),
     /** An unconfirmed message: the owner checked it did not arrive, and sends it once more. */
     sendAgain: call(z.tuple([Id, Id]), Message),
+    /** (contact, message) A media download that failed: try it again now; the message as it is after. */
+    retryMedia: call(z.tuple([Id, Id]), Message),
+    /** (contact, message) Opens the message's stored media file with the computer's default app. */
+    openMedia: call(z.tuple([Id, Id]), z.null()),
+    /** (contact, message) Asks where to save a copy of the media file; false when the owner cancelled. */
+    saveMediaAs: call(z.tuple([Id, Id]), z.object({ saved: z.boolean() })),
+    /** (contact, message, where) Opens the message's location in the maps site the owner chose. */
+    openLocation: call(z.tuple([Id, Id, LocationLink]), z.null()),
+  },
+  /** Files being added in the composer: picked in main's dialog, or dropped and sent over in pieces. */
+  attachments: {
+    /** (contact) Main's open-file dialog; null when the owner cancelled. */
+    pick: call(z.tuple([Id]), Attachment.nullable()),
+    /** (contact, file) A dropped file is about to come; refused at once when WhatsApp would not take it. */
+    begin: call(z.tuple([Id, AttachmentStart]), Attachment),
+    chunk: call(z.tuple([AttachmentChunk]), z.object({ received: z.number().int().nonnegative() })),
+    /** All pieces have come: checked, kept, and previewable. */
+    finish: call(z.tuple([Id]), Attachment),
+    discard: call(z.tuple([Id]), z.null()),
   },
   templates: {
     list: call(z.tuple([]), z.array(Template)),
@@ -118,6 +176,12 @@ export const calls = {
     remove: call(z.tuple([Id]), z.null()),
     /** Fetches the connected account's templates into the library; says what changed. */
     sync: call(z.tuple([]), TemplateSyncSummary),
+    /** Checks a new template against WhatsApp's rules, submits it for approval, keeps it as pending. */
+    submit: call(z.tuple([TemplateSubmissionDraft]), Template),
+    /** Starts receiving a header sample file (photo, video, PDF); refused when it cannot be a header. */
+    stageSample: call(z.tuple([SampleStart]), StagedSample),
+    /** One piece of a header sample, in order. */
+    sampleChunk: call(z.tuple([SampleChunk]), StagedSample),
   },
   followUps: {
     /** What one click would send to this contact (default template unless one is named), and whether it may. */
@@ -126,6 +190,25 @@ export const calls = {
     /** Every closed window: the ones that can get a follow-up, and the ones that cannot with why. */
     overview: call(z.tuple([]), FollowUpOverview),
     sendAll: call(z.tuple([FollowUpBatch]), z.array(FollowUpResult)),
+  },
+  /** Saved answers inserted with `/` in the message box. */
+  quickReplies: {
+    list: call(z.tuple([]), z.array(QuickReply)),
+    /** Creates (no id) or replaces a quick reply; a shortcut used by another one is refused. */
+    save: call(z.tuple([QuickReplyDraft, Id.optional()]), QuickReply),
+    remove: call(z.tuple([Id]), z.null()),
+  },
+  /** The automatic greeting and away message, with what WhatsApp bills for them. */
+  autoReplies: {
+    get: call(z.tuple([]), AutoRepliesView),
+    update: call(z.tuple([AutoReplySettings]), AutoRepliesView),
+  },
+  /** Follow-ups the owner asked to send at a later moment (a window that closed at night). */
+  scheduledFollowUps: {
+    list: call(z.tuple([]), z.array(ScheduledFollowUp)),
+    /** contact, template, when: replaces the contact's earlier one; refused when it could not be sent then. */
+    schedule: call(z.tuple([Id, Id, Timestamp]), ScheduledFollowUp),
+    cancel: call(z.tuple([Id]), z.null()),
   },
   reminders: {
     /** Reminders planned for the next 24 hours, in the order they fire. */
@@ -175,6 +258,9 @@ export const calls = {
     test: call(z.tuple([AccountCredentials]), ConnectionTest),
     /** Tests, then keeps the secrets encrypted and starts the webhook receiver; refused with the reason. */
     connect: call(z.tuple([AccountCredentials]), AccountStatus),
+    /** The same two for CM.com (contract/account-cm.ts): its product token, sender number and namespace. */
+    testCm: call(z.tuple([CmCredentials]), ConnectionTest),
+    connectCm: call(z.tuple([CmCredentials]), AccountStatus),
     /** Stops the receiver and wipes the stored secrets. */
     disconnect: call(z.tuple([]), AccountStatus),
   },
@@ -183,6 +269,10 @@ export const calls = {
   },
   clock: {
     now: call(z.tuple([]), Timestamp),
+  },
+  search: {
+    /** Full-text search across every conversation, or within one (`contactId`); best hits first. */
+    messages: call(z.tuple([SearchQuery]), SearchResults),
   },
   backups: {
     /** The backup folder, when the last backup was made, and the backups in it (newest first). */
@@ -220,6 +310,9 @@ export const events = {
   'clock:changed': z.object({ now: Timestamp }),
   /** A backup was made, removed by the retention rule or restored, or the backup folder changed. */
   'backups:changed': BackupOverview,
+  'quickReplies:changed': z.object({ replies: z.array(QuickReply) }),
+  /** A follow-up was scheduled, cancelled, sent or dropped. */
+  'scheduledFollowUps:changed': z.object({ scheduled: z.array(ScheduledFollowUp) }),
 } as const;
 
 type Calls = typeof calls;

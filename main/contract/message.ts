@@ -1,5 +1,16 @@
 import { z } from 'zod';
 import { Id, Timestamp } from './primitives';
+import {
+  MessageChoice,
+  MessageLocation,
+  MessageMedia,
+  MessageReaction,
+  MAX_SHARED_CONTACTS,
+  ReactionMark,
+  ReplyTo,
+  SharedContact,
+  UnsupportedContent,
+} from './message-content';
 
 /** The WhatsApp Cloud API's limit for a text message body. */
 export const MAX_MESSAGE_LENGTH = 4096;
@@ -73,16 +84,9 @@ export const InboundOriginal = z.object({
 });
 export type InboundOriginal = z.infer<typeof InboundOriginal>;
 
-/**
- * A photo, video, voice note or file a message carried, as a chat export named it. `file` is the copy in
- * the workspace (`media/<contact>/<name>`), null when the export was made without media.
- */
-export const MessageMedia = z.object({
-  kind: z.enum(['image', 'video', 'audio', 'sticker', 'document', 'other']),
-  fileName: z.string().max(255).nullable(),
-  file: z.string().max(400).nullable(),
-});
-export type MessageMedia = z.infer<typeof MessageMedia>;
+// Media, locations, shared contacts, choices, reactions, quotes: their shapes and how the renderer shows
+// each are in message-content.ts.
+export * from './message-content';
 
 export const Message = z.object({
   id: Id,
@@ -122,7 +126,26 @@ export const Message = z.object({
    * window (the platform tracks the window on the API number, not on what the phone app saw).
    */
   imported: z.exactOptional(z.object({ importId: Id })),
-  /** Media the message carried (imported messages only, for now). */
+  /**
+   * Set on an outbound reply CareWindow sent by itself (the owner's greeting or away message), so the
+   * history says it was not typed by the owner.
+   */
+  automatic: z.exactOptional(z.enum(['greeting', 'away'])),
+  /**
+   * What the message carries besides its text (message-content.ts says how each is shown). An inbound
+   * photo, location or contact card is kind 'text' (it opens the window like text); a chosen option is
+   * kind 'button'; a reaction kind 'reaction'. `text` is the caption, or a short line ("Photo").
+   */
   media: z.exactOptional(MessageMedia),
+  location: z.exactOptional(MessageLocation),
+  contacts: z.exactOptional(z.array(SharedContact).max(MAX_SHARED_CONTACTS)),
+  choice: z.exactOptional(MessageChoice),
+  reaction: z.exactOptional(MessageReaction),
+  /** The current reactions on this message, one per side, replaced when changed. */
+  reactions: z.exactOptional(z.array(ReactionMark).max(2)),
+  replyTo: z.exactOptional(ReplyTo),
+  /** The customer forwarded this message (Cloud API `context.forwarded`). */
+  forwarded: z.exactOptional(z.boolean()),
+  unsupported: z.exactOptional(UnsupportedContent),
 });
 export type Message = z.infer<typeof Message>;

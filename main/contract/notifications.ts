@@ -17,7 +17,10 @@ export type Reminder = z.infer<typeof Reminder>;
 export const AppNotification = z.object({
   id: z.string().max(200),
   at: Timestamp,
-  kind: z.enum(['reminder', 'group', 'digest']),
+  /** `message`: a new customer message while the app was not in front (shown, never kept in the centre). */
+  /** `follow-up`: what became of a scheduled follow-up (dropped because the customer wrote, or refused). */
+  /** `template`: a template the owner submitted was approved, rejected, paused or disabled by WhatsApp. */
+  kind: z.enum(['reminder', 'group', 'digest', 'message', 'follow-up', 'template']),
   title: z.string(),
   body: z.string(),
   /** The contacts it is about: one opens that conversation, several open the list filtered to them. */

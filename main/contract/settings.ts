@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DEFAULT_OPT_OUT_KEYWORDS } from './consent-words';
+import { DEFAULT_LABELS, Label, MAX_LABELS } from './labels';
 
 /**
  * Electron's structured clone keeps a key whose value is `undefined`; spread over the settings it would
@@ -58,6 +59,17 @@ const SettingsFields = z.object({
   businessHours: z.array(BusinessDay.nullable(), present).length(7),
   /** Whether quiet hours apply at all. */
   quietHoursEnabled: z.boolean(present),
+  /** The owner's contact labels, in the order they are offered (ids stay when a label is renamed). */
+  labels: z.array(Label, present).max(MAX_LABELS, `At most ${MAX_LABELS} labels.`),
+  /** A desktop notification for each new customer message while CareWindow is not the active window. */
+  notifyNewMessages: z.boolean(present),
+  /**
+   * Start CareWindow (hidden, in the tray or dock) when the computer starts, so messages and reminders
+   * arrive. Applies to the owner's own workspace only; the demo never changes it.
+   */
+  openAtLogin: z.boolean(present),
+  /** Enter sends and Shift+Enter adds a line (as WhatsApp Desktop); false: Ctrl/⌘+Enter sends, Enter adds a line. */
+  enterSends: z.boolean(present),
 });
 
 /**
@@ -75,7 +87,12 @@ export const Settings = SettingsFields.extend({
   reminderLeadMinutes: SettingsFields.shape.reminderLeadMinutes.default([60, 15]),
   remindOnlyWhenWaiting: SettingsFields.shape.remindOnlyWhenWaiting.default(true),
   businessHours: SettingsFields.shape.businessHours.default(DEFAULT_BUSINESS_HOURS),
-  quietHoursEnabled: SettingsFields.shape.quietHoursEnabled.default(false),
+  // On (issue 14): without it reminders were planned for 01:02 and 02:02 at night.
+  quietHoursEnabled: SettingsFields.shape.quietHoursEnabled.default(true),
+  labels: SettingsFields.shape.labels.default(DEFAULT_LABELS.map((label) => ({ ...label }))),
+  notifyNewMessages: SettingsFields.shape.notifyNewMessages.default(true),
+  openAtLogin: SettingsFields.shape.openAtLogin.default(true),
+  enterSends: SettingsFields.shape.enterSends.default(true),
 });
 export type Settings = z.infer<typeof Settings>;
 

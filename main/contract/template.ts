@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Id, Timestamp, withAtMostKeys } from './primitives';
+import { TemplateButtonSpec, TemplateHeaderMedia } from './template-parts';
 
 /** The platform's limit for a template body. */
 export const MAX_TEMPLATE_BODY = 1024;
@@ -43,6 +44,16 @@ export const Template = z.object({
   quality: z.string().max(20).nullable().optional(),
   /** Why the platform rejected or paused it, as the platform says, when it says. */
   platformNote: z.string().max(500).nullable().optional(),
+  /** The platform's id of the template (answered to a submission, or listed by sync). */
+  remoteId: z.string().max(100).nullable().optional(),
+  /** When the owner submitted it for approval from CareWindow. */
+  submittedAt: Timestamp.nullable().optional(),
+  /** A photo, video or document header (then `header` is null), with the sample kept for sending. */
+  headerMedia: TemplateHeaderMedia.nullable().optional(),
+  /** The buttons with their kind (quick reply, URL, phone); `buttons` keeps their labels. */
+  buttonSpecs: z.array(TemplateButtonSpec).max(10).optional(),
+  /** The sample value of each placeholder, as submitted for review (body keys, and "header"). */
+  examples: z.record(z.string().max(100), z.string().max(1000)).optional(),
 });
 export type Template = z.infer<typeof Template>;
 

@@ -1,3 +1,4 @@
+import { summaryText } from './message-summary';
 import type { Activity, Message } from '../contract/model';
 import { opensWindow } from './inbound-event';
 
@@ -33,7 +34,8 @@ export function withMessage(activity: Activity, message: Message): Activity {
   }
   if (activity.lastMessage === null || message.at >= activity.lastMessage.at) {
     next.lastMessage = {
-      text: message.text.slice(0, SNIPPET_LENGTH),
+      // A photo without a caption still says something: "Photo".
+      text: summaryText(message).slice(0, SNIPPET_LENGTH),
       at: message.at,
       direction: message.direction,
       // The list preview says a send failed rather than "You: …" as if it went out.

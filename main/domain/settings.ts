@@ -1,5 +1,6 @@
 import type { BusinessDay, Settings } from '../contract/model';
 import { optOutKeywordsProblem } from './consent-keywords';
+import { labelListProblem } from './labels';
 import { MAX_LEAD_MINUTES } from './reminders/plan';
 import { hasBusinessTime } from './reminders/quiet-hours';
 import { isValidTimeZone } from './zoned-time';
@@ -25,6 +26,8 @@ export function validateSettings(settings: Settings): SettingsResult {
   }
   const keywordsError = optOutKeywordsProblem(settings.optOutKeywords);
   if (keywordsError) errors.optOutKeywords = keywordsError;
+  const labelsError = labelListProblem(settings.labels);
+  if (labelsError) errors.labels = labelsError;
   if (Object.keys(errors).length > 0) return { ok: false, errors };
   return {
     ok: true,

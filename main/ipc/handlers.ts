@@ -22,6 +22,8 @@ export function createHandlers({ workspaces, demo, clock, account, backups }: Ha
   return {
     contacts: {
       list: () => session().contacts.list(),
+      firstScreen: ({ limit }) => session().contacts.firstScreen(limit),
+      page: (query) => session().contacts.page(query),
       get: (id) => session().contacts.row(id),
       create: (draft) => session().contacts.create(draft),
       update: (id, draft, expectedUpdatedAt) => session().contacts.update(id, draft, expectedUpdatedAt),
@@ -32,6 +34,11 @@ export function createHandlers({ workspaces, demo, clock, account, backups }: Ha
         await session().data.forget.remove(id);
         return null;
       },
+      markRead: async (id) => {
+        await session().inbox.markRead(id);
+        return session().contacts.row(id);
+      },
+      applyLabels: (change) => session().labels.apply(change),
     },
     imports: {
       previewContactsCsv: (request) => session().data.contactsCsv.preview(request),
@@ -49,11 +56,25 @@ export function createHandlers({ workspaces, demo, clock, account, backups }: Ha
     },
     conversation: {
       history: (contactId, query) => session().conversation.history(contactId, query),
-      sendText: (contactId, text) => session().conversation.sendText(contactId, text),
+      sendText: (contactId, text, replyToId) => session().conversation.sendText(contactId, text, replyToId),
+      sendMedia: (contactId, request) => session().sends.rich.sendMedia(contactId, request),
+      react: (contactId, messageId, emoji) => session().sends.rich.react(contactId, messageId, emoji),
       sendTemplate: (contactId, templateId) => session().followUps.sendTemplate(contactId, templateId),
       markSent: (contactId, messageId) => session().outbox.markSent(contactId, messageId),
       sendAgain: async (contactId, messageId) =>
         (await session().outbox.sendAgain(contactId, messageId)).message,
+      retryMedia: (contactId, messageId) => session().media.downloads.retry(contactId, messageId),
+      openMedia: (contactId, messageId) => session().media.actions.open(contactId, messageId),
+      saveMediaAs: (contactId, messageId) => session().media.actions.saveAs(contactId, messageId),
+      openLocation: (contactId, messageId, link) =>
+        session().media.actions.openLocation(contactId, messageId, link),
+    },
+    attachments: {
+      pick: (contactId) => session().sends.attachments.pick(contactId),
+      begin: (contactId, start) => session().sends.attachments.begin(contactId, start),
+      chunk: (piece) => session().sends.attachments.chunk(piece),
+      finish: (attachmentId) => session().sends.attachments.finish(attachmentId),
+      discard: (attachmentId) => session().sends.attachments.discard(attachmentId),
     },
     templates: {
       list: () => session().templates.list(),
@@ -63,12 +84,30 @@ export function createHandlers({ workspaces, demo, clock, account, backups }: Ha
         return null;
       },
       sync: () => session().templateSync.sync(),
+      submit: (draft) => session().templateSubmission.submit(draft),
+      stageSample: (start) => session().templateSubmission.stageSample(start),
+      sampleChunk: (chunk) => session().templateSubmission.sampleChunk(chunk),
     },
     followUps: {
       preview: (contactId, templateId) => session().followUps.preview(contactId, templateId),
       send: (contactId, templateId) => session().followUps.send(contactId, templateId),
       overview: () => session().followUps.overview(),
       sendAll: (items) => session().followUps.sendAll(items),
+    },
+    quickReplies: {
+      list: () => session().answerFaster.quickReplies.list(),
+      save: (draft, id) => session().answerFaster.quickReplies.save(draft, id),
+      remove: (id) => session().answerFaster.quickReplies.remove(id),
+    },
+    autoReplies: {
+      get: () => session().answerFaster.autoReplies.view(),
+      update: (settings) => session().answerFaster.autoReplies.update(settings),
+    },
+    scheduledFollowUps: {
+      list: () => session().answerFaster.scheduled.list(),
+      schedule: (contactId, templateId, at) =>
+        session().answerFaster.scheduled.schedule(contactId, templateId, at),
+      cancel: (contactId) => session().answerFaster.scheduled.cancel(contactId),
     },
     reminders: {
       upcoming: () => session().reminders.upcoming(),
@@ -99,6 +138,8 @@ export function createHandlers({ workspaces, demo, clock, account, backups }: Ha
       status: () => account.status(),
       test: (credentials) => account.test(credentials),
       connect: (credentials) => account.connect(credentials),
+      testCm: (credentials) => account.testGateway(credentials),
+      connectCm: (credentials) => account.connectGateway(credentials),
       disconnect: () => account.disconnect(),
     },
     demo: {
@@ -106,6 +147,9 @@ export function createHandlers({ workspaces, demo, clock, account, backups }: Ha
     },
     clock: {
       now: () => clock.now(),
+    },
+    search: {
+      messages: (query) => session().search.search(query),
     },
     backups: {
       list: () => backups.overview(),

@@ -7,6 +7,8 @@ export const RENDERER_CSP = [
   "script-src 'self'",
   "style-src 'self'",
   "img-src 'self' data:",
+  // Voice notes and videos play from the app's own /media/ route; nothing remote.
+  "media-src 'self'",
   "font-src 'self'",
   "connect-src 'self'",
   "base-uri 'none'",

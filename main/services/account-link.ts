@@ -1,7 +1,8 @@
 import { InboxJournal } from '../store/inbox-journal';
 import type { AccountProvider, RunningReceiver, StartReceiver } from './account-ports';
-import type { Clock, InboundListener, Logger, MessagingProvider, StatusListener } from './ports';
+import type { Clock, InboundListener, Logger, MediaSource, MessagingProvider, StatusListener } from './ports';
 import type { TemplateSource } from './template-sync';
+import { canSubmitTemplates, type TemplateSubmitter } from './template-ports';
 import { WebhookProcessing } from './webhook-processing';
 
 export interface LinkDeps {
@@ -9,7 +10,8 @@ export interface LinkDeps {
   dir: string;
   provider: AccountProvider;
   startReceiver: StartReceiver;
-  receiver: { host: string; port: number; appSecret: string; verifyToken: string };
+  /** `pathToken`: accept unsigned webhooks at that secret path only (a provider that signs nothing). */
+  receiver: { host: string; port: number; appSecret: string; verifyToken: string; pathToken?: string };
   clock: Clock;
   log: Logger;
   /** A webhook was stored ("last webhook received at" moved). */
@@ -50,13 +52,14 @@ export class AccountLink {
   static async start(deps: LinkDeps): Promise<AccountLink> {
     const journal = await InboxJournal.open(deps.dir);
     let link: AccountLink | null = null;
-    const { host, port, appSecret, verifyToken } = deps.receiver;
+    const { host, port, appSecret, verifyToken, pathToken } = deps.receiver;
     try {
       const running = await deps.startReceiver({
         host,
         port,
         appSecret: () => appSecret,
         verifyToken: () => verifyToken,
+        ...(pathToken === undefined ? {} : { pathToken: () => pathToken }),
         journal,
         onPayload: () => {
           link?.kick();
@@ -76,13 +79,30 @@ export class AccountLink {
   }
 
   /** The provider the real workspace's session uses; its subscriptions decide when payloads are processed. */
-  readonly sessionProvider: MessagingProvider = {
-    name: 'whatsapp-cloud-api',
-    isAccount: true,
-    send: (request) => this.deps.provider.send(request),
-    onInbound: (listener: InboundListener) => this.track('inbound', this.deps.provider.onInbound(listener)),
-    onStatus: (listener: StatusListener) => this.track('status', this.deps.provider.onStatus(listener)),
-  };
+  get sessionProvider(): MessagingProvider {
+    // Built on first use (once), after the constructor, so it can name the account's own provider.
+    this.session ??= {
+      name: this.deps.provider.name,
+      isAccount: true,
+      send: (request) => this.deps.provider.send(request),
+      onInbound: (listener: InboundListener) => this.track('inbound', this.deps.provider.onInbound(listener)),
+      onStatus: (listener: StatusListener) => this.track('status', this.deps.provider.onStatus(listener)),
+    };
+    return this.session;
+  }
+
+  private session: MessagingProvider | null = null;
+
+  /** Where the real workspace's inbound media files are fetched from (with the account's token). */
+  get mediaSource(): MediaSource {
+    return this.deps.provider;
+  }
+
+  /** Submitting templates for approval, and their status webhooks (template-submission.ts). */
+  get templateSubmitter(): TemplateSubmitter | null {
+    // A provider that cannot submit templates has no such methods: "not supported" (template-ports.ts).
+    return canSubmitTemplates(this.deps.provider) ? this.deps.provider : null;
+  }
 
   /** The account's message templates, for the real workspace's template sync. */
   get templateSource(): TemplateSource {

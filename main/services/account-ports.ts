@@ -1,7 +1,8 @@
 import type { ConnectionProblem, SecretStorage } from '../contract/account';
+import type { ProviderKind } from '../contract/account-cm';
 import type { WorkspaceKind } from '../contract/model';
 import type { InboxEntry } from '../store/inbox-journal';
-import type { MessagingProvider } from './ports';
+import type { MediaSource, MessagingProvider } from './ports';
 import type { TemplateSource } from './template-sync';
 import type { PayloadSink } from './webhook-processing';
 
@@ -43,7 +44,7 @@ export type ConnectionCheck =
  * A provider fed by the webhook processing step, closed when the account is disconnected; the account's
  * message templates come from it too (template sync).
  */
-export interface AccountProvider extends MessagingProvider, PayloadSink, TemplateSource {
+export interface AccountProvider extends MessagingProvider, PayloadSink, TemplateSource, MediaSource {
   close(): void;
 }
 
@@ -54,6 +55,27 @@ export interface CloudApi {
   provider(target: () => GraphTarget): AccountProvider;
 }
 
+/**
+ * A provider reached through a messaging gateway with one token (the composition root builds it from
+ * providers/cm-com). What the gateway's ids, codes and payloads look like stays in that adapter.
+ */
+export interface GatewayTarget {
+  baseUrl: string;
+  token: string;
+  /** The business's number in E.164, the sender of every message. */
+  sender: string;
+  templateNamespace: string;
+  timeoutMs: number;
+}
+
+export interface GatewayApi {
+  /** The contract's name of the provider, for the status. */
+  readonly kind: ProviderKind;
+  readonly defaults: { baseUrl: string; timeoutMs: number };
+  test(target: GatewayTarget): Promise<ConnectionCheck>;
+  provider(target: () => GatewayTarget): AccountProvider;
+}
+
 export interface WebhookReceiverOptions {
   host: string;
   /** 0 picks a free port (tests). */
@@ -61,6 +83,11 @@ export interface WebhookReceiverOptions {
   /** Read per request, so a reconnect with a new secret takes effect at once. */
   appSecret: () => string;
   verifyToken: () => string;
+  /**
+   * For a provider that signs nothing: POSTs are accepted only at `/webhook/<this token>` (compared in
+   * constant time), without a signature; absent for the Cloud API, whose signature decides.
+   */
+  pathToken?: () => string;
   /** Where a verified payload is written, durably, before the receiver answers 200. */
   journal: { append(body: string, receivedAt: number): Promise<InboxEntry> };
   /** After each stored payload (and its 200): start processing. */

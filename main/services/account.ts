@@ -1,13 +1,38 @@
+// Longer than 300 lines because it holds both ways of connecting (the Cloud API and a messaging
+// gateway such as CM.com) over one link, one secret store and one status; the gateway's own steps are in
+// account-gateway.ts.
 import { randomBytes } from 'node:crypto';
 import type { AccountCredentials, AccountStatus, ConnectionTest } from '../contract/account';
+import type { CmCredentials } from '../contract/account-cm';
 import { AppError } from '../contract/errors';
-import { openAccountFile, type AccountFileStore, type AccountSettings } from '../store/account-file';
+import {
+  openAccountFile,
+  type AccountFileStore,
+  type AccountSettings,
+  type GatewaySettings,
+} from '../store/account-file';
 import { SerialQueue } from '../store/serial-queue';
 import { AccountLink } from './account-link';
 import { refusal } from './account-refusal';
-import type { CloudApi, GraphTarget, SecretName, SecretStore, StartReceiver } from './account-ports';
-import type { Clock, Logger, MessagingProvider, Publisher } from './ports';
+import type {
+  AccountProvider,
+  CloudApi,
+  GatewayApi,
+  GraphTarget,
+  SecretName,
+  SecretStore,
+  StartReceiver,
+} from './account-ports';
+import {
+  gatewayRefusal,
+  newGatewaySettings,
+  targetOfCredentials,
+  targetOfSettings,
+  testGateway,
+} from './account-gateway';
+import type { Clock, Logger, MediaSource, MessagingProvider, Publisher } from './ports';
 import type { TemplateSource } from './template-sync';
+import type { TemplateSubmitter } from './template-ports';
 
 /** The port most tunnel guides use in their examples; any free port works. */
 export const DEFAULT_WEBHOOK_PORT = 8787;
@@ -31,6 +56,9 @@ export interface AccountDeps {
   /** Defaults for a new connection; the tests point the Graph API at a fake server and use port 0. */
   graphBaseUrl?: string;
   webhookPort?: number;
+  /** The second provider (a messaging gateway); without one, only the Cloud API can be connected. */
+  gateway?: GatewayApi;
+  gatewayBaseUrl?: string;
 }
 
 /**
@@ -56,13 +84,25 @@ export class AccountService {
     const service = new AccountService(deps, file);
     service.problems = file.problems.map((p) => `${p.message} ${p.recovery}`);
     const settings = file.get();
+    const gateway = file.gateway();
     if (settings) await service.resume(settings);
+    else if (gateway) await service.resumeGateway(gateway);
     return service;
   }
 
   /** The provider for the real workspace: the account's when connected, else null (no account). */
   provider(): MessagingProvider | null {
     return this.link?.sessionProvider ?? null;
+  }
+
+  /** Where the real workspace's inbound media come from: the connected account, or null. */
+  mediaSource(): MediaSource | null {
+    return this.link?.mediaSource ?? null;
+  }
+
+  /** Where the real workspace submits templates for approval: the connected account, or null. */
+  templateSubmitter(): TemplateSubmitter | null {
+    return this.link?.templateSubmitter ?? null;
   }
 
   /** Where the real workspace's template sync fetches from: the account's templates, or null. */
@@ -72,19 +112,22 @@ export class AccountService {
 
   status(): AccountStatus {
     const settings = this.file.get();
+    const gateway = this.file.gateway();
     const link = this.link;
     const receiver = link?.receiver ?? null;
     return {
       connected: link !== null,
+      provider: gateway?.provider ?? 'cloud-api',
       storage: this.deps.secrets.storage(),
-      displayPhoneNumber: link ? (settings?.displayPhoneNumber ?? null) : null,
+      displayPhoneNumber: link ? (settings?.displayPhoneNumber ?? gateway?.sender ?? null) : null,
       verifiedName: link ? (settings?.verifiedName ?? null) : null,
       phoneNumberId: settings?.phoneNumberId ?? null,
       wabaId: settings?.wabaId ?? null,
       webhook: {
         localUrl: receiver?.url ?? null,
-        port: receiver?.port ?? settings?.webhookPort ?? this.defaultPort(),
-        verifyToken: link ? this.verifyToken : null,
+        port: receiver?.port ?? settings?.webhookPort ?? gateway?.webhookPort ?? this.defaultPort(),
+        verifyToken: link && !gateway ? this.verifyToken : null,
+        path: link && gateway && this.verifyToken ? `/webhook/${this.verifyToken}` : null,
       },
       lastWebhookAt: link?.journal.lastReceivedAt ?? null,
       problems: [...this.problems, ...(link?.receiverProblem ? [link.receiverProblem] : [])],
@@ -163,6 +206,53 @@ export class AccountService {
     });
   }
 
+  /** Asks the gateway whether it accepts the token; saves nothing. */
+  testGateway(credentials: CmCredentials): Promise<ConnectionTest> {
+    const api = this.gatewayApi();
+    return testGateway(api, targetOfCredentials(api, this.deps.gatewayBaseUrl, credentials), this.deps.log);
+  }
+
+  /**
+   * Connects through the gateway, as `connect` does for the Cloud API. The gateway signs nothing, so the
+   * webhook verify token becomes the secret path its webhooks must be posted to (kept across reconnects,
+   * so the addresses pasted into the gateway's portal stay valid).
+   */
+  connectGateway(credentials: CmCredentials): Promise<AccountStatus> {
+    return this.queue.run(async () => {
+      const storage = this.deps.secrets.storage();
+      if (storage.kind === 'unavailable') throw new AppError({ code: 'storage', message: storage.reason });
+      const api = this.gatewayApi();
+      const target = targetOfCredentials(api, this.deps.gatewayBaseUrl, credentials);
+      const check = await testGateway(api, target, this.deps.log);
+      if (!check.ok) throw gatewayRefusal(check);
+      const pathToken = this.verifyToken ?? randomBytes(24).toString('base64url');
+      await this.stopLink(false);
+      try {
+        await this.deps.secrets.delete('real', 'appSecret');
+        await this.storeSecrets({ accessToken: target.token, webhookVerifyToken: pathToken });
+      } catch (error) {
+        await this.wipeSecrets().catch(() => undefined);
+        await this.file.save(null).catch(() => undefined);
+        this.verifyToken = null;
+        await this.deps.providerChanged();
+        this.deps.log.error('Could not store the provider credentials', { error: String(error) });
+        throw new AppError({
+          code: 'storage',
+          message: 'CareWindow could not keep the credentials safely on this computer, so nothing was saved. Try again.',
+        });
+      }
+      const port = this.file.get()?.webhookPort ?? this.file.gateway()?.webhookPort ?? this.defaultPort();
+      const settings = newGatewaySettings(api, target, { host: WEBHOOK_HOST, port }, this.deps.clock.now());
+      await this.file.save(settings);
+      this.problems = [];
+      this.verifyToken = pathToken;
+      await this.startLink(settings, target.token, '', api.provider(() => target));
+      await this.deps.providerChanged();
+      this.deps.log.info('WhatsApp number connected', { provider: api.kind });
+      return this.changed();
+    });
+  }
+
   /** Stops the receiver, wipes every stored secret and forgets the number; the history stays. */
   disconnect(): Promise<AccountStatus> {
     return this.queue.run(async () => {
@@ -205,25 +295,60 @@ export class AccountService {
     await this.startLink(settings, accessToken, appSecret);
   }
 
-  private async startLink(settings: AccountSettings, accessToken: string, appSecret: string): Promise<void> {
-    const target: GraphTarget = {
-      baseUrl: settings.graphBaseUrl,
-      version: settings.graphVersion,
-      timeoutMs: this.deps.cloudApi.defaults.timeoutMs,
-      accessToken,
-      phoneNumberId: settings.phoneNumberId,
-      wabaId: settings.wabaId,
-    };
+  private async resumeGateway(settings: GatewaySettings): Promise<void> {
+    const { secrets } = this.deps;
+    let token: string | null = null;
+    try {
+      token = await secrets.get('real', 'accessToken');
+      this.verifyToken = await secrets.get('real', 'webhookVerifyToken');
+    } catch (error) {
+      this.deps.log.error('Could not read the stored provider credentials', { error: String(error) });
+    }
+    if (token === null || this.verifyToken === null || !this.deps.gateway) {
+      this.problems.push('CareWindow could not read the stored credentials of your WhatsApp number. Connect it again.');
+      return;
+    }
+    const api = this.deps.gateway;
+    const target = targetOfSettings(api, settings, token);
+    await this.startLink(settings, token, '', api.provider(() => target));
+  }
+
+  private gatewayApi(): GatewayApi {
+    if (this.deps.gateway) return this.deps.gateway;
+    throw new AppError({ code: 'invalid-input', message: 'This version of CareWindow cannot connect through that provider.' });
+  }
+
+  private async startLink(
+    settings: AccountSettings | GatewaySettings,
+    accessToken: string,
+    appSecret: string,
+    gatewayProvider?: AccountProvider,
+  ): Promise<void> {
+    let provider = gatewayProvider;
+    if (!provider && 'phoneNumberId' in settings) {
+      const target: GraphTarget = {
+        baseUrl: settings.graphBaseUrl,
+        version: settings.graphVersion,
+        timeoutMs: this.deps.cloudApi.defaults.timeoutMs,
+        accessToken,
+        phoneNumberId: settings.phoneNumberId,
+        wabaId: settings.wabaId,
+      };
+      provider = this.deps.cloudApi.provider(() => target);
+    }
+    if (!provider) return;
     const { dir, startReceiver, clock, log } = this.deps;
     this.link = await AccountLink.start({
       dir,
-      provider: this.deps.cloudApi.provider(() => target),
+      provider,
       startReceiver,
       receiver: {
         host: settings.webhookHost,
         port: settings.webhookPort,
         appSecret,
         verifyToken: this.verifyToken ?? '',
+        // A gateway signs nothing: its webhooks are accepted only at the secret path.
+        ...(gatewayProvider ? { pathToken: this.verifyToken ?? '' } : {}),
       },
       clock,
       log,
@@ -239,8 +364,11 @@ export class AccountService {
     if (reopen) await this.deps.providerChanged();
   }
 
-  private async storeSecrets(values: Record<SecretName, string>): Promise<void> {
-    for (const name of SECRET_NAMES) await this.deps.secrets.set('real', name, values[name]);
+  private async storeSecrets(values: Partial<Record<SecretName, string>>): Promise<void> {
+    for (const name of SECRET_NAMES) {
+      const value = values[name];
+      if (value !== undefined) await this.deps.secrets.set('real', name, value);
+    }
   }
 
   private async wipeSecrets(): Promise<void> {

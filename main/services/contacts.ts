@@ -1,9 +1,13 @@
+import type { ContactPage, ContactPageQuery, FirstScreen } from '../contract/contact-pages';
 import { AppError } from '../contract/errors';
+import { contactPage, firstScreen } from './contact-pages';
 import { requireContact } from './require-contact';
 import { SerialQueue } from '../store/serial-queue';
 import type { Contact, ContactDraft, ContactRow, OptIn, OptInEvent } from '../contract/model';
 import { validateContactDraft } from '../domain/contact-draft';
-import { rowOf } from '../domain/contact-row';
+import { rowOf, withUnread } from '../domain/contact-row';
+import type { FollowUpContext } from '../domain/follow-up/readiness';
+import { TemplateChoiceMemo } from '../domain/follow-up/template-choice-memo';
 import { unconsentedContact } from '../domain/new-contact';
 import { formatPhone } from '../domain/phone';
 import type { WorkspaceStore } from '../store/workspace-store';
@@ -20,11 +24,15 @@ export interface ContactsDeps {
   changed: (row: ContactRow) => void;
   /** The reminder service's view of a contact's next reminder (snoozes, reminders already shown). */
   nextReminder?: (contactId: string) => ContactRow['nextReminder'];
+  /** Customer messages the owner has not seen yet (the inbox service's unread.json). */
+  unread?: (contactId: string) => number;
 }
 
 /** Adding and editing contacts: validation, E.164 numbers, one contact per number. */
 export class ContactsService {
   private readonly writes = new SerialQueue();
+  /** Each contact's follow-up template, chosen once per contact record and library (10,000 rows). */
+  private readonly choices = new TemplateChoiceMemo();
 
   constructor(private readonly deps: ContactsDeps) {}
 
@@ -32,11 +40,75 @@ export class ContactsService {
     const { store, clock } = this.deps;
     const rules = store.settings();
     const now = clock.now();
+    const templates = store.templates();
     return store
       .contacts()
       .map((contact) =>
-        rowOf(contact, store.activity(contact.id), rules, now, this.deps.nextReminder?.(contact.id) ?? null),
+        rowOf(
+          contact,
+          store.activity(contact.id),
+          rules,
+          now,
+          this.deps.nextReminder?.(contact.id) ?? null,
+          this.followUpContext(contact.id, templates, rules.defaultTemplateId),
+        ),
+      )
+      .map((row) => withUnread(row, this.deps.unread?.(row.contact.id) ?? 0));
+  }
+
+  /**
+   * The first screen (contact-pages.ts): every contact is ordered and counted from a row without its next
+   * reminder and unread count (neither decides the order or a count); only the rows returned get them.
+   */
+  firstScreen(limit: number): FirstScreen {
+    const cut = firstScreen(this.orderRows(), limit);
+    return { ...cut, rows: cut.rows.map((row) => this.completed(row)) };
+  }
+
+  /** One chunk of the list in id order, completed as the first screen's rows are. */
+  page(query: ContactPageQuery): ContactPage {
+    const cut = contactPage(this.orderRows(), query);
+    return { ...cut, rows: cut.rows.map((row) => this.completed(row)) };
+  }
+
+  private orderRows(): ContactRow[] {
+    const { store, clock } = this.deps;
+    const rules = store.settings();
+    const now = clock.now();
+    const templates = store.templates();
+    return store
+      .contacts()
+      .map((contact) =>
+        rowOf(
+          contact,
+          store.activity(contact.id),
+          rules,
+          now,
+          null,
+          this.followUpContext(contact.id, templates, rules.defaultTemplateId),
+        ),
       );
+  }
+
+  private completed(row: ContactRow): ContactRow {
+    const nextReminder = this.deps.nextReminder?.(row.contact.id) ?? null;
+    const unread = this.deps.unread?.(row.contact.id) ?? 0;
+    return nextReminder === null && unread === row.unread ? row : { ...row, nextReminder, unread };
+  }
+
+  /** What "follow-up ready" is decided from: the same template choice as the preview's. */
+  followUpContext(
+    contactId: string,
+    templates = this.deps.store.templates(),
+    defaultTemplateId = this.deps.store.settings().defaultTemplateId,
+  ): FollowUpContext {
+    const { store } = this.deps;
+    return {
+      templates,
+      lastUsed: store.lastTemplateUse(contactId) ?? null,
+      defaultTemplateId,
+      choices: this.choices,
+    };
   }
 
   row(id: string): ContactRow {
@@ -46,13 +118,38 @@ export class ContactsService {
 
   rowFor(contact: Contact): ContactRow {
     const { store, clock } = this.deps;
-    return rowOf(
-      contact,
-      store.activity(contact.id),
-      store.settings(),
-      clock.now(),
-      this.deps.nextReminder?.(contact.id) ?? null,
+    return withUnread(
+      rowOf(
+        contact,
+        store.activity(contact.id),
+        store.settings(),
+        clock.now(),
+        this.deps.nextReminder?.(contact.id) ?? null,
+        this.followUpContext(contact.id),
+      ),
+      this.deps.unread?.(contact.id) ?? 0,
     );
+  }
+
+  /**
+   * Changes several contacts in one write to the contacts file (labels for a multi-selection), in the same
+   * queue as single changes, so a STOP arriving meanwhile is not undone. Unknown ids are skipped.
+   */
+  changeMany(ids: readonly string[], change: (latest: Contact) => Contact): Promise<ContactRow[]> {
+    return this.writes.run(async () => {
+      const changed: Contact[] = [];
+      for (const id of new Set(ids)) {
+        const latest = this.deps.store.contact(id);
+        if (!latest) continue;
+        const next = change(latest);
+        if (next !== latest) changed.push(next);
+      }
+      if (changed.length === 0) return [];
+      await this.deps.store.saveContacts(changed, []);
+      const rows = changed.map((contact) => this.rowFor(contact));
+      for (const row of rows) this.deps.changed(row);
+      return rows;
+    });
   }
 
   /**

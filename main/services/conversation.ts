@@ -10,7 +10,9 @@ import type { ContactsService } from './contacts';
 import type { IdFactory } from './ids';
 import type { OutboxService } from './outbox';
 import type { Clock, InboundMessage, Logger } from './ports';
+import { applyReaction, withContent } from './inbound-content';
 import { RecentSet } from './recent-set';
+import { resolveQuote } from './rich-sends';
 
 export interface ConversationDeps {
   store: WorkspaceStore;
@@ -19,13 +21,17 @@ export interface ConversationDeps {
   /** Where every send goes: stored as queued first, then handed to the provider in order. */
   outbox: Pick<OutboxService, 'submit'>;
   /** Provider ids already stored: a webhook delivered twice is stored once, even across a restart. */
-  providerIds: Pick<ProviderIds, 'has' | 'add'>;
+  providerIds: Pick<ProviderIds, 'has' | 'add' | 'get'>;
+  /** Fetches the media of a stored inbound message (services/media-downloads.ts); absent: none is fetched. */
+  media?: { received(message: Message): void };
   contacts: ContactsService;
   log: Logger;
   /** Called after a message was stored or changed, so it is pushed and the contact re-watched. */
   messageChanged: (message: Message, contact: Contact) => void;
   /** Applies an opt-out/START word or button in an inbound event before it is stored; returns the mark for it. */
   inboundConsent?: (contact: Contact, event: InboundEvent, at: number) => Promise<Message['consent']>;
+  /** A new customer message was stored: counted unread (and notified) before it is pushed. */
+  arrived?: (message: Message, contact: Contact) => Promise<void>;
 }
 
 /** Receiving and sending messages, with the window rules enforced here, not only in the UI. */
@@ -40,7 +46,8 @@ export class ConversationService {
     return this.deps.store.history(contactId, query);
   }
 
-  async sendText(contactId: string, typed: string): Promise<Message> {
+  /** `replyToId`: the message quoted (rich-sends.ts resolves it to its WhatsApp id). */
+  async sendText(contactId: string, typed: string, replyToId?: string | null): Promise<Message> {
     const { clock, ids } = this.deps;
     const contact = requireContact(this.deps.store, contactId);
     const text = cleanText(typed).trim();
@@ -52,6 +59,7 @@ export class ConversationService {
       });
     const refusal = freeFormRefusal(this.deps.contacts.rowFor(contact).window);
     if (refusal) throw new AppError({ code: 'window-closed', message: refusal });
+    const quote = await resolveQuote(this.deps.store, contactId, replyToId);
 
     const queued: Message = {
       id: ids(),
@@ -66,8 +74,14 @@ export class ConversationService {
       template: null,
       error: null,
       consent: null,
+      ...(quote ? { replyTo: quote.replyTo } : {}),
     };
-    const result = await this.deps.outbox.submit(queued, contact, { kind: 'text', to: contact.phone, text });
+    const result = await this.deps.outbox.submit(queued, contact, {
+      kind: 'text',
+      to: contact.phone,
+      text,
+      ...(quote ? { replyTo: quote.providerId } : {}),
+    });
     if (result.outcome !== 'failed') {
       // Sent, or waiting (a retry, the owner reconnecting, or an unknown outcome the owner settles): the
       // message shows where it is, and the text is not put back in the box to be sent twice.
@@ -115,7 +129,7 @@ export class ConversationService {
   private async storeInbound(inbound: InboundMessage): Promise<Message> {
     const contact = await this.deps.contacts.contactForInbound(inbound.from, inbound.profileName);
     const consent = (await this.deps.inboundConsent?.(contact, inbound, inbound.at)) ?? null;
-    const message: Message = {
+    const base: Message = {
       id: this.deps.ids(),
       contactId: contact.id,
       direction: 'inbound',
@@ -129,10 +143,31 @@ export class ConversationService {
       error: null,
       consent,
     };
+    // Media (stored 'pending' first), location, contacts, the quoted message, a reaction's target.
+    const message = withContent(base, inbound, this.deps.providerIds);
     const original = keptOriginal(inbound);
     if (original) message.original = original;
-    await this.store(message, contact);
+    await this.deps.store.appendMessage(message);
+    // Counted before it is pushed, so the row that moves up already shows the unread count.
+    await this.deps.arrived?.(message, contact);
+    this.deps.messageChanged(message, contact);
+    await this.afterInbound(message, contact);
     return message;
+  }
+
+  /** What follows a stored inbound message: its reaction shown on the target, its media fetched. */
+  private async afterInbound(message: Message, contact: Contact): Promise<void> {
+    if (message.reaction) {
+      // The reaction itself is stored; showing it on its target is not worth failing the webhook for.
+      await applyReaction(this.deps.store, message, contact)
+        .then((target) => {
+          if (target) this.deps.messageChanged(target, contact);
+        })
+        .catch((error: unknown) => {
+          this.deps.log.warn('A reaction could not be shown on its message', { error: String(error) });
+        });
+    }
+    this.deps.media?.received(message);
   }
 
   /** Stores a message another service composed (a template send), pushed like any other. */

@@ -1,4 +1,5 @@
 import { careWindowOf } from '../domain/care-window';
+import { withFollowUpReadiness } from '../domain/follow-up/readiness';
 import { digestNotice, type DigestWindow, type NoticeDraft } from '../domain/reminders/notices';
 import type { DueReminder } from '../domain/reminders/triage';
 import type { ReminderSource } from './reminder-plans';
@@ -36,7 +37,20 @@ export class MissedReminders {
     for (const contactId of this.contactIds) {
       const contact = this.store.contact(contactId);
       if (!contact) continue;
-      const window = careWindowOf(this.store.activity(contactId), contact.optIn, settings, now);
+      const plain = careWindowOf(this.store.activity(contactId), contact.optIn, settings, now);
+      const { templates, lastTemplateUse } = this.store;
+      const window = templates
+        ? withFollowUpReadiness(
+            plain,
+            contact,
+            {
+              templates: templates.call(this.store),
+              lastUsed: lastTemplateUse?.call(this.store, contactId) ?? null,
+              defaultTemplateId: settings.defaultTemplateId,
+            },
+            now,
+          )
+        : plain;
       windows.push({
         contactId,
         name: contact.name,

@@ -21,7 +21,9 @@ export interface NotificationCentreDeps {
 export class NotificationCentreService {
   private badge = 0;
   private badgeLeadMinutes = 0;
-  private lastBadgeShown = -1;
+  /** Customer messages not read yet (unread.json): they count on the dock badge too. */
+  private unreadMessages = 0;
+  private lastBadgeShown = '';
   private sequence = 0;
   private dirty = false;
   private queued = false;
@@ -100,6 +102,13 @@ export class NotificationCentreService {
     if (countChanged) this.changed();
   }
 
+  /** The workspace's unread customer messages, added to the dock/tray badge. */
+  setUnreadMessages(total: number): void {
+    if (total === this.unreadMessages) return;
+    this.unreadMessages = total;
+    this.changed();
+  }
+
   /** Publishes the centre (and the badge) once, at the end of this turn of the event loop. */
   changed(): void {
     this.dirty = true;
@@ -115,9 +124,15 @@ export class NotificationCentreService {
   publishNow(force = false): void {
     if ((!this.dirty && !force) || this.closed) return;
     this.dirty = false;
-    if (this.badge !== this.lastBadgeShown) {
-      this.lastBadgeShown = this.badge;
-      this.deps.notifier.setBadge(this.badge, badgeWords(this.badge, this.badgeLeadMinutes));
+    // The OS badge counts what needs the owner: unread messages and windows closing soon; the words say which.
+    const shown = `${this.badge}:${this.unreadMessages}`;
+    if (shown !== this.lastBadgeShown) {
+      this.lastBadgeShown = shown;
+      const closing = badgeWords(this.badge, this.badgeLeadMinutes);
+      this.deps.notifier.setBadge(
+        this.badge + this.unreadMessages,
+        this.unreadMessages === 0 ? closing : `${unreadWords(this.unreadMessages)} · ${closing}`,
+      );
     }
     this.deps.publisher.publish('notifications:changed', this.snapshot());
   }
@@ -141,4 +156,8 @@ export class NotificationCentreService {
   private logWriteFailed(error: unknown): void {
     this.deps.logger.error('Could not save the reminder log (reminders.json)', { error: String(error) });
   }
+}
+
+function unreadWords(count: number): string {
+  return `${count} unread ${count === 1 ? 'message' : 'messages'}`;
 }

@@ -17,8 +17,13 @@ export interface Notifier {
   onSupportChange(listener: () => void): () => void;
   /** Shows one notification; `onClick` runs when the owner clicks it (after the app is brought forward). */
   show(notification: AppNotification, onClick: () => void): void;
-  /** The number of windows closing within the first lead time; 0 clears the badge. */
+  /** Unread customer messages plus windows closing within the first lead time; 0 clears the badge. */
   setBadge(count: number, description: string): void;
+  /**
+   * Whether one of CareWindow's windows is the active window: a new message then needs no desktop
+   * notification. Absent (hosts without windows): treated as in front, so nothing pops up.
+   */
+  appFocused?(): boolean;
 }
 
 /** For hosts without notifications (and as a safe default): nothing is shown, and the app says so. */

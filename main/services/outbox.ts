@@ -4,6 +4,7 @@ import { decideAfterFailure } from '../domain/outbox-policy';
 import type { OutboxEntry } from '../store/outbox-file';
 import type { Cancellable, OutboundRequest, SendOutcome } from './ports';
 import { OutboxRecords } from './outbox-records';
+import { uploadFor } from './outbox-media';
 import { failureOf, PROVIDER_THREW, UNCONFIRMED_ACTION } from './send-failures';
 
 export type { OutboxDeps, SendResult } from './outbox-types';
@@ -230,7 +231,13 @@ export class OutboxService {
     try {
       // The message id travels along (the Cloud API's biz_opaque_callback_data) so a status webhook can
       // settle a send whose answer was lost.
-      outcome = await provider.send({ ...entry.request, reference: entry.messageId });
+      // A media send's file is read here, before each attempt (outbox-media.ts).
+      const media = await uploadFor(store.dir, entry.request);
+      const request = { ...entry.request, reference: entry.messageId };
+      outcome =
+        'refused' in media
+          ? media.refused
+          : await (media.upload ? provider.send(request, media.upload) : provider.send(request));
     } catch (error) {
       log.error('The messaging provider threw', { error: String(error) });
       outcome = PROVIDER_THREW;

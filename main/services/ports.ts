@@ -1,7 +1,16 @@
 import type { EventName, EventPayload } from '../contract/ipc';
 import type { SendFailureKind as MessageFailureKind } from '../contract/message';
-import type { Message } from '../contract/model';
+import type {
+  MediaKind,
+  MediaProblem,
+  Message,
+  MessageChoice,
+  MessageLocation,
+  SharedContact,
+  UnsupportedContent,
+} from '../contract/model';
 import type { InboundEvent } from '../domain/inbound-event';
+import type { OutgoingMediaKind } from '../contract/attachments';
 
 /** The current time. Services never call Date.now(): tests and the preview host move this clock. */
 export interface Clock {
@@ -48,7 +57,55 @@ export interface InboundMessage extends InboundEvent {
    * providers that have nothing more than the text (the simulator).
    */
   original?: { type: string; json: string };
+  /** What the message carries besides its text (media, location, a quote…); see InboundContent. */
+  content?: InboundContent;
 }
+
+/**
+ * The parts of an inbound message beyond its line of text, as the provider read them. Provider ids only:
+ * the service resolves them to CareWindow's own message ids (contract/message-content.ts).
+ */
+export interface InboundContent {
+  media?: {
+    kind: MediaKind;
+    /** The provider's id to fetch it by (never a URL). */
+    providerMediaId: string;
+    mimeType: string | null;
+    sha256: string | null;
+    fileName: string | null;
+  };
+  location?: MessageLocation;
+  contacts?: SharedContact[];
+  choice?: MessageChoice;
+  /** A reaction: the provider id of the message reacted to (the emoji is the event's text). */
+  reactionTo?: string;
+  /** The provider id of the message this one quotes. */
+  replyTo?: string;
+  forwarded?: boolean;
+  unsupported?: UnsupportedContent;
+}
+
+/**
+ * Fetches an inbound media file from the provider. `accept` is asked before any byte is read (type and
+ * size as the provider reports them); the bytes are then streamed to the caller, who counts them again.
+ */
+export interface MediaSource {
+  fetchMedia(
+    mediaId: string,
+    accept: (meta: { mimeType: string; size: number | null }) => MediaProblem | null,
+    signal?: AbortSignal,
+  ): Promise<MediaFetch>;
+}
+
+export type MediaFetch =
+  | {
+      ok: true;
+      mimeType: string;
+      size: number | null;
+      sha256: string | null;
+      body: AsyncIterable<Uint8Array>;
+    }
+  | { ok: false; problem: MediaProblem; size: number | null; detail: string };
 
 /**
  * Stores what a customer wrote. Resolves with the message as stored, or null when it was a redelivery of
@@ -87,17 +144,35 @@ export interface StatusPricing {
  * `biz_opaque_callback_data`) sends it along and reports it back in status updates, so a send whose answer
  * was lost (a timeout) can still be matched to its message.
  */
-export type OutboundRequest = (
-  | { kind: 'text'; to: string; text: string }
-  | {
-      kind: 'template';
-      to: string;
-      template: { name: string; language: string };
-      text: string;
-      /** Named as in the template: the Cloud API takes positional ones in order, named ones by name. */
-      parameters: { name: string; value: string }[];
-    }
-) & { reference?: string };
+export type OutboundRequest =
+  /** `replyTo`: the provider id of the message quoted (Cloud API `context.message_id`). */
+  (
+    | { kind: 'text'; to: string; text: string; replyTo?: string }
+    /** An emoji (`text`) on one of the customer's messages ('' takes it away); never a quote. */
+    | { kind: 'reaction'; to: string; targetProviderId: string; text: string }
+    | {
+        kind: 'media';
+        to: string;
+        /** `file` is workspace-relative (media/<folder>/<name>); the outbox reads it, the provider never does. */
+        media: { kind: OutgoingMediaKind; file: string; mimeType: string; fileName: string };
+        /** The caption ('' for none). */
+        text: string;
+        replyTo?: string;
+      }
+    | {
+        kind: 'template';
+        to: string;
+        template: { name: string; language: string };
+        text: string;
+        /** Named as in the template: the Cloud API takes positional ones in order, named ones by name. */
+        parameters: { name: string; value: string }[];
+      }
+  ) & { reference?: string };
+
+/** A media send's file, as bytes: providers never read the workspace themselves. */
+export interface MediaUpload {
+  bytes: Uint8Array;
+}
 
 /**
  * Why a send failed, in words the outbox and the screens act on; provider codes stay in the adapters.
@@ -137,7 +212,8 @@ export interface MessagingProvider {
   readonly name: string;
   /** Whether a real account is behind this provider (false for the simulator). */
   readonly isAccount: boolean;
-  send(request: OutboundRequest): Promise<SendOutcome>;
+  /** `upload`: the bytes of a media request's file, read by the outbox from the workspace. */
+  send(request: OutboundRequest, upload?: MediaUpload): Promise<SendOutcome>;
   /** Listeners resolve once the message is safely stored; a provider acknowledges only after that. */
   onInbound(listener: InboundListener): () => void;
   onStatus(listener: StatusListener): () => void;

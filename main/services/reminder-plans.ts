@@ -16,7 +16,9 @@ import type { WorkspaceStore } from '../store/workspace-store';
 import { EventQueue } from './event-queue';
 
 /** What the reminder service reads from the workspace. */
-export type ReminderSource = Pick<WorkspaceStore, 'contacts' | 'contact' | 'activity' | 'settings'>;
+export type ReminderSource = Pick<WorkspaceStore, 'contacts' | 'contact' | 'activity' | 'settings'> &
+  // With the templates, the digest's "follow-up ready" is decided as the list decides it.
+  Partial<Pick<WorkspaceStore, 'templates' | 'lastTemplateUse'>>;
 
 /** One contact's current window as far as reminders go. */
 export interface PlannedWindow {
@@ -28,6 +30,12 @@ export interface PlannedWindow {
   readonly expiresAt: number;
   readonly remindable: boolean;
   readonly reminders: readonly Reminder[];
+  /**
+   * False when the window had closed before the watermark and before now, so its reminders were not
+   * worked out: every one of them would be due at or before the watermark, never pending (a snooze ends
+   * before the window closes). Most contacts' windows closed long ago; planning them costs the start.
+   */
+  readonly planned: boolean;
   /** Reminders that became known only after their due time (a lead added late): never shown. */
   readonly ignored: ReadonlySet<string> | null;
   inBadge: boolean;
@@ -115,16 +123,19 @@ export class ReminderPlans {
       this.queue.delete(contactId);
       return true;
     }
+    const expiresAt = activity.lastInboundAt + CARE_WINDOW;
+    const planned = expiresAt > this.watermark || expiresAt > now;
     if (
       old &&
       !how.force &&
       old.lastInboundAt === activity.lastInboundAt &&
       old.lastOutboundAt === activity.lastOutboundAt &&
-      old.muted === contact.muted
+      old.muted === contact.muted &&
+      (old.planned || !planned)
     ) {
       return false;
     }
-    const reminders = planReminders(contact, activity, this.rules, this.calendar);
+    const reminders = planned ? planReminders(contact, activity, this.rules, this.calendar) : [];
     let ignored: Set<string> | null = null;
     if (!how.initial) {
       for (const reminder of reminders) {
@@ -138,9 +149,10 @@ export class ReminderPlans {
       lastInboundAt: activity.lastInboundAt,
       lastOutboundAt: activity.lastOutboundAt,
       muted: contact.muted,
-      expiresAt: activity.lastInboundAt + CARE_WINDOW,
+      expiresAt,
       remindable: isRemindable(contact, activity, this.rules),
       reminders,
+      planned,
       ignored,
       inBadge: old?.inBadge ?? false,
     };

@@ -1,7 +1,7 @@
 import { AppError } from '../contract/errors';
 import type { DataProblem, NotificationCentre, Reminder } from '../contract/model';
 import { CARE_WINDOW, MINUTE } from '../domain/durations';
-import { liveNotice } from '../domain/reminders/notices';
+import { liveNotice, type NoticeDraft } from '../domain/reminders/notices';
 import { contactIdOfReminder, type NextReminder } from '../domain/reminders/plan';
 import { cameLate, GROUP_SPAN, joinsGroup, triage, type DueReminder } from '../domain/reminders/triage';
 import type { ReminderLog } from '../store/reminder-log';
@@ -174,6 +174,13 @@ export class ReminderService {
     return null;
   }
 
+  /** A note that is not a reminder (a scheduled follow-up dropped): kept in the centre and shown like one. */
+  note(draft: NoticeDraft): void {
+    if (this.closed) return;
+    this.journal.notify(draft, this.deps.clock.now());
+    this.journal.schedule();
+  }
+
   /** The notification centre; kept here so callers of the reminder service need nothing else. */
   centre(): NotificationCentre {
     return this.notifications.snapshot();
@@ -230,7 +237,11 @@ export class ReminderService {
     const now = this.deps.clock.now();
     const awayFrom = how.awayFrom ?? (cameLate(now, this.lastWake, HEARTBEAT) ? this.lastWake : null);
     // The clock was set back: keep what lies ahead of the new "now" (the log stops repeats).
-    if (now < this.plans.watermark) this.plans.watermark = now;
+    if (now < this.plans.watermark) {
+      this.plans.watermark = now;
+      // Windows left unplanned as closed long ago may lie ahead of the new "now" (reminder-plans.ts).
+      this.plans.replanAll(now, {});
+    }
     this.lastWake = now;
 
     const taken = this.plans.takeUntil(now);

@@ -28,6 +28,8 @@ export interface TemplateSyncDeps {
   source: () => TemplateSource | null;
   /** The library changed: pushed to the renderer. */
   changed: () => void;
+  /** A template's status changed on the platform: the owner is told (template-submission.ts's words). */
+  statusChanged?: (template: Template, from: TemplateStatus) => void;
 }
 
 const key = (t: { name: string; language: string }) => `${t.name}\u0000${t.language}`;
@@ -92,7 +94,10 @@ export class TemplateSyncService {
       }
       await store.saveTemplate(next);
       if (!existing) summary.added.push(next.name);
-      else if (existing.status !== next.status) summary.changed.push(change(next, existing.status));
+      else if (existing.status !== next.status) {
+        summary.changed.push(change(next, existing.status));
+        this.deps.statusChanged?.(next, existing.status);
+      }
       else summary.unchanged++;
     }
     for (const template of local.values()) {
@@ -115,11 +120,23 @@ export class TemplateSyncService {
       id: existing?.id ?? this.deps.ids(),
       ...fields,
       mapping: existing ? keptMapping(existing.mapping, fields.body) : {},
+      // What CareWindow learnt when it submitted the template (its id, sample, button kinds, examples).
+      ...(existing ? submittedParts(existing) : {}),
       source: 'platform',
       createdAt: existing?.createdAt ?? now,
       updatedAt: now,
     };
   }
+}
+
+function submittedParts(t: Template): Partial<Template> {
+  const parts: Partial<Template> = {};
+  if (t.remoteId !== undefined) parts.remoteId = t.remoteId;
+  if (t.submittedAt !== undefined) parts.submittedAt = t.submittedAt;
+  if (t.headerMedia !== undefined) parts.headerMedia = t.headerMedia;
+  if (t.buttonSpecs !== undefined) parts.buttonSpecs = t.buttonSpecs;
+  if (t.examples !== undefined) parts.examples = t.examples;
+  return parts;
 }
 
 const COMPARED = [

@@ -12,6 +12,8 @@ export interface TemplatesDeps {
   publisher: Publisher;
   /** Changes settings the way the settings screen does (validated, pushed). */
   updateSettings: (patch: Partial<Settings>) => Promise<Settings>;
+  /** After a template changed: which follow-ups are ready may have changed with it. */
+  changed?: () => void;
 }
 
 const byNameThenLanguage = (a: Template, b: Template): number =>
@@ -82,6 +84,7 @@ export class TemplatesService {
 
   private publish(): void {
     this.deps.publisher.publish('templates:changed', { templates: this.list() });
+    this.deps.changed?.();
   }
 }
 

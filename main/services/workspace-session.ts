@@ -3,12 +3,14 @@ import { rowOf } from '../domain/contact-row';
 import { regionOfLocale } from '../domain/phone';
 import { openWorkspaceStore } from '../store/open-workspace';
 import { openOutbox } from '../store/outbox-file';
+import { clearStaging } from '../store/attachment-files';
 import { ProviderIds } from '../store/provider-ids';
 import { openReminderLog } from '../store/reminder-log';
 import { removeWorkspace, workspaceDir } from '../store/workspace-paths';
 import type { WorkspaceStore } from '../store/workspace-store';
 import type { OpenSessionDeps, SessionDeps } from './session-deps';
 import { ConsentService } from './consent';
+import { richSendServices, type RichSendServices } from './rich-send-services';
 import { ContactsService } from './contacts';
 import { CostsService } from './costs';
 import { MonthCostsService } from './month-costs';
@@ -19,11 +21,24 @@ import { seedDemoWorkspace } from './demo/seed-demo';
 import { FollowUpService } from './follow-ups';
 import { TemplatesService } from './templates';
 import { TemplateSyncService } from './template-sync';
+import {
+  listenToTemplateStatus,
+  templateSubmissionFor,
+  type TemplateSubmissionService,
+} from './template-submission';
 import { ReminderService } from './reminders';
 import { SettingsService } from './settings';
 import { WindowWatcher } from './window-watcher';
+import { InboxService } from './inbox';
+import { LabelsService } from './labels';
+import { withUnread } from '../domain/contact-row';
+import { memoryUnreadCounts, openUnreadCounts } from '../store/unread-file';
 import { chatImportService, type ChatImportService } from './chat-import';
+import { mediaServices, type MediaServices } from './media-services';
+import { MessageSearch } from './message-search';
 import { ownerDataServices, type OwnerData } from './owner-data';
+import { openAnswerFasterFiles } from '../store/answer-faster-files';
+import { answerFasterFor, type AnswerFaster } from './answer-faster';
 
 export type { OpenSessionDeps, SessionDeps } from './session-deps';
 
@@ -45,9 +60,21 @@ export class WorkspaceSession {
   readonly outbox: OutboxService;
   readonly statuses: DeliveryStatuses;
   readonly templateSync: TemplateSyncService;
+  /** New templates submitted for approval, and their status from the platform. */
+  readonly templateSubmission: TemplateSubmissionService;
   /** The contacts CSV import, the exports, and deleting a contact with all its data. */
   readonly data: OwnerData;
   readonly chatImport: ChatImportService;
+  /** Inbound media downloads; Open, Save as and Open in maps. */
+  readonly media: MediaServices;
+  /** Unread counts and new-message notifications ("who is waiting for me"). */
+  readonly inbox: InboxService;
+  readonly labels: LabelsService;
+  /** Quick replies, the greeting and away messages, scheduled follow-ups. */
+  readonly answerFaster: AnswerFaster;
+  readonly search: MessageSearch;
+  /** Files added in the composer; media and reactions sent. */
+  readonly sends: RichSendServices;
   private readonly watcher: WindowWatcher;
   private readonly unsubscribe: (() => void)[] = [];
   private pendingRows = new Map<string, ContactRow>();
@@ -55,6 +82,7 @@ export class WorkspaceSession {
 
   constructor(private readonly deps: SessionDeps) {
     const { store, clock, ids, log, provider } = deps;
+    this.search = deps.search ?? new MessageSearch({ store, clock, scheduler: deps.scheduler, log });
     this.contacts = new ContactsService({
       store,
       clock,
@@ -62,6 +90,7 @@ export class WorkspaceSession {
       defaultRegion: () => regionOfLocale(store.settings().locale ?? deps.systemLocale),
       changed: (row) => this.rowChanged(row),
       nextReminder: (contactId) => this.reminders.nextFor(contactId),
+      unread: (contactId) => this.inbox.unreadOf(contactId),
     });
     this.reminders = new ReminderService({
       store,
@@ -76,6 +105,17 @@ export class WorkspaceSession {
       rowsChanged: (contactIds) => this.refresh(contactIds),
     });
     this.reminders.start();
+    this.inbox = new InboxService({
+      unread: deps.unread ?? memoryUnreadCounts(),
+      settings: () => store.settings(),
+      notifier: deps.notifier,
+      publisher: deps.publisher,
+      log,
+      changed: (contactId) => this.refresh([contactId]),
+      totalChanged: (total) => this.reminders.notifications.setUnreadMessages(total),
+    });
+    this.reminders.notifications.setUnreadMessages(this.inbox.total());
+    this.labels = new LabelsService({ contacts: this.contacts, settings: () => store.settings() });
     this.consent = new ConsentService({
       store,
       clock,
@@ -86,6 +126,7 @@ export class WorkspaceSession {
       const current = store.contact(contact.id) ?? contact;
       this.rowChanged(this.contacts.rowFor(current));
     };
+    this.media = mediaServices(deps, messageChanged);
     this.outbox = new OutboxService({
       store,
       outbox: deps.outbox,
@@ -117,25 +158,36 @@ export class WorkspaceSession {
       contacts: this.contacts,
       messageChanged,
       inboundConsent: (contact, event, at) => this.consent.inbound(contact, event, at),
+      media: this.media.downloads,
+      arrived: (message, contact) => this.inbox.received(message, contact),
     });
+    this.sends = richSendServices(deps, this.contacts, this.outbox, messageChanged);
     this.templates = new TemplatesService({
       store,
       clock,
       ids,
       publisher: deps.publisher,
       updateSettings: (patch) => this.settings.update(patch),
+      changed: () => this.rowsChanged(),
     });
     this.templateSync = new TemplateSyncService({
       store,
       clock,
       ids,
       source: () => deps.templateSource ?? null,
-      changed: () => deps.publisher.publish('templates:changed', { templates: this.templates.list() }),
+      changed: () => {
+        deps.publisher.publish('templates:changed', { templates: this.templates.list() });
+        this.rowsChanged();
+      },
+      statusChanged: (template) =>
+        this.templateSubmission.notify(template, template.status, template.platformNote ?? null),
     });
+    this.templateSubmission = templateSubmissionFor(deps, this, () => this.rowsChanged());
     this.settings = new SettingsService({
       store,
       publisher: deps.publisher,
-      changed: () => {
+      changed: (settings) => {
+        deps.settingsSaved?.(settings);
         this.reminders.settingsChanged();
         // The closing lead moves every "closing" boundary.
         this.clockChanged();
@@ -155,12 +207,18 @@ export class WorkspaceSession {
       rowFor: (contact) => this.contacts.rowFor(contact),
       conversation: this.conversation,
     });
+    this.answerFaster = answerFasterFor(deps, this);
     this.data = ownerDataServices({
       ...deps,
       outbox: () => this.outbox,
       reminders: () => this.reminders,
       changed: (contact) => this.rowChanged(this.contacts.rowFor(contact)),
-      forgotten: (contactId) => this.pendingRows.delete(contactId),
+      forgotten: (contactId) => {
+        this.pendingRows.delete(contactId);
+        this.inbox.forget(contactId).catch((error: unknown) => {
+          log.warn('Could not clear the unread count of a deleted contact', { error: String(error) });
+        });
+      },
     });
     this.chatImport = chatImportService({
       ...deps,
@@ -174,10 +232,13 @@ export class WorkspaceSession {
     );
     this.unsubscribe.push(
       provider.onInbound((inbound) =>
-        this.conversation.receive(inbound).catch((error: unknown) => {
-          log.error('Could not store an incoming message', { error: String(error) });
-          throw error;
-        }),
+        this.conversation
+          .receive(inbound)
+          .then((stored) => (stored && this.answerFaster.received(stored), stored))
+          .catch((error: unknown) => {
+            log.error('Could not store an incoming message', { error: String(error) });
+            throw error;
+          }),
       ),
       provider.onStatus((update) =>
         this.statuses.apply(update).catch((error: unknown) => {
@@ -187,6 +248,8 @@ export class WorkspaceSession {
         }),
       ),
     );
+    this.unsubscribe.push(listenToTemplateStatus(deps, this.templateSubmission));
+    this.unsubscribe.push(deps.store.onActivityChanged?.((ids) => this.refresh(ids)) ?? (() => undefined));
     this.rewatchAll();
   }
 
@@ -198,16 +261,33 @@ export class WorkspaceSession {
     const { dataRoot, clock, log, ids } = deps;
     const dir = workspaceDir(dataRoot, kind);
     if (kind === 'demo') await removeWorkspace(dataRoot, 'demo');
-    const store = await openWorkspaceStore(dir, { now: () => clock.now(), log });
-    if (kind === 'demo') await seedDemoWorkspace(store, clock.now(), ids);
+    const stored = await openWorkspaceStore(dir, { now: () => clock.now(), log });
+    // Pieces of files dropped but never finished in the last run: nothing refers to them.
+    await clearStaging(dir).catch(() => undefined);
+    if (kind === 'demo') await seedDemoWorkspace(stored, clock.now(), ids);
+    const search = new MessageSearch({ store: stored, clock, scheduler: deps.scheduler, log });
+    const store = search.watching(stored);
     const reminderLog = await openReminderLog(dir, { now: () => clock.now(), log });
     const outbox = await openOutbox(dir, { now: () => clock.now(), log });
     const providerIds = await ProviderIds.open(dir, { now: () => clock.now() });
-    const session = new WorkspaceSession({ ...deps, store, reminderLog, outbox, providerIds });
+    const unread = await openUnreadCounts(dir, { now: () => clock.now(), log });
+    const answerFasterFiles = await openAnswerFasterFiles(dir, { now: () => clock.now(), log });
+    const session = new WorkspaceSession({
+      ...deps,
+      store,
+      reminderLog,
+      outbox,
+      providerIds,
+      answerFasterFiles,
+      unread,
+      search,
+    });
     // Template sends the last run left without the provider's answer: explained, never resent.
     await session.followUps.recover();
     // Sends waiting in the outbox: queued ones go out, ones under way at the stop become unconfirmed.
     await session.outbox.resume();
+    // Follow-ups scheduled for a moment that passed while the app was closed go now, once.
+    session.answerFaster.scheduled.start();
     return session;
   }
 
@@ -217,12 +297,20 @@ export class WorkspaceSession {
 
   /** Files of this workspace that could not be read as they were. */
   problems(): DataProblem[] {
-    return [...this.deps.store.problems, ...this.reminders.problems, ...this.deps.outbox.problems];
+    const { store, outbox, answerFasterFiles } = this.deps;
+    return [
+      ...store.problems,
+      ...this.reminders.problems,
+      ...outbox.problems,
+      ...answerFasterFiles.problems,
+      ...(this.deps.unread?.problems ?? []),
+    ];
   }
 
   /** The clock jumped (sleep, a time change, the preview host): every state may have moved. */
   clockChanged(): void {
     this.reminders.clockChanged();
+    this.answerFaster.scheduled.clockChanged();
     const rows = this.rewatchAll();
     this.deps.publisher.publish('contacts:changed', { rows });
   }
@@ -230,10 +318,20 @@ export class WorkspaceSession {
   async close(): Promise<void> {
     this.watcher.stop();
     for (const off of this.unsubscribe) off();
+    await this.answerFaster.close();
+    await this.templateSubmission.close();
     await this.outbox.close();
+    await this.media.downloads.close();
     await this.deps.providerIds.idle();
+    await this.deps.unread?.idle();
     await this.reminders.close();
+    await this.search.close();
     await this.deps.store.close();
+  }
+
+  /** Templates changed: "follow-up ready" is decided by the template one click would send. */
+  private rowsChanged(): void {
+    this.deps.publisher.publish('contacts:changed', { rows: this.rewatchAll() });
   }
 
   private rewatchAll(): ContactRow[] {
@@ -249,7 +347,19 @@ export class WorkspaceSession {
       const contact = store.contact(id);
       if (contact) {
         const next = this.reminders.nextFor(id);
-        this.rowChanged(rowOf(contact, store.activity(id), store.settings(), now, next));
+        this.rowChanged(
+          withUnread(
+            rowOf(
+              contact,
+              store.activity(id),
+              store.settings(),
+              now,
+              next,
+              this.contacts.followUpContext(id),
+            ),
+            this.inbox.unreadOf(id),
+          ),
+        );
       }
     }
   }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ProviderKind } from '../contract/account-cm';
 import type { DataProblem } from '../contract/model';
 import type { JsonFileKind } from './json-file-kind';
 import { openInFolder, SavedInMemory } from './saved-in-memory';
@@ -23,9 +24,24 @@ export const AccountSettings = z.object({
 });
 export type AccountSettings = z.infer<typeof AccountSettings>;
 
+/**
+ * A number connected through a messaging gateway instead (CM.com): where the gateway is, the sender number
+ * and the template namespace. Its token and the webhook path token are in the SecretStore, like the others.
+ */
+export const GatewaySettings = z.object({
+  provider: ProviderKind,
+  gatewayBaseUrl: z.string().min(1),
+  sender: z.string().min(1),
+  templateNamespace: z.string(),
+  webhookHost: z.string().min(1),
+  webhookPort: z.number().int().min(0).max(65535),
+  connectedAt: z.number(),
+});
+export type GatewaySettings = z.infer<typeof GatewaySettings>;
+
 const AccountFile = z.object({
   schemaVersion: z.number().int().positive(),
-  account: AccountSettings.nullable(),
+  account: z.union([AccountSettings, GatewaySettings]).nullable(),
 });
 type AccountFile = z.infer<typeof AccountFile>;
 
@@ -44,9 +60,12 @@ const ACCOUNT_FILE: JsonFileKind<AccountFile> = {
 
 export interface AccountFileStore {
   readonly problems: readonly DataProblem[];
+  /** The Cloud API connection, or null (none, or one through a gateway). */
   get(): AccountSettings | null;
+  /** The gateway connection, or null. */
+  gateway(): GatewaySettings | null;
   /** Replaces the settings (null: not connected) and resolves once they are durably on disk. */
-  save(account: AccountSettings | null): Promise<void>;
+  save(account: AccountSettings | GatewaySettings | null): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -58,9 +77,24 @@ export async function openAccountFile(
   const saved = new SavedInMemory(low);
   return {
     problems: file.problems,
-    get: () => (saved.data.account ? { ...saved.data.account } : null),
+    get: () => {
+      const account = saved.data.account;
+      return account && 'phoneNumberId' in account ? { ...account } : null;
+    },
+    gateway: () => {
+      const account = saved.data.account;
+      return account && 'sender' in account ? { ...account } : null;
+    },
     save: (account) =>
-      saved.change((data) => ({ ...data, account: account ? AccountSettings.parse(account) : null })),
+      saved.change((data) => ({
+        ...data,
+        account:
+          account === null
+            ? null
+            : 'phoneNumberId' in account
+              ? AccountSettings.parse(account)
+              : GatewaySettings.parse(account),
+      })),
     close: () => saved.idle(),
   };
 }

@@ -12,6 +12,7 @@ import {
   type BackupManifest,
   type FoundBackup,
 } from './backup-manifest';
+import { CONTACTS_JOURNAL, ContactChange } from './contact-book';
 import { LOG_VERSION, parseLog } from './message-log';
 import { isMissing, renameWithRetry, syncDir, type StoreFs, type StoreLog } from './store-fs';
 
@@ -25,7 +26,8 @@ import { isMissing, renameWithRetry, syncDir, type StoreFs, type StoreLog } from
  *   it was restored.
  */
 export const CONNECTION_FILES = ['account.json', 'inbox-journal.jsonl', 'inbox-processed.jsonl'];
-const LEFT_OUT = new Set([...CONNECTION_FILES, 'outbox.json', 'secrets.json']);
+// scheduled-follow-ups.json likewise: a restored follow-up would go out days after its moment.
+const LEFT_OUT = new Set([...CONNECTION_FILES, 'outbox.json', 'scheduled-follow-ups.json', 'secrets.json']);
 
 export function isBackedUp(relative: string): boolean {
   const name = relative.split('/').at(-1) ?? relative;
@@ -84,6 +86,7 @@ async function copyWorkspace(options: SnapshotOptions, temp: string): Promise<Ba
   const files: BackupFileEntry[] = [];
   const schemaVersions: Record<string, number> = {};
   let contacts = 0;
+  let baseContacts: Parsed | null = null;
   let messages = 0;
 
   for (const relative of json) {
@@ -94,8 +97,7 @@ async function copyWorkspace(options: SnapshotOptions, temp: string): Promise<Ba
       continue;
     }
     if (typeof good.parsed.schemaVersion === 'number') schemaVersions[relative] = good.parsed.schemaVersion;
-    if (relative === 'contacts.json' && Array.isArray(good.parsed.contacts))
-      contacts = good.parsed.contacts.length;
+    if (relative === 'contacts.json' && Array.isArray(good.parsed.contacts)) baseContacts = good.parsed;
     files.push(await keep(fs, temp, relative, good.bytes));
   }
   for (const relative of rest) {
@@ -113,6 +115,8 @@ async function copyWorkspace(options: SnapshotOptions, temp: string): Promise<Ba
     }
     files.push(await keep(fs, temp, relative, bytes));
   }
+  await recopyCompacted(fs, sourceDir, temp, files);
+  if (baseContacts) contacts = await contactCount(fs, temp, baseContacts);
   schemaVersions.messages = LOG_VERSION;
   return {
     schemaVersion: MANIFEST_VERSION,
@@ -131,7 +135,67 @@ async function keep(fs: StoreFs, temp: string, relative: string, bytes: Buffer):
   return { path: relative, size: bytes.length, sha256: sha256(bytes) };
 }
 
-type Parsed = { schemaVersion?: unknown; contacts?: unknown };
+/**
+ * A change journal (contacts.journal.jsonl) is copied after its base (contacts.json). A compaction in
+ * between moves the journal's lines into the base and empties the journal: then the copied pair would miss
+ * those changes. Seen as a base that changed since it was copied: both are copied again (a few tries).
+ */
+async function recopyCompacted(fs: StoreFs, sourceDir: string, temp: string, files: BackupFileEntry[]) {
+  for (const journal of files.filter((f) => f.path.endsWith('.journal.jsonl'))) {
+    const base = files.find((f) => f.path === journal.path.replace(/\.journal\.jsonl$/, '.json'));
+    if (!base) continue;
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const now = await lastGoodJson(fs, path.join(sourceDir, base.path));
+      if (now === null || sha256(now.bytes) === base.sha256) break;
+      const journalBytes = await historyPrefix(fs, path.join(sourceDir, journal.path));
+      for (const [entry, bytes] of [
+        [base, now.bytes],
+        [journal, journalBytes],
+      ] as const) {
+        await fs.rm(path.join(temp, ...entry.path.split('/')), { force: true });
+        Object.assign(entry, await keep(fs, temp, entry.path, bytes));
+      }
+    }
+  }
+}
+
+type Parsed = { schemaVersion?: unknown; contacts?: unknown; generation?: unknown };
+
+/** How many contacts the copied contacts.json and its journal hold together (see contact-book.ts). */
+async function contactCount(fs: StoreFs, temp: string, base: Parsed): Promise<number> {
+  // The base as copied last (a compaction during the copy means it was copied again).
+  const copied = await lastGoodJson(fs, path.join(temp, 'contacts.json'));
+  const parsed = copied?.parsed ?? base;
+  const ids = new Set<string>();
+  if (Array.isArray(parsed.contacts)) {
+    for (const row of parsed.contacts as unknown[]) {
+      if (typeof row === 'object' && row !== null && 'id' in row && typeof row.id === 'string')
+        ids.add(row.id);
+    }
+  }
+  const generation = typeof parsed.generation === 'number' ? parsed.generation : 0;
+  let text = '';
+  try {
+    text = (await readBytes(fs, path.join(temp, CONTACTS_JOURNAL))).toString('utf8');
+  } catch (err) {
+    if (!isMissing(err)) throw err;
+  }
+  for (const line of text.split('\n')) {
+    let change;
+    try {
+      change = ContactChange.safeParse(JSON.parse(line));
+    } catch {
+      continue;
+    }
+    if (!change.success || change.data.g < generation) continue;
+    for (const row of change.data.put) {
+      if (typeof row === 'object' && row !== null && 'id' in row && typeof row.id === 'string')
+        ids.add(row.id);
+    }
+    for (const id of change.data.del) ids.delete(id);
+  }
+  return ids.size;
+}
 
 /** The file's content when it parses, else its `.bak` when that does; null when neither is usable. */
 async function lastGoodJson(fs: StoreFs, file: string): Promise<{ bytes: Buffer; parsed: Parsed } | null> {

@@ -13,7 +13,22 @@ export interface HistoryQuery {
   before?: number;
   /** With `before`: the id of the message at `before` to page back from; ignored without `before`. */
   beforeId?: string;
+  /** Only messages strictly newer than this (paging down after a jump); with `afterId`, after that position. */
+  after?: number;
+  afterId?: string;
+  /**
+   * A page centred on a moment or a message (a search hit, "jump to a date"): about half the page before
+   * it and the rest from it on, so the renderer can page both ways. Wins over `before` and `after`.
+   */
+  around?: { at: number; id?: string };
   limit: number;
+}
+
+/** A page, oldest first; `hasMore`: older messages exist; `hasNewer`: newer ones exist. */
+export interface HistoryPageData {
+  messages: Message[];
+  hasMore: boolean;
+  hasNewer: boolean;
 }
 
 /** Time order, ties broken by id (code units, not locale: the same on every computer), then log order. */
@@ -86,9 +101,33 @@ export class Conversation {
   /**
    * Up to `limit` messages before `before` (or the newest), oldest first, and whether older ones exist.
    * With `beforeId` too, "before" is the position (`before`, `beforeId`) in the sorted order, so paging
-   * from the oldest message shown never skips the ones sharing its millisecond.
+   * from the oldest message shown never skips the ones sharing its millisecond. `after` pages the other
+   * way (the first `limit` messages after that position); `around` centres the page on a position.
    */
-  page(query: HistoryQuery): { messages: Message[]; hasMore: boolean } {
+  page(query: HistoryQuery): HistoryPageData {
+    const limit = Number.isFinite(query.limit) ? Math.max(0, Math.floor(query.limit)) : 0;
+    const { around, after, afterId } = query;
+    if (around !== undefined) {
+      const { at, id } = around;
+      // The first entry at or after the position: the message asked for, or the first one after the moment.
+      const pivot = lowerBound(
+        this.sorted,
+        id === undefined
+          ? (e) => e.message.at < at
+          : (e) => e.message.at < at || (e.message.at === at && e.message.id < id),
+      );
+      const start = Math.max(0, Math.min(pivot - Math.floor(limit / 2), this.sorted.length - limit));
+      return this.slice(start, Math.min(this.sorted.length, start + limit));
+    }
+    if (after !== undefined) {
+      const start = lowerBound(
+        this.sorted,
+        afterId === undefined
+          ? (e) => e.message.at <= after
+          : (e) => e.message.at < after || (e.message.at === after && e.message.id <= afterId),
+      );
+      return this.slice(start, Math.min(this.sorted.length, start + limit));
+    }
     const { before, beforeId } = query;
     const end =
       before === undefined
@@ -99,11 +138,14 @@ export class Conversation {
               ? (e) => e.message.at < before
               : (e) => e.message.at < before || (e.message.at === before && e.message.id < beforeId),
           );
-    const limit = Number.isFinite(query.limit) ? Math.max(0, Math.floor(query.limit)) : 0;
-    const start = Math.max(0, end - limit);
+    return this.slice(Math.max(0, end - limit), end);
+  }
+
+  private slice(start: number, end: number): HistoryPageData {
     return {
       messages: this.sorted.slice(start, end).map((e) => ({ ...e.message })),
       hasMore: start > 0,
+      hasNewer: end < this.sorted.length,
     };
   }
 

@@ -6,24 +6,17 @@ import { activityOf, withMessage } from '../domain/activity';
 import type { SentMessage } from '../domain/pricing/billed-send';
 import type { ActivitySummaries } from './activity-summaries';
 import type { ContactBook } from './contact-book';
-import type { CostTermsShelf } from './cost-terms-file';
 import type { MessageHistory } from './message-history';
 import { StatusEvent } from './message-log';
-import type { SendsLedger } from './sends-ledger';
 import { KeyedQueues, SerialQueue } from './serial-queue';
-import { InFlightSend, TemplateUse, type SendLedger, type TemplateShelf } from './templates-file';
+import { InFlightSend, TemplateUse } from './templates-file';
 import { addImported, knownIds, removeImported, type ImportParts } from './imported-history';
 import { validated } from './validated';
 import type { SettingsFile } from './workspace-files';
-import type { HistoryQuery, MessageChange, WorkspaceStore } from './workspace-store';
+import type { HistoryPageData, HistoryQuery, MessageChange, WorkspaceStore } from './workspace-store';
+import type { WorkspaceLibrary, WorkspaceParts } from './workspace-parts';
 
-/** The template library's files, as openWorkspaceStore opened them. */
-export interface WorkspaceLibrary {
-  shelf: TemplateShelf;
-  ledger: SendLedger;
-  costs: CostTermsShelf;
-  sends: SendsLedger;
-}
+export type { WorkspaceLibrary, WorkspaceParts } from './workspace-parts';
 
 /**
  * The WorkspaceStore on a workspace folder's files, once open-workspace.ts has opened (and, where needed,
@@ -32,20 +25,30 @@ export interface WorkspaceLibrary {
 export class FileWorkspaceStore implements WorkspaceStore {
   private closed = false;
   /** One queue per contact: its history file and its summary change together, one operation at a time. */
-  private readonly perContact = new KeyedQueues();
+  private readonly perContact: KeyedQueues;
   private readonly settingsQueue = new SerialQueue();
   private currentSettings: Settings;
+  private readonly book: ContactBook;
+  private readonly settingsLow: Low<SettingsFile>;
+  private readonly messages: MessageHistory;
+  private readonly summaries: ActivitySummaries;
 
   constructor(
     readonly dir: string,
     readonly problems: DataProblem[],
-    private readonly book: ContactBook,
-    private readonly settingsLow: Low<SettingsFile>,
-    private readonly messages: MessageHistory,
-    private readonly summaries: ActivitySummaries,
+    parts: WorkspaceParts,
     private readonly library: WorkspaceLibrary,
   ) {
-    this.currentSettings = settingsLow.data.settings;
+    this.book = parts.book;
+    this.settingsLow = parts.settingsLow;
+    this.messages = parts.messages;
+    this.summaries = parts.summaries;
+    this.perContact = parts.perContact;
+    this.currentSettings = parts.settingsLow.data.settings;
+  }
+
+  onActivityChanged(listener: (contactIds: string[]) => void): () => void {
+    return this.summaries.onChanged(listener);
   }
 
   contacts(): readonly Contact[] {
@@ -125,7 +128,7 @@ export class FileWorkspaceStore implements WorkspaceStore {
         templates: this.library.shelf.all(),
       });
       const activity = withMessage(this.summaries.get(valid.contactId), valid);
-      this.summaries.set(valid.contactId, activity, size);
+      this.summaries.set(valid.contactId, activity, size, [valid.at]);
       return activity;
     });
   }
@@ -139,16 +142,17 @@ export class FileWorkspaceStore implements WorkspaceStore {
     const event = validated(StatusEvent, { t: 's', id: messageId, ...change }, 'this status change');
     return this.perContact.run(contactId, async () => {
       await this.summaries.ensure(contactId);
-      const conversation = await this.messages.conversation(contactId);
-      const before = conversation.find(messageId);
-      if (!before) {
+      // Read back from the end only until the message is found: a status is almost always for a recent one.
+      const view = await this.messages.find(contactId, messageId);
+      const before = view?.find(messageId);
+      if (!view || !before) {
         throw new AppError({
           code: 'not-found',
           message: 'That message is no longer in this conversation, so its status could not be updated.',
         });
       }
       const size = await this.messages.appendStatus(contactId, event);
-      const message = conversation.applyStatus(event) ?? before;
+      const message = view.applyStatus(event) ?? before;
       if (message.direction === 'outbound') {
         await this.library.sends.recordStatus(
           message.at,
@@ -161,17 +165,20 @@ export class FileWorkspaceStore implements WorkspaceStore {
       const failedChanged = (before.status === 'failed') !== (message.status === 'failed');
       const current = this.summaries.get(contactId);
       const activity =
-        message.direction === 'outbound' && failedChanged ? activityOf(conversation.inLogOrder()) : current;
+        message.direction === 'outbound' && failedChanged
+          ? activityOf((await this.messages.conversation(contactId)).inLogOrder())
+          : current;
       this.summaries.set(contactId, activity, size);
       return { message, activity };
     });
   }
 
-  async history(contactId: string, query: HistoryQuery): Promise<{ messages: Message[]; hasMore: boolean }> {
+  async history(contactId: string, query: HistoryQuery): Promise<HistoryPageData> {
     this.assertOpen();
-    return this.perContact.run(contactId, async () =>
-      (await this.messages.conversation(contactId)).page(query),
-    );
+    return this.perContact.run(contactId, async () => {
+      await this.summaries.ensure(contactId);
+      return this.messages.page(contactId, query);
+    });
   }
 
   async allMessages(contactId: string): Promise<Message[]> {
@@ -184,9 +191,10 @@ export class FileWorkspaceStore implements WorkspaceStore {
 
   async findMessage(contactId: string, messageId: string): Promise<Message | undefined> {
     this.assertOpen();
-    return this.perContact.run(contactId, async () =>
-      (await this.messages.conversation(contactId)).find(messageId),
-    );
+    return this.perContact.run(contactId, async () => {
+      await this.summaries.ensure(contactId);
+      return (await this.messages.find(contactId, messageId))?.find(messageId);
+    });
   }
 
   knownMessageIds(contactId: string, ids: readonly string[]): Promise<Set<string>> {
@@ -272,7 +280,7 @@ export class FileWorkspaceStore implements WorkspaceStore {
     this.closed = true;
     await Promise.all([
       this.perContact.idle(),
-      this.book.idle(),
+      this.book.close(),
       this.settingsQueue.idle(),
       this.library.shelf.idle(),
       this.library.ledger.idle(),

@@ -42,7 +42,12 @@ export async function addImported(
     owner ? { phone: owner.phone, name: owner.name } : {},
   );
   const activity = added.reduce(withMessage, summaries.get(contactId));
-  summaries.set(contactId, activity, size);
+  summaries.set(
+    contactId,
+    activity,
+    size,
+    added.map((m) => m.at),
+  );
   return { added, activity };
 }
 
@@ -55,6 +60,6 @@ export async function removeImported(
   await summaries.ensure(contactId);
   const size = await messages.removeMessages(contactId, ids);
   const activity = activityOf((await messages.conversation(contactId)).inLogOrder());
-  summaries.set(contactId, activity, size);
+  summaries.set(contactId, activity, size, 'rewritten');
   return activity;
 }

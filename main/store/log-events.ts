@@ -1,5 +1,13 @@
 import { z } from 'zod';
-import { Id, Message, MessageFailure, MessagePricing, MessageStatus } from '../contract/model';
+import {
+  Id,
+  Message,
+  MessageFailure,
+  MessageMedia,
+  MessagePricing,
+  MessageStatus,
+  ReactionMark,
+} from '../contract/model';
 
 /** The lines of a history after its header: a message, or a later change of a message's status. */
 export const MessageEvent = z.object({ t: z.literal('m'), m: Message });
@@ -13,6 +21,9 @@ export const StatusEvent = z.object({
   /** The classified failure (outbox) and the platform's billing (status webhooks); absent: unchanged. */
   failure: MessageFailure.nullable().optional(),
   pricing: MessagePricing.nullable().optional(),
+  /** A media download's progress (services/media-downloads.ts) and the reactions on the message; absent: unchanged. */
+  media: MessageMedia.optional(),
+  reactions: z.array(ReactionMark).max(2).optional(),
 });
 export const LogEvent = z.discriminatedUnion('t', [MessageEvent, StatusEvent]);
 export type MessageEvent = z.infer<typeof MessageEvent>;
@@ -34,6 +45,9 @@ export function applyStatus(message: Message, event: StatusEvent): Message {
   const pricing = event.pricing === undefined ? message.pricing : event.pricing;
   if (pricing) next.pricing = pricing;
   else delete next.pricing;
+  if (event.media) next.media = event.media;
+  if (event.reactions && event.reactions.length > 0) next.reactions = event.reactions;
+  else if (event.reactions) delete next.reactions;
   return next;
 }
 

@@ -1,12 +1,16 @@
 import path from 'node:path';
 import { Low } from 'lowdb';
 import type { Message } from '../contract/model';
-import { Conversation } from './conversation';
+import type { FileHandle } from 'node:fs/promises';
+import type { Conversation, HistoryPageData, HistoryQuery } from './conversation';
+import { HistoryView } from './history-view';
+import { readLinesBefore } from './history-chunks';
+import { isLate, orderOf, type LogOrder } from './log-order';
 import { logFileStem } from './log-file-name';
 import {
-  foldLog,
   LOG_VERSION,
   MessageLogFile,
+  readHeader,
   type HistoryOrigin,
   type LineDamage,
   type LogData,
@@ -15,7 +19,7 @@ import {
 } from './message-log';
 import { withoutMessages } from './history-rewrite';
 import { rewriteDurably } from './rewrite-durably';
-import { NewerVersionError, readFailed } from './storage-error';
+import { newerVersion, NewerVersionError, readFailed } from './storage-error';
 import { isMissing, type StoreFs } from './store-fs';
 
 /** Called with the damaged lines found while reading a history, before anything else touches the file. */
@@ -37,7 +41,14 @@ export interface MessageHistoryOptions {
    * not by a scan at start: opening a workspace must not read or stat thousands of histories for it.
    */
   readonly reportNewer: (contactId: string, file: string) => void;
+  /** How far the history of this size is out of time order, when known (kept with its activity summary). */
+  readonly orderOf?: (contactId: string, size: number) => LogOrder | undefined;
+  /** Told the order of a history of this size after reading all of it. */
+  readonly learnOrder?: (contactId: string, size: number, order: LogOrder) => void;
 }
+
+/** The first read from the end of a history: a newest page of 200 messages and its statuses fit in it. */
+const FIRST_CHUNK = 128 * 1024;
 
 const emptyLog = (): LogData => ({ schemaVersion: LOG_VERSION, events: [] });
 
@@ -47,7 +58,9 @@ const emptyLog = (): LogData => ({ schemaVersion: LOG_VERSION, events: [] });
  * contact), so a read never sees an append half done.
  */
 export class MessageHistory {
-  private readonly cache = new Map<string, Conversation>();
+  private readonly cache = new Map<string, HistoryView>();
+  /** What was known of each view's file order when it was made (see log-order.ts). */
+  private readonly orders = new WeakMap<HistoryView, { size: number; order: LogOrder | undefined }>();
 
   constructor(private readonly options: MessageHistoryOptions) {}
 
@@ -61,7 +74,7 @@ export class MessageHistory {
    */
   async append(message: Message, origin: HistoryOrigin = {}): Promise<number> {
     const size = await this.appendEvent(message.contactId, { t: 'm', m: message }, origin);
-    this.cache.get(message.contactId)?.add(message);
+    this.cache.get(message.contactId)?.append(message, size);
     return size;
   }
 
@@ -107,26 +120,92 @@ export class MessageHistory {
     return Buffer.byteLength(kept, 'utf8');
   }
 
-  /** The parsed conversation, from the cache or read once from disk (damage reported). */
+  /** The whole parsed conversation, from the cache or read from disk (damage reported). */
   async conversation(contactId: string): Promise<Conversation> {
+    const view = await this.view(contactId);
+    while (!view.complete) await this.readBack(contactId, view, Number.POSITIVE_INFINITY);
+    const whole = view.conversation();
+    if (!whole) throw readFailed(this.pathOf(contactId), new Error('history not read whole'));
+    return whole;
+  }
+
+  /**
+   * One page, read from the end of the file: only as far back as the page needs (see HistoryView), so
+   * the newest page of 50,000 messages costs what that of 200 does.
+   */
+  async page(contactId: string, query: HistoryQuery): Promise<HistoryPageData> {
+    const view = await this.view(contactId);
+    for (let chunk = FIRST_CHUNK; ; chunk *= 2) {
+      const page = view.page(query);
+      if (page) return page;
+      await this.readBack(contactId, view, chunk);
+    }
+  }
+
+  /** A message as it is now, reading back from the end only until it is found (recent ones are near). */
+  async find(contactId: string, messageId: string): Promise<HistoryView | undefined> {
+    const view = await this.view(contactId);
+    for (let chunk = FIRST_CHUNK; view.find(messageId) === undefined; chunk *= 2) {
+      if (view.complete) return undefined;
+      await this.readBack(contactId, view, chunk);
+    }
+    return view;
+  }
+
+  /** The cached view of a history, or a new one holding its last chunk. */
+  private async view(contactId: string): Promise<HistoryView> {
     const cached = this.cache.get(contactId);
     if (cached) {
       this.cache.delete(contactId);
       this.cache.set(contactId, cached);
       return cached;
     }
-    const file = new MessageLogFile(this.pathOf(contactId), contactId, this.options.fs);
-    const low = new Low<LogData>(file, emptyLog());
-    await this.noticingNewer(contactId, () => low.read());
-    if (file.damage.length > 0) await this.options.reportDamage(contactId, file.path, file.damage);
-    const conversation = new Conversation(foldLog(low.data.events).messages);
-    this.cache.set(contactId, conversation);
+    const size = await this.noticingNewer(contactId, () => this.openSize(contactId));
+    const view = new HistoryView(size);
+    const order = size === 0 ? undefined : this.options.orderOf?.(contactId, size);
+    this.orders.set(view, { size, order });
+    if (size > 0) await this.readBack(contactId, view, FIRST_CHUNK);
+    this.cache.set(contactId, view);
     while (this.cache.size > this.options.cacheSize) {
       const oldest = this.cache.keys().next();
       if (oldest.done === true) break;
       this.cache.delete(oldest.value);
     }
-    return conversation;
+    return view;
+  }
+
+  /** The file's size, after checking its header is not from a newer CareWindow; 0 when there is none. */
+  private async openSize(contactId: string): Promise<number> {
+    const file = this.pathOf(contactId);
+    let handle: FileHandle | undefined;
+    try {
+      handle = await this.options.fs.open(file, 'r');
+      const { size } = await handle.stat();
+      if (size > 0 && ((await readHeader(handle, size))?.schemaVersion ?? 0) > LOG_VERSION)
+        throw newerVersion(file, 'read');
+      return size;
+    } catch (err) {
+      if (isMissing(err)) return 0;
+      if (err instanceof NewerVersionError) throw err;
+      throw readFailed(file, err);
+    } finally {
+      await handle?.close().catch(() => undefined);
+    }
+  }
+
+  /** Reads about `chunk` more bytes before `view.from`, starting on a line, and hands them to the view. */
+  private async readBack(contactId: string, view: HistoryView, chunk: number): Promise<void> {
+    const file = this.pathOf(contactId);
+    const { events, offsets, damage, start } = await this.noticingNewer(contactId, () =>
+      readLinesBefore(this.options.fs, file, view.from, chunk),
+    );
+    if (damage.length > 0) await this.options.reportDamage(contactId, file, damage);
+    const { order, size } = this.orders.get(view) ?? { size: 0, order: undefined };
+    view.prepend(start, events, offsets, (offset) => order === undefined || isLate(order, offset));
+    if (view.complete && order === undefined) {
+      const lines = view.lines();
+      if (lines) this.options.learnOrder?.(contactId, size, orderOf(lines.filter((l) => l.offset < size)));
+    }
   }
 
   /** Reads a history from `offset` without caching it (startup reads thousands; the cache is for screens). */

@@ -38,6 +38,8 @@ export interface LineDamage {
 export interface ParsedLog {
   header: LogHeader | null;
   events: LogEvent[];
+  /** The byte offset of each event's line, in the file. */
+  offsets: number[];
   damage: LineDamage[];
   /** Whether the first non-blank line read was unusable (a tail read that does not start on a line). */
   startsBad: boolean;
@@ -54,6 +56,7 @@ const NEWLINE = 0x0a;
  */
 export function parseLog(bytes: Buffer, startOffset: number): Omit<ParsedLog, 'size'> {
   const events: LogEvent[] = [];
+  const offsets: number[] = [];
   const damage: LineDamage[] = [];
   let header: LogHeader | null = null;
   let startsBad = false;
@@ -87,12 +90,13 @@ export function parseLog(bytes: Buffer, startOffset: number): Omit<ParsedLog, 's
     const event = LogEvent.safeParse(raw);
     if (event.success) {
       events.push(event.data);
+      offsets.push(offset);
     } else {
       damage.push({ offset, kind: terminated ? 'bad' : 'torn' });
       if (first) startsBad = true;
     }
   }
-  return { header, events, damage, startsBad };
+  return { header, events, offsets, damage, startsBad };
 }
 
 /** Enough for any header: an id, a phone number and a name at their longest. */

@@ -1,7 +1,9 @@
 import path from 'node:path';
 import type { DataProblem } from '../contract/model';
 import { ActivitySummaries } from './activity-summaries';
-import { ContactBook } from './contact-book';
+import { CONTACTS_JOURNAL, ContactBook } from './contact-book';
+import { journalDamage } from './journal-damage';
+import { JournalFile } from './journal-file';
 import { recoverContacts } from './contact-recovery';
 import { COST_TERMS_FILE, CostTermsShelf } from './cost-terms-file';
 import { openDurableJson, type DurableJsonOptions } from './durable-json-file';
@@ -9,6 +11,7 @@ import { FileWorkspaceStore } from './file-workspace-store';
 import { logDamageReporter, newerHistoryReporter } from './log-damage';
 import { MessageHistory } from './message-history';
 import { SendsLedger } from './sends-ledger';
+import { KeyedQueues } from './serial-queue';
 import { saveFailed } from './storage-error';
 import { nodeFs, silentLog, type StoreFs, type StoreLog } from './store-fs';
 import { realTimer, type StoreTimer } from './store-timer';
@@ -27,6 +30,8 @@ export interface OpenWorkspaceOptions {
   summaryMaxDelayMs?: number;
   /** Runs the summaries' batched write (default: real time); tests pass their fake clock. */
   timer?: StoreTimer;
+  /** After an unclean close, when the summaries not yet used are checked against their histories (default 3 s). */
+  summaryCheckAfterMs?: number;
   /** Parsed conversations kept in memory (default 8). */
   historyCacheSize?: number;
 }
@@ -34,6 +39,7 @@ export interface OpenWorkspaceOptions {
 /**
  * Opens (creating if needed) one workspace folder:
  *   contacts.json, settings.json, activity.json   small lowdb files, written atomically with a .bak
+ *   contacts.journal.jsonl                        contact changes since contacts.json was written whole
  *   templates.json, template-sends.json           the template library; sends in progress + last template used
  *   rate-card.json                                the owner's rate card and package allowance
  *   sends/<yyyy-mm>.jsonl                         every send and its billing, for the Costs view
@@ -66,7 +72,16 @@ export async function openWorkspaceStore(
 
   const contactsFile = await openDurableJson(dir, CONTACTS_FILE, durable);
   const settingsFile = await openDurableJson(dir, SETTINGS_FILE, durable);
-  const contacts = new ContactBook(contactsFile.low);
+  const contactsOutcome = contactsFile.file.outcome.kind;
+  const contacts = await ContactBook.open(
+    contactsFile.low,
+    new JournalFile(path.join(dir, CONTACTS_JOURNAL), fs, contactsFile.file.path),
+    {
+      exists: contactsOutcome !== 'missing' && contactsOutcome !== 'emptied',
+      writable: () => contactsFile.file.writable,
+    },
+  );
+  if (contacts.damagedLines > 0) problems.push(journalDamage(contactsFile.file.path, contacts.damagedLines));
   const contactProblems = await recoverContacts({
     outcome: contactsFile.file.outcome,
     problems: contactsFile.file.problems,
@@ -96,18 +111,29 @@ export async function openWorkspaceStore(
     cacheSize: options.historyCacheSize ?? 8,
     reportDamage: logDamageReporter({ corrupt: { dir: corruptDir, fs, now: options.now }, nameOf, report }),
     reportNewer: newerHistoryReporter({ nameOf, report }),
+    // The order of each history is kept with its activity summary, opened just below.
+    orderOf: (id, size) => summaries?.orderOf(id, size),
+    learnOrder: (id, size, order) => summaries?.learnOrder(id, size, order),
   });
-  const summaries = await ActivitySummaries.open({
+  let summaries: ActivitySummaries | undefined = undefined;
+  const perContact = new KeyedQueues();
+  summaries = await ActivitySummaries.open({
     dir,
     contactIds: contacts.all().map((c) => c.id),
     history,
     durable,
-    timing: { delayMs: options.summaryDelayMs ?? 1000, maxDelayMs: options.summaryMaxDelayMs ?? 10_000 },
+    timing: {
+      delayMs: options.summaryDelayMs ?? 1000,
+      maxDelayMs: options.summaryMaxDelayMs ?? 10_000,
+      checkAfterMs: options.summaryCheckAfterMs ?? 3000,
+    },
     timer: options.timer ?? realTimer(options.now),
+    perContact,
   });
   problems.push(...summaries.file.problems);
 
-  return new FileWorkspaceStore(dir, problems, contacts, settingsFile.low, history, summaries, templates);
+  const parts = { book: contacts, settingsLow: settingsFile.low, messages: history, summaries, perContact };
+  return new FileWorkspaceStore(dir, problems, parts, templates);
 }
 
 /** A path relative to the workspace (messages/<id>.jsonl, corrupt/…), or '' for none. */

@@ -1,12 +1,36 @@
 import type { Low } from 'lowdb';
 import { z } from 'zod';
 import { Id, Timestamp, type DataProblem } from '../contract/model';
+import { OutgoingMediaKind } from '../contract/attachments';
 import type { JsonFileKind } from './json-file-kind';
 import { openInFolder, SavedInMemory, type FolderFileOptions } from './saved-in-memory';
 
 /** What was asked of the provider, kept so a send can be tried again after a restart. */
 export const OutboxRequest = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('text'), to: z.string().max(20), text: z.string().max(4096) }),
+  z.object({
+    kind: z.literal('text'),
+    to: z.string().max(20),
+    text: z.string().max(4096),
+    replyTo: z.exactOptional(z.string().max(200)),
+  }),
+  z.object({
+    kind: z.literal('reaction'),
+    to: z.string().max(20),
+    targetProviderId: z.string().max(200),
+    text: z.string().max(50),
+  }),
+  z.object({
+    kind: z.literal('media'),
+    to: z.string().max(20),
+    media: z.object({
+      kind: OutgoingMediaKind,
+      file: z.string().max(400),
+      mimeType: z.string().max(255),
+      fileName: z.string().max(255),
+    }),
+    text: z.string().max(1024),
+    replyTo: z.exactOptional(z.string().max(200)),
+  }),
   z.object({
     kind: z.literal('template'),
     to: z.string().max(20),

@@ -1,11 +1,18 @@
 import { z } from 'zod';
-import { Contact, DEFAULT_SETTINGS, Settings } from '../contract/model';
+import { DEFAULT_SETTINGS, Settings } from '../contract/model';
 import { upgradedOptOutKeywords } from '../domain/consent-keywords';
+import { ContactRows } from './contact-rows';
 import type { JsonFileKind } from './json-file-kind';
 
 export const ContactsFile = z.object({
   schemaVersion: z.number().int().positive(),
-  contacts: z.array(Contact),
+  /**
+   * Which lines of contacts.journal.jsonl are already in this file: those of an older generation (see
+   * contact-book.ts). Absent in files from before the journal: generation 0.
+   */
+  generation: z.number().int().nonnegative().optional(),
+  // Checked row by row with a fast path for the rows CareWindow wrote itself (see contact-rows.ts).
+  contacts: ContactRows,
 });
 export type ContactsFile = z.infer<typeof ContactsFile>;
 

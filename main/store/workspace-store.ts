@@ -5,16 +5,18 @@ import type {
   DataProblem,
   Message,
   MessageFailure,
+  MessageMedia,
   MessagePricing,
   MessageStatus,
+  ReactionMark,
   Settings,
   Template,
 } from '../contract/model';
 import type { SentMessage } from '../domain/pricing/billed-send';
-import type { HistoryQuery } from './conversation';
+import type { HistoryPageData, HistoryQuery } from './conversation';
 import type { InFlightSend, TemplateUse } from './templates-file';
 
-export type { HistoryQuery } from './conversation';
+export type { HistoryPageData, HistoryQuery } from './conversation';
 
 /** A change of an earlier message: its status, and what came with it; an absent field stays as it was. */
 export interface MessageChange {
@@ -23,6 +25,10 @@ export interface MessageChange {
   error?: string | null;
   failure?: MessageFailure | null;
   pricing?: MessagePricing | null;
+  /** The media's new download state (and file once done): replaces `media` whole. */
+  media?: MessageMedia;
+  /** The message's current reactions, replacing the earlier ones ([] removes them). */
+  reactions?: ReactionMark[];
 }
 
 /**
@@ -69,7 +75,7 @@ export interface WorkspaceStore {
    * Newest first when read from the end: returns up to `limit` messages older than `before` (with
    * `beforeId`, before the position (`before`, `beforeId`) in time-then-id order), oldest first.
    */
-  history(contactId: string, query: HistoryQuery): Promise<{ messages: Message[]; hasMore: boolean }>;
+  history(contactId: string, query: HistoryQuery): Promise<HistoryPageData>;
 
   /** A contact's whole history, oldest first (exports: the screens read it a page at a time). */
   allMessages(contactId: string): Promise<Message[]>;
@@ -114,6 +120,11 @@ export interface WorkspaceStore {
   /** Replaces them; resolves once they are durably on disk. */
   saveCostTerms(terms: CostTerms): Promise<void>;
 
+  /**
+   * Told the contacts whose summary changed when checked against their history in the background (after
+   * an unclean close, a little after the first screen); returns the unsubscribe.
+   */
+  onActivityChanged?(listener: (contactIds: string[]) => void): () => void;
   /** Writes anything batched (activity summaries) to disk. */
   flush(): Promise<void>;
   close(): Promise<void>;

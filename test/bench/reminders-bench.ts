@@ -38,6 +38,7 @@ export async function benchReminders(
   contacts: readonly Contact[],
   now: number,
   plain: Figure,
+  floorName = 'plain loop',
 ): Promise<void> {
   // Every window open, customers written at spread-out moments of the last day; a third already answered.
   const activities = new Map<string, Activity>();
@@ -76,12 +77,7 @@ export async function benchReminders(
     service.start();
     return service;
   }, 20);
-  report(
-    `plan reminders, ${contacts.length.toLocaleString('en')} contacts (cold)`,
-    cold,
-    'plain loop',
-    plain,
-  );
+  report(`plan reminders, ${contacts.length.toLocaleString('en')} contacts (cold)`, cold, floorName, plain);
 
   const service = new ReminderService(deps(source(contacts, activities, settings())));
   service.start();
@@ -110,10 +106,5 @@ export async function benchReminders(
     2000,
     50,
   );
-  report(
-    'reschedule after one inbound message (reminders + window watcher)',
-    oneMessage,
-    'plain loop',
-    plain,
-  );
+  report('reschedule after one inbound message (reminders + window watcher)', oneMessage, floorName, plain);
 }

@@ -5,12 +5,14 @@ import { nextStatus } from '../../main/domain/message-status';
 import { validateSettings } from '../../main/domain/settings';
 import { DEFAULT_SETTINGS } from '../../main/contract/model';
 import { NO_ACTIVITY } from '../../main/domain/activity';
+import { isWaitingForYou } from '../../main/domain/waiting';
 
 function row(
   name: string,
   state: WindowState,
   expiresAt: number | null,
   followUp: ContactRow['window']['followUp'] = 'not-needed',
+  waiting = false,
 ): ContactRow {
   return {
     contact: {
@@ -29,6 +31,8 @@ function row(
     activity: NO_ACTIVITY,
     window: { state, openedAt: null, expiresAt, nextChangeAt: null, followUp, followUpSentAt: null },
     nextReminder: null,
+    unread: 0,
+    waiting,
   };
 }
 
@@ -49,6 +53,21 @@ describe('contact order: who needs me first', () => {
       'ClosedBlocked',
       'Awaiting',
       'Never',
+    ]);
+  });
+
+  it('customers waiting for an answer come first, soonest close first, before any other open window', () => {
+    const rows = [
+      row('ClosingNotWaiting', 'closing', 100),
+      row('OpenWaitingLate', 'open', 900, 'not-needed', true),
+      row('ClosedReady', 'closed', 50, 'ready'),
+      row('ClosingWaiting', 'closing', 150, 'not-needed', true),
+    ];
+    expect(sortRows(rows).map((r) => r.contact.name)).toEqual([
+      'ClosingWaiting',
+      'OpenWaitingLate',
+      'ClosingNotWaiting',
+      'ClosedReady',
     ]);
   });
 });
@@ -83,5 +102,23 @@ describe('settings', () => {
       expect(result.errors.timeZone).toContain('Mars/Olympus');
       expect(result.errors.locale).toBeDefined();
     }
+  });
+});
+
+describe('waiting for you', () => {
+  const activity = (lastInboundAt: number | null, lastOutboundAt: number | null) => ({
+    lastInboundAt,
+    lastOutboundAt,
+  });
+  it('the customer wrote last and the window is open', () => {
+    expect(isWaitingForYou(activity(200, 100), { state: 'open' })).toBe(true);
+    expect(isWaitingForYou(activity(200, null), { state: 'closing' })).toBe(true);
+  });
+  it('not once answered (an answer in the same millisecond counts), nor after the window closed', () => {
+    expect(isWaitingForYou(activity(200, 200), { state: 'open' })).toBe(false);
+    expect(isWaitingForYou(activity(200, 300), { state: 'open' })).toBe(false);
+    expect(isWaitingForYou(activity(200, null), { state: 'closed' })).toBe(false);
+    expect(isWaitingForYou(activity(200, null), { state: 'awaiting-reply' })).toBe(false);
+    expect(isWaitingForYou(activity(null, null), { state: 'none' })).toBe(false);
   });
 });

@@ -31,7 +31,7 @@ test('a rate card imported in Settings prices the follow-up preview and the mont
   await app.getByRole('button', { name: 'Follow up', exact: true }).click();
   const dialog = app.getByRole('dialog', { name: 'Follow up with Sofia Rossi' });
   await expect(dialog).toContainText('≈ €0.03 · utility · IT');
-  await dialog.getByRole('button', { name: 'Send follow-up' }).click();
+  await dialog.getByRole('button', { name: 'Send now' }).click();
   await expect(dialog).toHaveCount(0);
 
   await app.getByRole('button', { name: 'Costs', exact: true }).click();

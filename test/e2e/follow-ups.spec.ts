@@ -23,7 +23,7 @@ test('one click in the Follow-ups view sends the follow-up; a simulated reply op
   await expect(view.getByText('Follow-up sent to Sofia Rossi.')).toBeVisible();
   await expect(ready).not.toContainText('Sofia Rossi');
   await app.getByRole('searchbox', { name: 'Search contacts' }).fill('Sofia');
-  await expect(contactRow(app, 'Sofia Rossi')).toHaveAccessibleName(/Awaiting reply/);
+  await expect(contactRow(app, 'Sofia Rossi')).toHaveAccessibleName(/Followed up, awaiting customer/);
   // The provider received exactly one template, filled with Sofia's ticket number.
   const sent = host.app.simulator?.sent ?? [];
   expect(sent).toHaveLength(1);
@@ -67,7 +67,7 @@ test('a template with a missing field cannot be sent and says which field', asyn
   await expect(dialog).toContainText('ticket_ID');
   await expect(dialog.getByRole('button', { name: 'Add ticket_ID to Jesse Vermeulen' })).toBeVisible();
   // The preview refuses before anything is sent: the button stays disabled and nothing reaches WhatsApp.
-  await expect(dialog.getByRole('button', { name: 'Send follow-up' })).toBeDisabled();
+  await expect(dialog.getByRole('button', { name: 'Send now' })).toBeDisabled();
   expect(host.app.simulator?.sent ?? []).toEqual([]);
   await app.screenshot({ path: screenshotPath('follow-up-missing-field') });
 });

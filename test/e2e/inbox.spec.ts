@@ -23,13 +23,13 @@ test('the demo workspace loads with every window state, sorted by what closes fi
     /^Closing \d+$/,
     /^Open \d+$/,
     /^Closed \d+$/,
-    /^Awaiting reply \d+$/,
+    /^Followed up \d+$/,
     /^No window \d+$/,
   ]) {
     await expect(chips.getByRole('button', { name: chip })).toBeVisible();
   }
-  await chips.getByRole('button', { name: /^Awaiting reply/ }).click();
-  await expect(list.getByRole('option').first()).toHaveAccessibleName(/Awaiting reply/);
+  await chips.getByRole('button', { name: /^Followed up/ }).click();
+  await expect(list.getByRole('option').first()).toHaveAccessibleName(/Followed up, awaiting customer/);
   await chips.getByRole('button', { name: /^All/ }).click();
   await openContact(app, 'Maria Jansen');
   await expect(app.getByRole('log', { name: 'Conversation with Maria Jansen' })).toContainText(
@@ -130,7 +130,7 @@ test('the keyboard reaches the list, opens a contact and searches', async ({ app
   await app.keyboard.press('ArrowDown');
   await app.keyboard.press('Enter');
   await expect(app.getByRole('heading', { level: 2, name: 'Tom de Vries' })).toBeVisible();
-  await expect(contactRow(app, 'Tom de Vries')).toHaveAccessibleName(/Awaiting reply/);
+  await expect(contactRow(app, 'Tom de Vries')).toHaveAccessibleName(/Followed up, awaiting customer/);
 });
 
 test('a damaged data file is reported, kept aside, and the app still starts', async ({ page, dataRoot }) => {

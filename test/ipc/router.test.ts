@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AppError, type Envelope } from '../../main/contract/errors';
+import { callNames } from '../../main/contract/channels';
 import { callChannels, type Handlers } from '../../main/contract/ipc';
 import { registerHandlers, type HandlerTransport } from '../../main/ipc/router';
 import { silentLog } from '../support/recorders';
@@ -20,6 +21,10 @@ class MapTransport implements HandlerTransport {
   }
 }
 
+/**
+ * A handler for every call of the contract, built from channels.ts so a new call needs no edit here:
+ * each records `method:args` and returns null, except the few the tests below rely on.
+ */
 function handlers(calls: string[]): Handlers {
   const record =
     (name: string, value: unknown = null) =>
@@ -27,86 +32,21 @@ function handlers(calls: string[]): Handlers {
       calls.push(`${name}:${JSON.stringify(args)}`);
       return value as never;
     };
-  return {
-    contacts: {
-      list: record('list', []),
-      get: () => {
-        throw new AppError({ code: 'not-found', message: 'This contact no longer exists.' });
-      },
-      create: () => {
-        throw new Error('disk exploded with token=secret');
-      },
-      update: record('update'),
-      setMuted: record('setMuted'),
-      confirmOptIn: record('confirmOptIn'),
-      removalSummary: record('removalSummary'),
-      remove: record('removeContact'),
-    },
-    imports: {
-      previewContactsCsv: record('previewContactsCsv'),
-      applyContactsCsv: record('applyContactsCsv'),
-      undoContactsCsv: record('undoContactsCsv'),
-      previewChatExport: record('previewChatExport'),
-      applyChatExport: record('applyChatExport'),
-      undoChatExport: record('undoChatExport'),
-    },
-    exports: {
-      contactsCsv: record('exportContactsCsv'),
-      conversation: record('exportConversation'),
-      allConversations: record('exportAllConversations'),
-      contactData: record('exportContactData'),
-    },
-    conversation: {
-      history: record('history', { messages: [], hasMore: false }),
-      sendText: record('sendText'),
-      sendTemplate: record('sendTemplate'),
-      markSent: record('markSent'),
-      sendAgain: record('sendAgain'),
-    },
-    templates: {
-      list: record('templates', []),
-      save: record('saveTemplate'),
-      remove: record('removeTemplate'),
-      sync: record('syncTemplates'),
-    },
-    followUps: {
-      preview: record('preview'),
-      send: record('followUp'),
-      overview: record('overview'),
-      sendAll: record('sendAll', []),
-    },
-    reminders: { upcoming: record('upcoming', []), snooze: record('snooze') },
-    notifications: { centre: record('centre'), markRead: record('markRead') },
-    settings: { get: record('get'), update: record('settings') },
-    costs: {
-      terms: record('costTerms'),
-      importRateCard: record('importRateCard'),
-      clearRateCard: record('clearRateCard'),
-      setAllowance: record('setAllowance'),
-      month: record('monthCosts'),
-    },
-    workspace: {
-      info: record('info'),
-      startReal: record('startReal'),
-      openDemo: record('openDemo'),
-      dismissProblems: record('dismiss'),
-    },
-    account: {
-      status: record('accountStatus'),
-      test: record('accountTest'),
-      connect: record('accountConnect'),
-      disconnect: record('accountDisconnect'),
-    },
-    demo: { simulateInbound: record('simulate') },
-    clock: { now: record('now', 1) },
-    backups: {
-      list: record('backupsList'),
-      create: record('backupsCreate'),
-      preview: record('backupsPreview'),
-      restore: record('backupsRestore'),
-      setFolder: record('backupsSetFolder'),
-    },
+  const table: Record<string, Record<string, unknown>> = {};
+  for (const [area, methods] of Object.entries(callNames)) {
+    table[area] = Object.fromEntries(methods.map((method) => [method, record(method)]));
+  }
+  const contacts = table['contacts'] ?? {};
+  contacts['list'] = record('list', []);
+  contacts['get'] = () => {
+    throw new AppError({ code: 'not-found', message: 'This contact no longer exists.' });
   };
+  contacts['create'] = () => {
+    throw new Error('disk exploded with token=secret');
+  };
+  (table['conversation'] ?? {})['history'] = record('history', { messages: [], hasMore: false });
+  (table['clock'] ?? {})['now'] = record('now', 1);
+  return table as unknown as Handlers;
 }
 
 describe('registerHandlers', () => {

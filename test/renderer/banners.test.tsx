@@ -74,12 +74,12 @@ describe('the demo workspace banner', () => {
   it('starts over when main switches the workspace', async () => {
     const host = await demo();
     await renderApp(host);
-    const before = host.callsTo('contacts.list').length;
+    const before = host.callsTo('contacts.firstScreen').length;
     // Switched from elsewhere (the app's menu): main pushes workspace:changed.
     await host.handlers.workspace.startReal();
     await settle(host);
     await screen.findByText('No contacts yet — import a chat export or add a contact.');
-    expect(host.callsTo('contacts.list').length).toBe(before + 1);
+    expect(host.callsTo('contacts.firstScreen').length).toBe(before + 1);
     expect(screen.queryByRole('region', { name: 'Demo workspace' })).toBeNull();
     // The test host has no WhatsApp account behind the owner's workspace.
     expect(screen.getByText(/No WhatsApp account connected yet/)).toBeTruthy();
@@ -129,7 +129,7 @@ describe('data problems and errors', () => {
 
   it('offers to try again when the first screen cannot load', async () => {
     const host = await startHost(T0);
-    host.failNext('contacts.list', { code: 'storage', message: 'The data folder cannot be read.' });
+    host.failNext('contacts.firstScreen', { code: 'storage', message: 'The data folder cannot be read.' });
     render(<App api={unwrapBridgeApi(host.bridge)} />);
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toContain('The data folder cannot be read.');

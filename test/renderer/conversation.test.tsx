@@ -74,6 +74,24 @@ async function ahmedWrote(messages: { at: number; text: string }[]) {
   return { host, ahmed, idOf };
 }
 
+/** The log draws only what is in view: the owner scrolls up to read what "Load earlier" brought in. */
+async function scrollToTop(log: HTMLElement) {
+  await waitFor(() => expect(log.getAttribute('aria-busy')).toBe('false'));
+  await act(async () => {
+    log.scrollTop = 0;
+    log.dispatchEvent(new Event('scroll'));
+    await Promise.resolve();
+  });
+}
+
+async function scrollToBottom(log: HTMLElement) {
+  await act(async () => {
+    log.scrollTop = log.scrollHeight - log.clientHeight;
+    log.dispatchEvent(new Event('scroll'));
+    await Promise.resolve();
+  });
+}
+
 const composer = () => screen.getByRole('textbox', { name: 'Message' });
 const sendButton = () => screen.getByRole('button', { name: 'Send' });
 
@@ -108,8 +126,9 @@ describe('the conversation', () => {
     expect(within(log).getAllByRole('img', { name: 'Sent' })).toHaveLength(1);
   });
 
-  it('sends with Ctrl+Enter; Enter alone adds a line', async () => {
+  it('with “Enter sends” off, sends with Ctrl+Enter; Enter alone adds a line', async () => {
     const { host, id } = await shop();
+    await host.handlers.settings.update({ enterSends: false });
     const { user } = await renderApp(host);
     await openContact(user, 'Ahmed El Amrani');
     await user.type(composer(), 'Line one{Enter}line two');
@@ -209,6 +228,7 @@ describe('the conversation', () => {
     expect(within(log).queryByText('Message 49')).toBeNull();
     expect(host.callsTo('conversation.history')).toEqual([[ahmed, { limit: 200 }]]);
     await user.click(within(log).getByRole('button', { name: 'Load earlier messages' }));
+    await scrollToTop(log);
     await within(log).findByText('Message 0');
     expect(host.callsTo('conversation.history')[1]).toEqual([
       ahmed,
@@ -227,12 +247,16 @@ describe('the conversation', () => {
     await within(log).findByText('Tied 202');
     expect(within(log).queryByText('Tied 2')).toBeNull();
     await user.click(within(log).getByRole('button', { name: 'Load earlier messages' }));
+    await scrollToTop(log);
     await within(log).findByText('Tied 0');
     expect(host.callsTo('conversation.history')[1]).toEqual([
       ahmed,
       { before: at, beforeId: idOf('Tied 3'), limit: 200 },
     ]);
-    for (const i of [0, 1, 2, 3, 202]) expect(within(log).getAllByText(`Tied ${i}`)).toHaveLength(1);
+    for (const i of [0, 1, 2, 3, 4]) expect(within(log).getAllByText(`Tied ${i}`)).toHaveLength(1);
+    // Only what is in view is drawn: the newest one is still there, once, at the bottom.
+    await scrollToBottom(log);
+    expect(within(log).getAllByText('Tied 202')).toHaveLength(1);
     expect(within(log).queryByRole('button', { name: 'Load earlier messages' })).toBeNull();
   });
 });

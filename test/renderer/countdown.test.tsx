@@ -1,4 +1,5 @@
 import { act, screen, within } from '@testing-library/react';
+import { rowStatus } from './row-names';
 import { describe, expect, it, vi } from 'vitest';
 import type { InProcessHost } from '../support/in-process-host';
 import { DAY, HOUR, MINUTE, SECOND, T0 } from './moments';
@@ -28,16 +29,16 @@ describe('countdowns', () => {
     await openContact(user, 'Maria Jansen');
     const header = screen.getByRole('heading', { name: 'Maria Jansen', level: 2 }).closest('header');
     if (!header) throw new Error('no conversation header');
-    expect(option('Maria Jansen').getAttribute('aria-label')).toBe('Maria Jansen, Closing, closes in 8 min');
+    expect(rowStatus(option('Maria Jansen'))).toBe(
+      'Maria Jansen, Waiting for you, closes in 8 min, 1 unread message',
+    );
     expect(within(header).getByText('closes in 8 min')).toBeTruthy();
 
     await act(() => host.jumpTo(T0 + 3 * MINUTE + 48 * SECOND));
-    expect(option('Maria Jansen').getAttribute('aria-label')).toBe(
-      'Maria Jansen, Closing, closes in 4 min 12 s',
-    );
+    expect(rowStatus(option('Maria Jansen'))).toBe('Maria Jansen, Waiting for you, closes in 4 min 12 s');
     expect(within(header).getByText('closes in 4 min 12 s')).toBeTruthy();
-    expect(option('Ahmed El Amrani').getAttribute('aria-label')).toBe(
-      'Ahmed El Amrani, Open, 3 h 8 min left',
+    expect(rowStatus(option('Ahmed El Amrani'))).toBe(
+      'Ahmed El Amrani, Waiting for you, 3 h 8 min left, 1 unread message',
     );
   });
 
@@ -47,12 +48,14 @@ describe('countdowns', () => {
     // Main's clock runs 2 hours ahead of this computer's.
     const host = await shop(T0 + 2 * HOUR, 6 * MINUTE);
     await renderApp(host);
-    expect(option('Maria Jansen').getAttribute('aria-label')).toBe('Maria Jansen, Closing, closes in 6 min');
+    expect(rowStatus(option('Maria Jansen'))).toBe(
+      'Maria Jansen, Waiting for you, closes in 6 min, 1 unread message',
+    );
 
     vi.setSystemTime(T0 + 60 * SECOND);
     await act(() => vi.advanceTimersByTime(SECOND));
-    expect(option('Maria Jansen').getAttribute('aria-label')).toBe(
-      'Maria Jansen, Closing, closes in 4 min 59 s',
+    expect(rowStatus(option('Maria Jansen'))).toBe(
+      'Maria Jansen, Waiting for you, closes in 4 min 59 s, 1 unread message',
     );
   });
 

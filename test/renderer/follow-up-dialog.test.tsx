@@ -12,7 +12,7 @@ async function openFollowUp(name: string, shop?: Shop) {
   return { ...view, dialog };
 }
 
-const sendButton = (dialog: HTMLElement) => within(dialog).getByRole('button', { name: 'Send follow-up' });
+const sendButton = (dialog: HTMLElement) => within(dialog).getByRole('button', { name: 'Send now' });
 
 describe('the follow-up preview', () => {
   it('shows exactly what will be sent and what it costs, then sends it', async () => {
@@ -41,7 +41,7 @@ describe('the follow-up preview', () => {
     await user.click(sendButton(dialog));
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
     expect(host.callsTo('followUps.send')).toEqual([[id.sofia, templates.ticket]]);
-    expect(screen.getByRole('option', { name: /^Sofia Rossi, Awaiting reply/ })).toBeTruthy();
+    expect(screen.getByRole('option', { name: /^Sofia Rossi, Followed up, awaiting customer/ })).toBeTruthy();
     expect(screen.getByRole('status').textContent).toContain('Follow-up sent at 14:00.');
   });
 

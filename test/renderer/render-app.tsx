@@ -22,24 +22,45 @@ afterEach(async () => {
   await Promise.all(hosts.splice(0).map((host) => host.close()));
 });
 
-// happy-dom does no layout, so every element is 0 px tall and the virtual list would show no rows.
-// Give the list a window-sized viewport (640 px: ten 64 px rows plus overscan) and a scroll height
-// from its track, so the virtualizer can scroll.
+// happy-dom does no layout, so every element is 0 px tall and the virtual lists would show nothing.
+// Give the contact list and the message log a window-sized viewport (640 px: ten 64 px rows plus
+// overscan), each drawn message a height (as a browser measures it), and each a scroll height from its
+// track, so the virtualizers can scroll.
+export const VIEWPORT = 640;
+export const MESSAGE_HEIGHT = 40;
 Object.defineProperty(HTMLElement.prototype, 'clientHeight', {
   configurable: true,
   get(this: HTMLElement) {
-    return this.getAttribute('role') === 'listbox' ? 640 : 0;
+    const role = this.getAttribute('role');
+    return role === 'listbox' || role === 'log' ? VIEWPORT : 0;
+  },
+});
+Object.defineProperty(HTMLElement.prototype, 'offsetHeight', {
+  configurable: true,
+  get(this: HTMLElement) {
+    return this.classList.contains('log-item') ? MESSAGE_HEIGHT : 0;
   },
 });
 Object.defineProperty(HTMLElement.prototype, 'scrollHeight', {
   configurable: true,
   get(this: HTMLElement) {
-    const track = this.firstElementChild;
-    return this.getAttribute('role') === 'listbox' && track instanceof HTMLElement
+    const role = this.getAttribute('role');
+    const track = role === 'log' ? this.querySelector('.log-track') : this.firstElementChild;
+    return (role === 'listbox' || role === 'log') && track instanceof HTMLElement
       ? Number.parseFloat(track.style.height) || 0
       : 0;
   },
 });
+
+// A browser clamps a scroll to what there is to scroll and then reports it with a scroll event; happy-dom
+// does neither, and the message log's virtualizer follows the position through those events.
+const scrollTo = HTMLElement.prototype.scrollTo;
+HTMLElement.prototype.scrollTo = function (this: HTMLElement, ...args: unknown[]) {
+  (scrollTo as (...a: unknown[]) => void).apply(this, args);
+  if (this.getAttribute('role') !== 'log') return;
+  this.scrollTop = Math.max(0, Math.min(this.scrollTop, this.scrollHeight - this.clientHeight));
+  setTimeout(() => act(() => void this.dispatchEvent(new Event('scroll'))), 0);
+};
 
 /**
  * The real main process on a temp folder, in the owner's own (empty) workspace unless the demo is asked

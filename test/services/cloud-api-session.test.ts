@@ -144,12 +144,19 @@ describe('what a customer sends besides text (Cloud API)', { timeout: 15_000 }, 
 
     const shown = async (session: WorkspaceSession) =>
       (await historyOf(session, contactId)).map((m) => [m.kind, m.text, m.original?.type ?? null]);
+    // A media message's text is its caption ('' without one); the media says what it is.
     const expected = [
-      ['text', 'Photo: The broken vase', 'image'],
-      ['text', 'Voice message', 'audio'],
-      ['text', 'Sticker', 'sticker'],
+      ['text', 'The broken vase', 'image'],
+      ['text', '', 'audio'],
+      ['text', '', 'sticker'],
       ['text', 'Can you help?', null],
     ];
+    expect((await historyOf(r.session, contactId)).map((m) => m.media?.kind ?? null)).toEqual([
+      'image',
+      'voice',
+      'sticker',
+      null,
+    ]);
     expect(await shown(r.session)).toEqual(expected);
     const photo = (await historyOf(r.session, contactId))[0];
     expect(JSON.parse(photo?.original?.json ?? '{}')).toMatchObject({

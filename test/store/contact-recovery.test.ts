@@ -15,12 +15,19 @@ const open = (dir: string): Promise<WorkspaceStore> =>
 const contactsPath = (dir: string) => path.join(dir, 'contacts.json');
 const logOf = (dir: string, id: string) => path.join(dir, 'messages', `${logFileStem(id)}.jsonl`);
 
-/** Five contacts saved one after the other; the last one (eva) has written since. */
+/**
+ * Five contacts saved one after the other, the last one (eva) in a later session, so contacts.json.bak
+ * holds the four before her (each close folds the change journal into contacts.json, keeping the previous
+ * file as the .bak); eva has written since.
+ */
 async function fiveContacts(dir: string): Promise<void> {
-  const store = await open(dir);
-  for (const [i, id] of ['anna', 'ben', 'carla', 'dirk', 'eva'].entries()) {
-    await store.saveContact(contact(id, { name: `Name ${id}`, phone: `+3161234500${i}` }));
+  const first = await open(dir);
+  for (const [i, id] of ['anna', 'ben', 'carla', 'dirk'].entries()) {
+    await first.saveContact(contact(id, { name: `Name ${id}`, phone: `+3161234500${i}` }));
   }
+  await first.close();
+  const store = await open(dir);
+  await store.saveContact(contact('eva', { name: 'Name eva', phone: '+31612345004' }));
   await store.appendMessage(message('eva', 'e1', T0));
   await store.appendMessage(message('eva', 'e2', T0 + 1));
   await store.close();

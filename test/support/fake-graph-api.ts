@@ -1,6 +1,9 @@
 import { createServer, type IncomingHttpHeaders, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { graphErrorBody, type GraphErrorClass } from './fake-graph-errors';
+import { FakeTemplateLibrary } from './fake-graph-templates';
+import { FakeMediaLibrary, MEDIA_BYTES_ROUTE, type MediaAnswer } from './fake-graph-media';
+import { parseMultipart, type UploadedForm } from './fake-graph-upload';
 
 export { graphErrorBody, type GraphErrorClass } from './fake-graph-errors';
 
@@ -24,6 +27,10 @@ export interface RecordedRequest {
   headers: IncomingHttpHeaders;
   /** The JSON body, or null when there was none (or it did not parse). */
   body: unknown;
+  /** How many bytes the body had (a resumable upload sends raw bytes). */
+  bytes: number;
+  /** A multipart body (a media upload) taken apart; null for any other. */
+  form: UploadedForm | null;
 }
 
 export type FakeAnswer =
@@ -32,7 +39,9 @@ export type FakeAnswer =
   /** Not answered until `release()`: a slow platform, for timeouts after the request was sent. */
   | { kind: 'hold' }
   /** The socket is destroyed once the whole request was read: sent, but no answer ever comes. */
-  | { kind: 'drop' };
+  | { kind: 'drop' }
+  /** Media (fake-graph-media.ts): metadata JSON or the file's bytes. */
+  | MediaAnswer;
 
 export interface FakeGraphOptions {
   phoneNumberId?: string;
@@ -56,6 +65,10 @@ const VERSION_PREFIX = /^\/v\d+\.\d+(?=\/)/;
 
 export class FakeGraphApi {
   readonly requests: RecordedRequest[] = [];
+  /** Inbound media files the fake serves at `GET /{media-id}` and their download urls. */
+  readonly media = new FakeMediaLibrary();
+  /** Templates created through the API, and the header-sample uploads (fake-graph-templates.ts). */
+  readonly templates = new FakeTemplateLibrary();
   readonly phoneNumberId: string;
   readonly wabaId: string;
   readonly token: string;
@@ -64,6 +77,7 @@ export class FakeGraphApi {
   private readonly sockets = new Set<Socket>();
   private readonly waiters: { count: number; resolve: () => void }[] = [];
   private sends = 0;
+  private uploads = 0;
   private port = 0;
 
   private constructor(
@@ -157,6 +171,8 @@ export class FakeGraphApi {
       query: Object.fromEntries(parsed.searchParams),
       headers,
       body,
+      bytes: Buffer.concat(chunks).byteLength,
+      form: parseMultipart(headerValue(headers['content-type']), Buffer.concat(chunks)),
     };
     this.requests.push(request);
     for (const waiter of this.waiters.filter((w) => this.requests.length >= w.count)) {
@@ -167,7 +183,9 @@ export class FakeGraphApi {
   }
 
   private answerFor(request: RecordedRequest): FakeAnswer {
-    if (headerValue(request.headers.authorization) !== `Bearer ${this.token}`) {
+    // The resumable upload's second step authorises with `OAuth <token>` (resumable-upload-api).
+    const auth = headerValue(request.headers.authorization);
+    if (auth !== `Bearer ${this.token}` && auth !== `OAuth ${this.token}`) {
       return { kind: 'error', error: 'invalid-token' };
     }
     const route = this.routes.find(
@@ -196,6 +214,18 @@ export class FakeGraphApi {
       case 'json':
         sendJson(res, answer.status ?? 200, answer.body);
         return;
+      case 'bytes': {
+        res.writeHead(200, { 'content-type': answer.type, 'content-length': answer.body.byteLength });
+        if (!answer.dropHalfway) {
+          res.end(answer.body);
+          return;
+        }
+        // Half the body, then the connection drops: the client sees the body break off.
+        res.write(answer.body.subarray(0, Math.floor(answer.body.byteLength / 2)), () =>
+          res.socket?.destroy(),
+        );
+        return;
+      }
     }
   }
 
@@ -214,6 +244,11 @@ export class FakeGraphApi {
         },
       };
     }
+    if (method === 'POST' && route === `/${this.phoneNumberId}/media`) {
+      // Upload media answers the new media's id (Cloud API Media reference, "Upload media").
+      this.uploads += 1;
+      return { kind: 'json', body: { id: `media.upload.${this.uploads}` } };
+    }
     if (method === 'GET' && route === `/${this.phoneNumberId}`) {
       return {
         kind: 'json',
@@ -228,6 +263,15 @@ export class FakeGraphApi {
     if (method === 'GET' && route === `/${this.wabaId}`) {
       return { kind: 'json', body: { name: 'Bloemen Sanne BV', id: this.wabaId } };
     }
+    const bytes = method === 'GET' ? MEDIA_BYTES_ROUTE.exec(request.path) : null;
+    const media = bytes
+      ? this.media.download(decodeURIComponent(bytes[1] ?? ''))
+      : method === 'GET'
+        ? this.media.metadata(route.slice(1), this.baseUrl, request.path.split('/')[1] ?? '')
+        : null;
+    if (media) return media;
+    const template = this.templates.answer(request, this.wabaId);
+    if (template) return template;
     if (method === 'GET' && route === `/${this.wabaId}/message_templates`) {
       return { kind: 'json', body: { data: [], paging: { cursors: { before: '', after: '' } } } };
     }

@@ -1,5 +1,5 @@
-import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import type { Contact, Template } from '../../contract/model';
+import { recipientOf } from '../pricing/recipient';
 import { fillTemplate } from '../templates/fill';
 
 /** The template last sent to a contact, by its platform identity (name + language survive re-creation). */
@@ -51,7 +51,8 @@ export function languageOf(contact: Pick<Contact, 'phone' | 'fields'>): string |
   const field = contact.fields.language?.trim().toLowerCase();
   const fromField = field ? /^([a-z]{2,3})(?:[_-][a-z]{2})?$/.exec(field)?.[1] : undefined;
   if (fromField) return fromField;
-  const code = parsePhoneNumberFromString(contact.phone)?.countryCallingCode;
+  // Through recipientOf, which remembers numbers already read: the contact list asks for every contact.
+  const code = recipientOf(contact.phone).callingCode;
   return code ? (CALLING_CODE_LANGUAGE[code] ?? null) : null;
 }
 
@@ -86,11 +87,13 @@ export function bestUtilityTemplate(
 }
 
 /**
- * Which template one click on "Follow up" uses:
- *   1. the last template sent to this contact, if it is still approved;
- *   2. else the owner's default template (settings), if approved;
- *   3. else the best approved utility template for the contact's language (see bestUtilityTemplate);
- *   4. else the last-used or default one even though it is not approved, so the preview says why;
+ * Which template one click on "Follow up" uses. A template that can be sent (approved, and every
+ * placeholder fills for this contact) always wins over one that cannot:
+ *   1. the last template sent to this contact, if it can be sent;
+ *   2. else the owner's default template (settings), if it can be sent;
+ *   3. else the best approved utility template in the contact's language, else English, that fills;
+ *   4. else, nothing can be sent: the last-used, the default or the best approved one in the contact's
+ *      language, in that order, so the preview says what is missing;
  *   5. else none (refused as 'no-template').
  */
 export function chooseTemplate(args: {
@@ -104,9 +107,15 @@ export function chooseTemplate(args: {
     ? (templates.find((t) => t.name === lastUsed.name && t.language === lastUsed.language) ?? null)
     : null;
   const fallback = defaultTemplateId ? (templates.find((t) => t.id === defaultTemplateId) ?? null) : null;
+  // Not a type guard: a false answer must not narrow the template to null.
+  const sendable = (t: Template | null): boolean =>
+    t !== null && t.status === 'approved' && fillTemplate(t.body, t.mapping, contact).ok;
+  if (last && sendable(last)) return { template: last, reason: 'last-used' };
+  if (fallback && sendable(fallback)) return { template: fallback, reason: 'default' };
+  const best = bestUtilityTemplate(contact, templates);
+  if (best && sendable(best)) return { template: best, reason: 'language' };
   if (last?.status === 'approved') return { template: last, reason: 'last-used' };
   if (fallback?.status === 'approved') return { template: fallback, reason: 'default' };
-  const best = bestUtilityTemplate(contact, templates);
   if (best) return { template: best, reason: 'language' };
   if (last) return { template: last, reason: 'last-used' };
   if (fallback) return { template: fallback, reason: 'default' };

@@ -3,10 +3,10 @@ import type { CareWindow, Contact, FollowUpPreview, Template } from '../../contr
 import { fillTemplate, type FillResult } from '../templates/fill';
 import { bestUtilityTemplate } from './choose-template';
 import { categoryWarning, templateCost } from './cost';
-import { followUpEligibility, type Eligibility } from './eligibility';
+import type { Eligibility } from './eligibility';
+import { checkFollowUp } from './readiness';
 import { canSendFreeForm } from '../care-window';
 import { recipientOf } from '../pricing/recipient';
-import { marketingPausedFor } from '../pricing/us-marketing';
 
 export interface PreviewInput {
   contact: Contact;
@@ -43,19 +43,7 @@ export function previewFollowUp(input: PreviewInput): PreviewDetail {
     recipient,
     rateCard: input.rateCard,
   };
-  const fill = template ? fillTemplate(template.body, template.mapping, contact) : null;
-  const eligibility = followUpEligibility({
-    window: window.state,
-    followUpSent: window.followUpSentAt !== null && !open,
-    optIn: contact.optIn.status,
-    optInRequested: contact.optInRequestedAt !== null,
-    template: template ? { name: template.name, language: template.language, status: template.status } : null,
-    missing: fill && !fill.ok ? fill.missing : [],
-    brokenTemplate: fill && !fill.ok && fill.broken ? fill.broken.message : null,
-    contactName: contact.name,
-    marketingPaused: template?.category === 'marketing' && marketingPausedFor(recipient.region, input.now),
-    optedOutOfMarketing: template?.category === 'marketing' && contact.marketingOptOutAt !== undefined,
-  });
+  const { eligibility, fill } = checkFollowUp(contact, window, template, input.now);
   const alternative =
     template?.category === 'marketing' ? bestUtilityTemplate(contact, input.templates, template.id) : null;
   const alternativeFits = alternative

@@ -8,8 +8,22 @@ export interface Recipient {
   callingCode: string | null;
 }
 
+/**
+ * Numbers already read. The contact list asks for every contact's country each time it is built (is the
+ * follow-up ready? which language?), and libphonenumber takes 20–70 µs a number: 10,000 contacts would
+ * cost the list hundreds of milliseconds. The answer depends on the number alone, so it is kept; the
+ * bound only keeps an unusual workload from growing it without end.
+ */
+const known = new Map<string, Recipient>();
+const KNOWN_MAX = 100_000;
+
 /** The country of a WhatsApp number (E.164), which decides its price and the US marketing pause. */
 export function recipientOf(phone: string): Recipient {
+  const seen = known.get(phone);
+  if (seen) return { ...seen };
   const parsed = parsePhoneNumberFromString(phone);
-  return { region: parsed?.country ?? null, callingCode: parsed?.countryCallingCode ?? null };
+  const recipient = { region: parsed?.country ?? null, callingCode: parsed?.countryCallingCode ?? null };
+  if (known.size >= KNOWN_MAX) known.clear();
+  known.set(phone, recipient);
+  return { ...recipient };
 }

@@ -1,8 +1,11 @@
-import { readFile } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
+import { Readable } from 'node:stream';
 import { extname, join, normalize, sep } from 'node:path';
 import { protocol } from 'electron';
 import { RENDERER_CSP } from '../content-security-policy';
 import { CONTENT_TYPES } from '../content-types';
+import { isMediaPath, mediaForRequest, mediaHeaders } from '../media-route';
 import { APP_HOST, APP_SCHEME } from './app-origin';
 
 /** Must run before the app is ready. */
@@ -12,11 +15,15 @@ export function registerAppScheme(): void {
   ]);
 }
 
-/** Serves files from the built renderer folder only; anything else is a 404. */
-export function serveRenderer(rendererDir: string): void {
+/**
+ * Serves files from the built renderer folder, and the open workspace's media files at `/media/…`
+ * (platform/media-route.ts); anything else is a 404.
+ */
+export function serveRenderer(rendererDir: string, workspaceDir: () => string | null = () => null): void {
   const root = normalize(rendererDir);
   protocol.handle(APP_SCHEME, async (request) => {
     const url = new URL(request.url);
+    if (url.host === APP_HOST && isMediaPath(url.pathname)) return serveMedia(workspaceDir(), url.pathname);
     const file = normalize(join(root, decodeURIComponent(url.pathname)));
     if (url.host !== APP_HOST || !file.startsWith(root + sep))
       return new Response('Not found', { status: 404 });
@@ -33,4 +40,17 @@ export function serveRenderer(rendererDir: string): void {
       return new Response('Not found', { status: 404 });
     }
   });
+}
+
+/** A media file, streamed (a video may be 16 MB, a document 100 MB). */
+async function serveMedia(workspaceDir: string | null, pathname: string): Promise<Response> {
+  const media = await mediaForRequest(workspaceDir, pathname);
+  if (!media) return new Response('Not found', { status: 404 });
+  try {
+    const { size } = await stat(media.file);
+    const body = Readable.toWeb(createReadStream(media.file)) as ReadableStream<Uint8Array>;
+    return new Response(body, { headers: mediaHeaders(media.contentType, size) });
+  } catch {
+    return new Response('Not found', { status: 404 });
+  }
 }

@@ -1,4 +1,4 @@
-import { Notification } from 'electron';
+import { BrowserWindow, Notification } from 'electron';
 import type { DesktopSupport, Notifier } from '../../services/notifier';
 import type { Logger } from '../../services/ports';
 import type { BadgeDisplay } from './badge';
@@ -99,6 +99,9 @@ export function electronNotifier(options: ElectronNotifierOptions): Notifier {
     },
     setBadge(count, description) {
       options.badge.set(count, description);
+    },
+    appFocused() {
+      return BrowserWindow.getFocusedWindow() !== null;
     },
   };
 }

@@ -36,6 +36,13 @@ export interface WebhookReceiverOptions {
   /** Read on every request, so a new secret or token takes effect without a restart. */
   appSecret: () => string;
   verifyToken: () => string;
+  /**
+   * Set for a provider that signs nothing (CM.com: its incoming-message and status-report webhooks carry
+   * no signature, https://developers.cm.com/messaging/docs/incoming-messages): a POST is then accepted only
+   * at `/webhook/<token>`, compared in constant time, and answered 404 anywhere else. The token is the
+   * app's own random secret, so only whoever was given the address can post. Absent: the signature decides.
+   */
+  pathToken?: () => string;
   journal: WebhookJournal;
   clock: Clock;
   /** Called with each stored entry after the 200 was sent: starts processing. */
@@ -103,6 +110,11 @@ export class WebhookReceiver {
   }
 
   private verify(req: IncomingMessage, res: ServerResponse): void {
+    // A provider without a subscription handshake (pathToken set) has nothing to verify by GET.
+    if (this.options.pathToken !== undefined) {
+      answer(res, 405, 'Method not allowed', { allow: 'POST' });
+      return;
+    }
     const query = new URL(req.url ?? '/', 'http://localhost').searchParams;
     const challenge = query.get('hub.challenge');
     const token = this.options.verifyToken();
@@ -136,7 +148,14 @@ export class WebhookReceiver {
         if (!body.drained) res.on('finish', () => req.socket.destroy());
         return;
       }
-      if (!isValidSignature(body.bytes, headerOf(req, SIGNATURE_HEADER), this.options.appSecret())) {
+      const pathToken = this.options.pathToken?.() ?? '';
+      if (this.options.pathToken !== undefined) {
+        if (pathToken === '' || !sameText(new URL(req.url ?? '/', 'http://localhost').pathname, `/webhook/${pathToken}`)) {
+          this.options.log.warn('webhook refused: not at the secret path');
+          answer(res, 404, 'Not found');
+          return;
+        }
+      } else if (!isValidSignature(body.bytes, headerOf(req, SIGNATURE_HEADER), this.options.appSecret())) {
         this.options.log.warn('webhook refused: bad or missing signature');
         answer(res, 401, 'Bad signature');
         return;

@@ -1,9 +1,11 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { randomBytes } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { build } from 'esbuild';
 import { startCareWindow, type CareWindow } from '../../compose';
 import { describe, registerHandlers } from '../../ipc/router';
@@ -12,9 +14,11 @@ import { webhookReceiverStarter } from '../node/start-webhook-receiver';
 import { ControllableClock } from './controllable-clock';
 import { MemorySecrets } from './memory-secrets';
 import { RecordingNotifier } from './recording-notifier';
+import { RecordingMediaShell } from './recording-media-shell';
 import { sameToken, WsTransport } from './ws-transport';
 import { RENDERER_CSP } from '../content-security-policy';
 import { CONTENT_TYPES } from '../content-types';
+import { isMediaPath, mediaForRequest, mediaHeaders } from '../media-route';
 
 export interface PreviewHostOptions {
   /** The built renderer (out/renderer). */
@@ -30,6 +34,8 @@ export interface PreviewHostOptions {
   log: Logger;
   /** The Graph API a new WhatsApp connection talks to (the tests' fake server); default Meta's. */
   graphBaseUrl?: string;
+  /** CM.com's gateway for new connections (the e2e tests' fake); defaults to CM.com's. */
+  cmBaseUrl?: string;
   /** The webhook receiver's port for a new connection; 0 picks a free one (tests). Default 8787. */
   webhookPort?: number;
 }
@@ -75,7 +81,10 @@ export async function startPreviewHost(options: PreviewHostOptions): Promise<Pre
     // No safeStorage outside Electron: credentials live in memory for this session (the wizard says so).
     secrets: new MemorySecrets(),
     startReceiver: webhookReceiverStarter(clock, log),
+    // No desktop to open files on: what the owner asked to open is recorded (the e2e tests read it).
+    mediaShell: new RecordingMediaShell(),
     ...(options.graphBaseUrl === undefined ? {} : { graphBaseUrl: options.graphBaseUrl }),
+    ...(options.cmBaseUrl === undefined ? {} : { cmBaseUrl: options.cmBaseUrl }),
     ...(options.webhookPort === undefined ? {} : { webhookPort: options.webhookPort }),
   });
   registerHandlers(transport, app.handlers, log);
@@ -124,6 +133,7 @@ export async function startPreviewHost(options: PreviewHostOptions): Promise<Pre
         html.replace('<script', `${tag}\n    <script`),
       );
     }
+    if (isMediaPath(url.pathname)) return serveMedia(response, app, url.pathname);
     const file = staticPath(options.rendererDir, url.pathname);
     if (!file) {
       send(response, 404, 'text/plain; charset=utf-8', 'Not found');
@@ -181,6 +191,29 @@ export async function startPreviewHost(options: PreviewHostOptions): Promise<Pre
       clock.dispose();
     },
   };
+}
+
+/** The open workspace's media files (platform/media-route.ts), streamed. */
+async function serveMedia(response: ServerResponse, app: CareWindow, pathname: string): Promise<void> {
+  let workspaceDir: string | null;
+  try {
+    workspaceDir = app.session().store.dir;
+  } catch {
+    workspaceDir = null;
+  }
+  const media = await mediaForRequest(workspaceDir, pathname);
+  const size = media
+    ? await stat(media.file).then(
+        (s) => s.size,
+        () => null,
+      )
+    : null;
+  if (!media || size === null) {
+    send(response, 404, 'text/plain; charset=utf-8', 'Not found');
+    return;
+  }
+  response.writeHead(200, mediaHeaders(media.contentType, size));
+  await pipeline(createReadStream(media.file), response);
 }
 
 function send(response: ServerResponse, status: number, type: string, body: string | Buffer): void {

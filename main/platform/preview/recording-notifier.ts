@@ -19,6 +19,8 @@ export class RecordingNotifier implements Notifier {
   private readonly clicks = new Map<string, () => void>();
   private readonly listeners = new Set<() => void>();
   private state: DesktopSupport = { supported: true, reason: null };
+  /** Whether the app counts as the active window; a test sets false to see new-message notifications. */
+  focused = true;
 
   get badge(): RecordedBadge {
     return this.badges[this.badges.length - 1] ?? { count: 0, description: '' };
@@ -41,6 +43,10 @@ export class RecordingNotifier implements Notifier {
 
   setBadge(count: number, description: string): void {
     this.badges.push({ count, description });
+  }
+
+  appFocused(): boolean {
+    return this.focused;
   }
 
   /** Clicks a notification as the owner would; false when no such notification was shown. */

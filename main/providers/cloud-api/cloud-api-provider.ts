@@ -2,6 +2,9 @@ import type {
   InboundListener,
   InboundMessage,
   Logger,
+  MediaFetch,
+  MediaSource,
+  MediaUpload,
   Message,
   MessagingProvider,
   OutboundRequest,
@@ -11,8 +14,18 @@ import type {
 } from '../../services/ports';
 import { Listeners } from '../listeners';
 import type { GraphSettings } from './graph-settings';
+import { fetchMedia } from './media-download';
 import { sendMessage } from './send-message';
+import { sendMediaMessage } from './media-upload';
 import { fetchTemplates, type TemplateFetch } from './template-sync';
+import type {
+  TemplateStatusListener,
+  TemplateStatusUpdate,
+  TemplateSubmitOutcome,
+  TemplateSubmitRequest,
+  TemplateSubmitter,
+} from '../../services/template-ports';
+import { createTemplate } from './template-create';
 import { testConnection, type ConnectionCheck } from './test-connection';
 import { parseWebhook, type DeliveryStatus } from './webhook-events';
 
@@ -23,11 +36,12 @@ import { parseWebhook, type DeliveryStatus } from './webhook-events';
  * feed the same path later. `deliver` resolves once every listener has stored its event and rejects if one
  * could not, so the entry stays unprocessed and is handed in again.
  */
-export class CloudApiProvider implements MessagingProvider {
+export class CloudApiProvider implements MessagingProvider, MediaSource, TemplateSubmitter {
   readonly name = 'whatsapp-cloud-api';
   readonly isAccount = true;
   private readonly inboundListeners = new Listeners<InboundMessage, Message | null>();
   private readonly statusListeners = new Listeners<StatusUpdate, unknown>();
+  private readonly templateListeners = new Listeners<TemplateStatusUpdate, unknown>();
   private readonly closing = new AbortController();
 
   constructor(
@@ -35,7 +49,10 @@ export class CloudApiProvider implements MessagingProvider {
     private readonly log: Logger,
   ) {}
 
-  send(request: OutboundRequest): Promise<SendOutcome> {
+  send(request: OutboundRequest, upload?: MediaUpload): Promise<SendOutcome> {
+    // A media message uploads its file first (media-upload.ts).
+    if (request.kind === 'media')
+      return sendMediaMessage(this.settings(), request, upload, this.closing.signal);
     return sendMessage(this.settings(), request, this.closing.signal);
   }
 
@@ -45,6 +62,20 @@ export class CloudApiProvider implements MessagingProvider {
 
   fetchTemplates(): Promise<TemplateFetch> {
     return fetchTemplates(this.settings(), this.closing.signal);
+  }
+
+  /** Submits a template for approval (template-create.ts). */
+  submitTemplate(request: TemplateSubmitRequest): Promise<TemplateSubmitOutcome> {
+    return createTemplate(this.settings(), request, this.closing.signal);
+  }
+
+  onTemplateStatus(listener: TemplateStatusListener): () => void {
+    return this.templateListeners.add(listener);
+  }
+
+  /** An inbound media file (media-download.ts); requests in flight end when the provider closes. */
+  fetchMedia(mediaId: string, accept: Parameters<MediaSource['fetchMedia']>[1]): Promise<MediaFetch> {
+    return fetchMedia(this.settings(), mediaId, accept, this.closing.signal);
   }
 
   onInbound(listener: InboundListener): () => void {
@@ -83,6 +114,9 @@ export class CloudApiProvider implements MessagingProvider {
           break;
         case 'error':
           this.log.warn('WhatsApp reported an account problem', { code: event.code, title: event.title });
+          break;
+        case 'template-status':
+          await this.templateListeners.notify(event.update);
           break;
       }
     }

@@ -12,6 +12,12 @@ export interface GraphError {
   title: string;
   /** `error.error_data.details`: Meta recommends acting on code + details rather than the title. */
   details: string;
+  /**
+   * `error.error_user_title` / `error_user_msg`: the platform's own words for a person, given for refusals
+   * such as a template that breaks a rule; '' when absent.
+   */
+  userTitle?: string;
+  userMessage?: string;
 }
 
 /**
@@ -30,7 +36,10 @@ export interface GraphCall {
   /** Below the version: `/123/messages`. */
   path: string;
   query?: Record<string, string>;
+  /** JSON, a FormData sent as multipart/form-data, or raw bytes (the resumable upload's file). */
   body?: unknown;
+  /** Headers that replace the defaults (the resumable upload authorises with `OAuth <token>`). */
+  headers?: Record<string, string>;
   /** Lets the caller give up early (shutdown); counts as a timeout. */
   signal?: AbortSignal;
 }
@@ -38,6 +47,8 @@ export interface GraphCall {
 const ErrorBody = z.object({
   error: z.object({
     message: z.string().catch(''),
+    error_user_title: z.string().optional().catch(undefined),
+    error_user_msg: z.string().optional().catch(undefined),
     code: z.number().int().optional().catch(undefined),
     error_subcode: z.number().int().optional().catch(undefined),
     error_data: z
@@ -78,13 +89,17 @@ export async function graphRequest(settings: GraphSettings, call: GraphCall): Pr
   const timeout = AbortSignal.timeout(settings.timeoutMs);
   const signal = call.signal ? AbortSignal.any([timeout, call.signal]) : timeout;
   const headers: Record<string, string> = { authorization: `Bearer ${settings.accessToken}` };
-  if (call.body !== undefined) headers['content-type'] = 'application/json';
+  // A form (a media upload) sets its own multipart content type, boundary included.
+  const form = call.body instanceof FormData ? call.body : null;
+  const bytes = call.body instanceof Uint8Array ? call.body : null;
+  if (call.body !== undefined && !form && !bytes) headers['content-type'] = 'application/json';
+  Object.assign(headers, call.headers);
   let response: Response;
   try {
     response = await fetch(graphUrl(settings, call.path, call.query), {
       method: call.method,
       headers,
-      body: call.body === undefined ? null : JSON.stringify(call.body),
+      body: form ?? bytes ?? (call.body === undefined ? null : JSON.stringify(call.body)),
       signal,
       redirect: 'error',
     });
@@ -108,13 +123,15 @@ export async function graphRequest(settings: GraphSettings, call: GraphCall): Pr
 function toGraphError(status: number, body: unknown): GraphError {
   const parsed = ErrorBody.safeParse(body);
   if (!parsed.success) return { status, code: null, subcode: null, title: `HTTP ${status}`, details: '' };
-  const { message, code, error_subcode, error_data } = parsed.data.error;
+  const { message, code, error_subcode, error_data, error_user_title, error_user_msg } = parsed.data.error;
   return {
     status,
     code: code ?? null,
     subcode: error_subcode ?? null,
     title: message.replace(/^\(#\d+\)\s*/, ''),
     details: error_data?.details ?? '',
+    userTitle: error_user_title ?? '',
+    userMessage: error_user_msg ?? '',
   };
 }
 

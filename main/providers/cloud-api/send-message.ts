@@ -36,7 +36,16 @@ export function bodyParameters(parameters: readonly { name: string; value: strin
   return parameters.map((p) => ({ type: 'text', parameter_name: p.name, text: p.value }));
 }
 
-export function messageBody(request: OutboundRequest): Record<string, unknown> {
+/**
+ * The JSON of a send. `mediaId` is the uploaded file's id for a media request (media-upload.ts).
+ * A reply carries `context.message_id`, the quoted message's wamid (messages/contextual-replies); a
+ * reaction is `type: reaction` with `reaction.message_id` and `emoji`, '' to remove it, and cannot itself
+ * be a reply (messages/reaction-messages). Media: `image`/`video`/`document` take `caption` (≤ 1024
+ * characters), a document also `filename`; `audio` takes neither (messages/image-messages,
+ * document-messages, audio-messages on developers.facebook.com/documentation/business-messaging/whatsapp).
+ */
+export function messageBody(request: OutboundRequest, mediaId?: string): Record<string, unknown> {
+  const replyTo = request.kind === 'text' || request.kind === 'media' ? request.replyTo : undefined;
   const common = {
     messaging_product: 'whatsapp',
     recipient_type: 'individual',
@@ -45,9 +54,23 @@ export function messageBody(request: OutboundRequest): Record<string, unknown> {
     // characters: send-messages and webhooks/reference/messages/status), so a send whose answer was lost
     // is still matched to its message when WhatsApp reports it.
     ...(request.reference === undefined ? {} : { biz_opaque_callback_data: request.reference }),
+    ...(replyTo === undefined ? {} : { context: { message_id: replyTo } }),
   };
   if (request.kind === 'text') {
     return { ...common, type: 'text', text: { preview_url: false, body: request.text } };
+  }
+  if (request.kind === 'reaction') {
+    return {
+      ...common,
+      type: 'reaction',
+      reaction: { message_id: request.targetProviderId, emoji: request.text },
+    };
+  }
+  if (request.kind === 'media') {
+    const { kind, fileName } = request.media;
+    const caption = kind === 'audio' || request.text === '' ? {} : { caption: request.text };
+    const name = kind === 'document' ? { filename: fileName } : {};
+    return { ...common, type: kind, [kind]: { id: mediaId ?? '', ...caption, ...name } };
   }
   const components =
     request.parameters.length === 0 ? [] : [{ type: 'body', parameters: bodyParameters(request.parameters) }];
@@ -62,15 +85,25 @@ export function messageBody(request: OutboundRequest): Record<string, unknown> {
   };
 }
 
-export async function sendMessage(
+export function sendMessage(
   settings: GraphSettings,
   request: OutboundRequest,
+  signal?: AbortSignal,
+): Promise<SendOutcome> {
+  return postMessage(settings, request, messageBody(request), signal);
+}
+
+/** POST /{phone-number-id}/messages with a body already built; the outcome classified. */
+export async function postMessage(
+  settings: GraphSettings,
+  request: OutboundRequest,
+  body: Record<string, unknown>,
   signal?: AbortSignal,
 ): Promise<SendOutcome> {
   const response = await graphRequest(settings, {
     method: 'POST',
     path: `/${settings.phoneNumberId}/messages`,
-    body: messageBody(request),
+    body,
     ...(signal ? { signal } : {}),
   });
   switch (response.kind) {
@@ -94,6 +127,11 @@ export function fromGraphError(error: GraphError, request: OutboundRequest): Sen
   const kind = kindOfCode(error.code, error.status);
   const parameter = kind === 'invalid-parameter' ? namedParameter(error, request) : null;
   return failed(kind, error.code, error.title, parameter);
+}
+
+/** A failure found before or around a send (an upload), in the same classified shape. */
+export function failedSend(kind: SendFailureKind, code: number | null, title: string): SendOutcome {
+  return failed(kind, code, title, null);
 }
 
 function failed(

@@ -4,7 +4,10 @@ import type { InboundMessage, StatusUpdate } from '../../services/ports';
 import { kindOfCode } from './error-codes';
 import { failureText } from './failure-text';
 import { labelOf } from './inbound-labels';
+import { contentOf } from './webhook-content';
 import { Call, ContactProfile, Envelope, InboundBase, Status, ValueError } from './webhook-payload';
+import type { TemplateStatusUpdate } from '../../services/template-ports';
+import { TEMPLATE_STATUS_FIELD, templateStatusOf } from './template-status-webhook';
 
 /**
  * A verified webhook payload → typed events. Pure: the same bytes give the same events, so a journal entry
@@ -29,7 +32,9 @@ export type WebhookEvent =
   /** A notice from WhatsApp about the customer (e.g. a changed number): not the customer writing. */
   | { type: 'notice'; from: string; at: number; providerId: string; text: string; json: string }
   /** A problem the platform reports about the account or app, not about one message. */
-  | { type: 'error'; code: number; title: string; details: string };
+  | { type: 'error'; code: number; title: string; details: string }
+  /** A submitted template was approved, rejected, paused… (template-status-webhook.ts). */
+  | { type: 'template-status'; update: TemplateStatusUpdate };
 
 export type ParsedWebhook =
   { ok: true; events: WebhookEvent[]; skipped: number } | { ok: false; reason: string };
@@ -50,6 +55,12 @@ export function parseWebhook(rawBody: string): ParsedWebhook {
   let skipped = 0;
   for (const entry of envelope.data.entry) {
     for (const change of entry.changes) {
+      if (change.field === TEMPLATE_STATUS_FIELD) {
+        const update = templateStatusOf(change.value, entry.time ?? null);
+        if (update) events.push({ type: 'template-status', update });
+        else skipped++;
+        continue;
+      }
       const result = parseValue(change.value);
       events.push(...result.events);
       skipped += result.skipped;
@@ -113,8 +124,11 @@ function inboundEvent(m: InboundBase, json: string, names: Map<string, string>):
     providerId: m.id,
     original: { type: m.type, json },
   };
-  const shown = shownOf(m, label);
-  return { type: 'inbound', message: { ...common, ...shown } };
+  const content = contentOf(m);
+  // A media message's text is its caption alone ('' without one): the media itself is the content, as in
+  // a chat export (contract/message-content.ts).
+  const shown = content?.media ? { kind: 'text' as const, text: captionOf(m) } : shownOf(m, label);
+  return { type: 'inbound', message: { ...common, ...shown, ...(content ? { content } : {}) } };
 }
 
 /** The kind and the line the history shows, per domain/inbound-event.ts's mapping. */
@@ -155,6 +169,11 @@ function shownOf(m: InboundBase, label: string): Pick<InboundMessage, 'kind' | '
       // Audio, stickers, orders, unsupported and new types: the customer did write, so it counts.
       return { kind: 'text', text: label };
   }
+}
+
+function captionOf(m: InboundBase): string {
+  const media = m.type === 'image' || m.type === 'video' || m.type === 'document' ? m[m.type] : undefined;
+  return media?.caption?.trim() ?? '';
 }
 
 /** Only a call the customer made reaches the shop as an event; the business's own calls do not. */

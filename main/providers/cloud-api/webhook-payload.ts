@@ -18,6 +18,8 @@ export const Envelope = z.object({
   entry: z.array(
     z.object({
       id: z.string().optional(),
+      /** Unix seconds; template status updates carry it (message_template_status_update reference). */
+      time: z.number().optional().catch(undefined),
       changes: z.array(z.object({ field: z.string().optional(), value: z.record(z.string(), z.unknown()) })),
     }),
   ),
@@ -28,7 +30,60 @@ export const ContactProfile = z.object({
   profile: z.object({ name: z.string() }).optional(),
 });
 
-const Caption = z.object({ caption: z.string().optional(), filename: z.string().optional() });
+/**
+ * A media object of an inbound message (image, video, audio, document, sticker): the id to fetch it by,
+ * its type and hash, a caption (image, video, document) and a file name (document). Per type:
+ * https://developers.facebook.com/documentation/business-messaging/whatsapp/webhooks/reference/messages/image
+ * (and …/video, …/audio, …/document, …/sticker).
+ */
+const Caption = z.object({
+  id: z.string().optional().catch(undefined),
+  mime_type: z.string().optional().catch(undefined),
+  sha256: z.string().optional().catch(undefined),
+  caption: z.string().optional(),
+  filename: z.string().optional(),
+  /** audio: true for a voice note recorded in WhatsApp; sticker: true for an animated one. */
+  voice: z.boolean().optional().catch(undefined),
+  animated: z.boolean().optional().catch(undefined),
+});
+
+const Coordinate = z.union([
+  z.number(),
+  z
+    .string()
+    .regex(/^-?\d+(\.\d+)?$/)
+    .transform(Number),
+]);
+
+/** …/webhooks/reference/messages/contacts: "many contact properties may be omitted". */
+export const SharedContactPayload = z.object({
+  name: z
+    .object({
+      formatted_name: z.string().optional(),
+      first_name: z.string().optional(),
+      last_name: z.string().optional(),
+    })
+    .optional()
+    .catch(undefined),
+  phones: z
+    .array(
+      z.object({ phone: z.string().optional(), wa_id: z.string().optional(), type: z.string().optional() }),
+    )
+    .optional()
+    .catch(undefined),
+  emails: z
+    .array(z.object({ email: z.string().optional(), type: z.string().optional() }))
+    .optional()
+    .catch(undefined),
+  org: z.object({ company: z.string().optional() }).optional().catch(undefined),
+});
+export type SharedContactPayload = z.infer<typeof SharedContactPayload>;
+
+const Reply = z.object({
+  id: z.string().optional(),
+  title: z.string().optional(),
+  description: z.string().optional(),
+});
 
 /** The common part of every inbound message; the type's own object is read by type. */
 export const InboundBase = z.object({
@@ -40,21 +95,38 @@ export const InboundBase = z.object({
   image: Caption.optional(),
   video: Caption.optional(),
   document: Caption.optional(),
-  audio: z.object({ voice: z.boolean().optional() }).optional(),
-  location: z.object({ name: z.string().optional(), address: z.string().optional() }).optional(),
-  contacts: z
-    .array(z.object({ name: z.object({ formatted_name: z.string().optional() }).optional() }))
+  audio: Caption.optional(),
+  sticker: Caption.optional(),
+  location: z
+    .object({
+      latitude: Coordinate.optional().catch(undefined),
+      longitude: Coordinate.optional().catch(undefined),
+      name: z.string().optional(),
+      address: z.string().optional(),
+      url: z.string().optional(),
+    })
     .optional(),
+  contacts: z.array(SharedContactPayload).optional(),
   reaction: z.object({ message_id: z.string().optional(), emoji: z.string().optional() }).optional(),
   button: z.object({ text: z.string().optional(), payload: z.string().optional() }).optional(),
   interactive: z
     .object({
       type: z.string().optional(),
-      button_reply: z.object({ id: z.string().optional(), title: z.string().optional() }).optional(),
-      list_reply: z.object({ id: z.string().optional(), title: z.string().optional() }).optional(),
+      button_reply: Reply.optional(),
+      list_reply: Reply.optional(),
     })
     .optional(),
   system: z.object({ body: z.string().optional() }).optional(),
+  /** The message quoted (a reply) or forwarded: …/webhooks/reference/messages (`context`). */
+  context: z
+    .object({ id: z.string().optional(), forwarded: z.boolean().optional() })
+    .optional()
+    .catch(undefined),
+  /** On `unsupported` (and `unknown`) messages: what the platform could not show. */
+  errors: z
+    .array(z.object({ code: z.number().optional(), title: z.string().optional() }))
+    .optional()
+    .catch(undefined),
 });
 export type InboundBase = z.infer<typeof InboundBase>;
 

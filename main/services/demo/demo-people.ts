@@ -1,3 +1,4 @@
+// This file is longer than 300 lines because it is one table: the demo's cast, one record per customer.
 import type { OptInSource } from '../../contract/model';
 
 /** Who the demo customers are and where each one's window stands; times are relative to "now". */
@@ -18,6 +19,8 @@ export interface DemoPerson {
   scenario: DemoScenario;
   /** Extra earlier conversations, to give the history some depth. */
   pastConversations: number;
+  /** The current conversation in the customer's own words, instead of the topic's English one. */
+  script?: readonly (readonly ['in' | 'out', string])[];
 }
 
 export type DemoTopic = 'stock' | 'repair' | 'order' | 'appointment' | 'return' | 'question';
@@ -155,6 +158,21 @@ export const DEMO_PEOPLE: readonly DemoPerson[] = [
     scenario: { kind: 'open', lastInboundAgoMin: 22 * H + 30 },
     pastConversations: 5,
     fields: { order_number: '58020' },
+  },
+  // Writes Arabic (right to left): every user-written text must keep its own direction.
+  {
+    name: 'ليلى حداد',
+    phone: '+212612345678',
+    optIn: { status: 'opted-in', source: 'whatsapp', daysAgo: 6 },
+    topic: 'order',
+    scenario: { kind: 'open', lastInboundAgoMin: 2 * H + 10 },
+    pastConversations: 0,
+    fields: { order_number: '58240' },
+    script: [
+      ['in', 'مرحبا، هل طلبي رقم 58240 جاهز؟'],
+      ['out', 'Hello! Your order 58240 is being packed, ready tomorrow.'],
+      ['in', 'شكرا! سأمر غدا بعد الساعة 10 صباحا.'],
+    ],
   },
   // Closed, follow-up possible.
   {

@@ -139,7 +139,7 @@ function historyOf(
   if (scenario.kind === 'never-wrote') return messages;
 
   const lastInboundAt = now - scenario.lastInboundAgoMin * MINUTE;
-  const script = CURRENT[person.topic];
+  const script = person.script ?? CURRENT[person.topic];
   // Walk back from the customer's last message so it lands exactly where the scenario wants it.
   let at = lastInboundAt - (script.length - 1) * 7 * MINUTE;
   for (const [direction, text] of script) {

@@ -17,8 +17,10 @@ import { hasCommandKey } from './keys';
 import { createModalRegistry, ModalContext } from './modal';
 import { ShellDialogs, type OpenDialog } from './ShellDialogs';
 import { Sidebar } from './Sidebar';
+import { ShortcutsSheet } from './ShortcutsSheet';
 import { TemplatesScreen, type TemplateEdit } from './templates/TemplatesScreen';
 import { Toasts } from './Toasts';
+import { useInbox } from './use-inbox';
 
 export interface AppProps {
   /** The main process's API (the real bridge, or a fake in tests). */
@@ -55,7 +57,9 @@ function Shell({ renderFollowUp }: { renderFollowUp: FollowUpSlot | undefined })
     seq: 0,
   });
   const [modals] = useState(createModalRegistry);
+  const [shortcuts, setShortcuts] = useState(false);
   const appRef = useRef<HTMLDivElement>(null);
+  useInbox();
   const searchRef = useRef<HTMLInputElement>(null);
   const listHandle = useRef<ContactListHandle>(null);
   const composerRef = useRef<HTMLTextAreaElement>(null);
@@ -93,6 +97,9 @@ function Shell({ renderFollowUp }: { renderFollowUp: FollowUpSlot | undefined })
       connectWhatsApp() {
         setDialog({ kind: 'connect' });
       },
+      searchMessages(contactId) {
+        setDialog({ kind: 'search', contactId: contactId ?? null });
+      },
     }),
     [store],
   );
@@ -120,10 +127,17 @@ function Shell({ renderFollowUp }: { renderFollowUp: FollowUpSlot | undefined })
   useEffect(() => {
     function onKeyDown(event: KeyboardEvent) {
       if (modals.isOpen()) return;
-      if (hasCommandKey(event) && !event.altKey && event.key.toLowerCase() === 'k') {
+      if (hasCommandKey(event) && event.shiftKey && !event.altKey && event.key.toLowerCase() === 'f') {
+        // Ctrl/⌘+Shift+F: search the messages of every conversation (as "Find in files" does).
+        event.preventDefault();
+        actions.searchMessages();
+      } else if (hasCommandKey(event) && !event.altKey && event.key.toLowerCase() === 'k') {
         event.preventDefault();
         searchRef.current?.focus();
         searchRef.current?.select();
+      } else if (event.key === '?' && !hasCommandKey(event) && !event.altKey && !isTyping(event.target)) {
+        event.preventDefault();
+        setShortcuts(true);
       } else if (event.key === 'Escape' && !event.defaultPrevented) {
         listHandle.current?.focus();
       } else if (
@@ -222,6 +236,7 @@ function Shell({ renderFollowUp }: { renderFollowUp: FollowUpSlot | undefined })
           </div>
         </div>
         <Toasts />
+        {shortcuts ? <ShortcutsSheet onClose={() => setShortcuts(false)} /> : null}
         <ShellDialogs
           dialog={dialog}
           setDialog={setDialog}

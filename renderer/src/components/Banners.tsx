@@ -52,7 +52,13 @@ export function Banners({ onStartReal }: { onStartReal: () => void }) {
               Simulate customer message
             </button>
             <span id={hintId} className="banner-hint">
-              {selectedName === null ? 'Choose a contact first.' : `From ${selectedName}.`}
+              {selectedName === null ? (
+                'Choose a contact first.'
+              ) : (
+                <>
+                  From <bdi>{selectedName}</bdi>.
+                </>
+              )}
             </span>
             <button type="button" className="primary" onClick={onStartReal}>
               Start my own workspace

@@ -20,7 +20,8 @@ export function ClosedPanel({
   const lead = useTimeDerived((now) => closedPanelLead(row.window, now, locale, timeZone));
   const draft = useAppState((s) => s.drafts[row.contact.id] ?? '');
   const blocker = templateBlocker(row.window);
-  const followUpReady = row.window.followUp === 'ready';
+  // Blocked too: the preview says what is missing and offers the fix.
+  const followUpReady = row.window.followUp === 'ready' || row.window.followUp === 'blocked';
   return (
     <div className="closed-panel" role="status">
       <p className="closed-lead">{lead}</p>

@@ -141,6 +141,7 @@ export function ContactEditor({
           <input
             id={id('name')}
             type="text"
+            dir="auto"
             autoComplete="off"
             value={form.name}
             onChange={(e) => update({ name: e.target.value }, ['name'])}
@@ -176,6 +177,7 @@ export function ContactEditor({
           <label htmlFor={id('notes')}>Notes</label>
           <textarea
             id={id('notes')}
+            dir="auto"
             rows={3}
             value={form.notes}
             onChange={(e) => update({ notes: e.target.value }, ['notes'])}

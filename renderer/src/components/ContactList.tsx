@@ -1,12 +1,17 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useEffect, useImperativeHandle, useRef, useState, type KeyboardEvent, type Ref } from 'react';
 import type { ContactRow } from '../../../main/contract/model';
-import { rowLabel, STATE_MARK, STATE_WORD } from '../format/window-text';
-import { useCountdown } from '../state/context';
+import { BellOff, SquareCheck } from 'lucide-react';
+import { STATE_MARK } from '../format/window-text';
+import { rowAccessibleName, rowWord, snippetOf } from '../format/row-name';
+import { useAppState, useCountdown } from '../state/context';
+import { LabelChips } from './labels/LabelChips';
 
 /** Every row has the same height, so 10,000 contacts scroll without measuring anything. */
 export const ROW_HEIGHT = 64;
 const PAGE = 10;
+/** Label chips a row shows before "+N". */
+const ROW_CHIPS = 2;
 
 export interface ContactListHandle {
   focus(): void;
@@ -21,7 +26,13 @@ export interface ContactListProps {
   selectedId: string | null;
   onOpen: (contactId: string, how: OpenHow) => void;
   handle?: Ref<ContactListHandle>;
+  /** Contacts marked for "Label…" (Ctrl/⌘-click, Shift-click for a range, Space on the active row). */
+  marked?: ReadonlySet<string>;
+  onMark?: (contactId: string, how: MarkHow) => void;
 }
+
+/** `toggle`: one contact in or out; `range`: every row from the last one marked to this one. */
+export type MarkHow = 'toggle' | 'range';
 
 export function optionDomId(contactId: string): string {
   return `contact-option-${encodeURIComponent(contactId)}`;
@@ -32,7 +43,7 @@ export function optionDomId(contactId: string): string {
  * points at the row under the keyboard cursor; `aria-selected` marks the contact whose conversation is
  * open. ↑/↓ (and Home/End/PageUp/PageDown) move the cursor, Enter opens.
  */
-export function ContactList({ rows, selectedId, onOpen, handle }: ContactListProps) {
+export function ContactList({ rows, selectedId, onOpen, handle, marked, onMark }: ContactListProps) {
   const listRef = useRef<HTMLDivElement>(null);
   // The keyboard cursor is valid only for the selection it was moved under; after any change of
   // selection (a click, Enter, "Open Maria") the cursor follows the selected contact again.
@@ -79,6 +90,9 @@ export function ContactList({ rows, selectedId, onOpen, handle }: ContactListPro
       End: () => moveTo(rows.length - 1),
       PageDown: () => moveTo(activeIndex < 0 ? 0 : activeIndex + PAGE),
       PageUp: () => moveTo(activeIndex < 0 ? 0 : activeIndex - PAGE),
+      ' ': () => {
+        if (activeIndex >= 0 && activeId !== null) onMark?.(activeId, 'toggle');
+      },
       Enter: () => {
         // No cursor (the list changed under it, e.g. a search narrowed it): Enter opens the first row.
         const target = activeIndex >= 0 ? activeId : (rows[0]?.contact.id ?? null);
@@ -122,7 +136,9 @@ export function ContactList({ rows, selectedId, onOpen, handle }: ContactListPro
               start={item.start}
               selected={row.contact.id === selectedId}
               active={item.index === activeIndex}
+              marked={marked?.has(row.contact.id) ?? false}
               onOpen={onOpen}
+              onMark={onMark}
             />
           );
         })}
@@ -138,7 +154,9 @@ interface ContactOptionProps {
   start: number;
   selected: boolean;
   active: boolean;
+  marked: boolean;
   onOpen: (contactId: string, how: OpenHow) => void;
+  onMark: ((contactId: string, how: MarkHow) => void) | undefined;
 }
 
 /** One row. It re-renders when its row changes or when its own countdown text changes. */
@@ -149,23 +167,21 @@ const ContactOption = memo(function ContactOption({
   start,
   selected,
   active,
+  marked,
   onOpen,
+  onMark,
 }: ContactOptionProps) {
   const { contact, window, activity } = row;
+  const knownLabels = useAppState((s) => s.settings.labels);
   const countdown = useCountdown(window);
   const id = optionDomId(contact.id);
   const last = activity.lastMessage;
-  const snippet =
-    last === null
-      ? 'No messages yet'
-      : last.direction === 'inbound'
-        ? last.text
-        : last.notSent !== undefined
-          ? `⚠ Not sent: ${last.text}`
-          : `You: ${last.text}`;
+  const snippet = snippetOf(last);
   const classes = ['row', `state-${window.state}`];
   if (selected) classes.push('is-selected');
   if (active) classes.push('is-active');
+  if (marked) classes.push('is-marked');
+  if (row.unread > 0) classes.push('has-unread');
   return (
     <div
       id={id}
@@ -173,31 +189,40 @@ const ContactOption = memo(function ContactOption({
       aria-selected={selected}
       aria-posinset={index + 1}
       aria-setsize={setSize}
-      aria-label={`${rowLabel(contact.name, window, countdown)}${contact.muted ? ', reminders muted' : ''}`}
-      aria-describedby={`${id}-snippet`}
+      aria-label={rowAccessibleName(row, countdown, knownLabels, marked, ROW_CHIPS)}
       className={classes.join(' ')}
       style={{ transform: `translateY(${start}px)` }}
-      onClick={() => onOpen(contact.id, 'pointer')}
+      onClick={(event) => {
+        if (onMark && (event.ctrlKey || event.metaKey || event.shiftKey)) {
+          event.preventDefault();
+          onMark(contact.id, event.shiftKey ? 'range' : 'toggle');
+        } else onOpen(contact.id, 'pointer');
+      }}
     >
       <span className="mark row-mark" aria-hidden="true">
-        {STATE_MARK[window.state]}
+        {marked ? <SquareCheck size={14} /> : STATE_MARK[window.state]}
       </span>
-      <span className="row-name">{contact.name}</span>
-      <span className="row-countdown">{countdown}</span>
+      {/* Spaces between the parts: the visible text reads as words, as the accessible name does. */}
+      <span className="row-name">
+        <span dir="auto">{contact.name}</span>
+        {/* The count is drawn by CSS from data-count: the accessible name says "2 unread messages". */}
+        {row.unread > 0 ? <span className="unread-count" data-count={row.unread} aria-hidden="true" /> : null}
+      </span>{' '}
       <span className="row-word">
         {contact.muted ? (
-          <span className="row-muted" aria-hidden="true" title="Reminders muted">
-            🔕{' '}
+          <span className="row-muted" title="Reminders muted">
+            <BellOff size={12} aria-hidden="true" />{' '}
           </span>
         ) : null}
-        {STATE_WORD[window.state]}
-      </span>
+        {row.waiting ? <span className="waiting-word">{rowWord(row)}</span> : rowWord(row)}
+      </span>{' '}
+      <span className="row-countdown">{countdown}</span>{' '}
       <span
         className={last?.notSent !== undefined ? 'row-snippet row-not-sent' : 'row-snippet'}
         id={`${id}-snippet`}
         title={last?.notSent}
       >
-        {snippet}
+        <LabelChips contact={contact} max={ROW_CHIPS} className="row-labels" /> <bdi>{snippet}</bdi>
       </span>
     </div>
   );

@@ -7,11 +7,17 @@ import { windowEndLine } from '../format/window-text';
 import { useAppState, useFormatPrefs, useTimeDerived } from '../state/context';
 import { Composer } from './Composer';
 import { MessageLog } from './MessageLog';
+import { ConversationActionsProvider } from './bubbles/ConversationActionsProvider';
+import { JumpToDate } from './message-log/JumpToDate';
+import { SearchHere } from './search/SearchHere';
 import { ClosedPanel } from './ClosedPanel';
 import type { FollowUpSlot } from './follow-up-slot';
 import { OptInRequest } from './OptInRequest';
 import { MuteToggle, ReminderLine } from './ReminderStatus';
 import { StateBadge } from './StateBadge';
+import { LabelButton } from './labels/LabelButton';
+import { LabelChips } from './labels/LabelChips';
+import { ScheduledLine } from './follow-ups/ScheduledLine';
 
 export interface ConversationPaneProps {
   composerRef: RefObject<HTMLTextAreaElement | null>;
@@ -51,21 +57,23 @@ export function ConversationPane({
         renderFollowUp={renderFollowUp}
       />
       <OptInRequest key={`opt-in-${row.contact.id}`} row={row} />
-      <MessageLog key={`log-${row.contact.id}`} row={row} />
-      {canSendFreeForm(row.window) ? (
-        <Composer
-          key={`composer-${row.contact.id}`}
-          contactId={row.contact.id}
-          textareaRef={composerRef}
-          onSendTemplate={onSendTemplate ? () => onSendTemplate(row.contact.id) : undefined}
-        />
-      ) : (
-        <ClosedPanel
-          row={row}
-          onAddOptIn={() => onAddOptIn(row.contact.id)}
-          renderFollowUp={renderFollowUp}
-        />
-      )}
+      <ConversationActionsProvider row={row}>
+        <MessageLog key={`log-${row.contact.id}`} row={row} />
+        {canSendFreeForm(row.window) ? (
+          <Composer
+            key={`composer-${row.contact.id}`}
+            contactId={row.contact.id}
+            textareaRef={composerRef}
+            onSendTemplate={onSendTemplate ? () => onSendTemplate(row.contact.id) : undefined}
+          />
+        ) : (
+          <ClosedPanel
+            row={row}
+            onAddOptIn={() => onAddOptIn(row.contact.id)}
+            renderFollowUp={renderFollowUp}
+          />
+        )}
+      </ConversationActionsProvider>
     </main>
   );
 }
@@ -84,17 +92,24 @@ function ConversationHeader({
   return (
     <header className="conversation-header">
       <div className="conversation-who">
-        <h2 className="conversation-name">{row.contact.name}</h2>
+        <h2 className="conversation-name" dir="auto">
+          {row.contact.name}
+        </h2>
         <span className="conversation-phone">{formatPhone(row.contact.phone)}</span>
+        <LabelChips contact={row.contact} />
       </div>
       <div className="conversation-state">
         <StateBadge window={row.window} />
         {line === null ? null : <p className="window-line">{line}</p>}
         <ReminderLine row={row} />
+        <ScheduledLine contactId={row.contact.id} />
       </div>
       <div className="conversation-actions">
         {renderFollowUp?.(row, 'header')}
+        <JumpToDate contactId={row.contact.id} />
+        <SearchHere contactId={row.contact.id} />
         <MuteToggle row={row} />
+        <LabelButton row={row} />
         <button type="button" className="secondary" onClick={onEdit}>
           Edit contact
         </button>

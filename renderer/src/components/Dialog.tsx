@@ -50,6 +50,23 @@ export function Dialog({ title, onClose, children, initialFocus, className, desc
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
+  // A control that disables itself while it works (Save during a failed save) drops focus to the page:
+  // Esc must still close the dialog then, and Tab must come back into it.
+  useEffect(() => {
+    const onDocumentKey = (event: globalThis.KeyboardEvent) => {
+      if (document.activeElement !== document.body || !ref.current) return;
+      if (event.key === 'Escape') {
+        event.preventDefault();
+        onClose();
+      } else if (event.key === 'Tab') {
+        event.preventDefault();
+        (focusablesIn(ref.current)[0] ?? ref.current).focus();
+      }
+    };
+    document.addEventListener('keydown', onDocumentKey);
+    return () => document.removeEventListener('keydown', onDocumentKey);
+  }, [onClose]);
+
   function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
     if (event.key === 'Escape') {
       event.stopPropagation();

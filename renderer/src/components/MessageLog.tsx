@@ -1,4 +1,4 @@
-import { memo, useLayoutEffect, useRef, type ReactNode } from 'react';
+import { memo, type ReactNode } from 'react';
 import type { ContactRow, Message } from '../../../main/contract/model';
 import { notSentReason } from '../../../main/domain/activity';
 import { calendarDaysBetween, formatClock } from '../../../main/domain/zoned-time';
@@ -8,11 +8,15 @@ import { consentWord, firstName } from '../format/follow-up-text';
 import { MINUTE } from '../../../main/domain/durations';
 import type { FormatPrefs } from '../format/zone';
 import { useAppState, useFormatPrefs, useStore, useTimeDerived } from '../state/context';
+import { VirtualTrack } from './message-log/VirtualTrack';
+import { useVirtualLog } from './message-log/use-virtual-log';
+import { BubbleContent, CallLine, ReactionLine } from './bubbles/BubbleContent';
+import { BubbleActions, ReactionMarks } from './bubbles/BubbleActions';
 
 /**
  * The conversation: day separators, bubbles (inbound left, outbound right) with time and delivery
- * ticks, and "Load earlier messages". Opens at the bottom and follows new messages; loading earlier
- * ones keeps the message the owner was reading in place.
+ * ticks. Only the messages in view are drawn (`useVirtualLog`: paging as the owner scrolls, pages far
+ * away dropped, the place kept, the bottom followed); what one message looks like is `entry` below.
  */
 export function MessageLog({ row }: { row: ContactRow }) {
   const store = useStore();
@@ -22,63 +26,51 @@ export function MessageLog({ row }: { row: ContactRow }) {
   const prefs = useFormatPrefs();
   // Day headings ("Today") only need the time to the minute.
   const now = useTimeDerived((t) => Math.floor(t / MINUTE) * MINUTE);
-  const logRef = useRef<HTMLDivElement>(null);
-  const seen = useRef<{ firstId: string | undefined; lastId: string | undefined; height: number } | null>(
-    null,
-  );
+  const { scrollRef, trackRef, virtualizer, messages, onScroll } = useVirtualLog({
+    conversation,
+    loadEarlier: () => void store.loadEarlier(),
+    loadLater: () => void store.loadLater(),
+  });
+  const focusedId = conversation?.focus?.messageId ?? null;
 
-  const messages = conversation?.messages ?? [];
-  const firstId = messages[0]?.id;
-  const lastId = messages[messages.length - 1]?.id;
-
-  useLayoutEffect(() => {
-    const log = logRef.current;
-    if (!log) return;
-    const before = seen.current;
-    if (before !== null && before.lastId === lastId && before.firstId !== firstId) {
-      // Earlier messages went in above: keep the owner's place.
-      log.scrollTop += log.scrollHeight - before.height;
-    } else if (before === null || before.lastId !== lastId) {
-      // Opened, or a new message at the end.
-      log.scrollTop = log.scrollHeight;
-    }
-    seen.current = { firstId, lastId, height: log.scrollHeight };
-  }, [firstId, lastId]);
-
-  const items: ReactNode[] = [];
-  let previous: Message | undefined;
-  for (const message of messages) {
-    if (previous === undefined || calendarDaysBetween(previous.at, message.at, prefs.timeZone) !== 0) {
-      items.push(
-        <h3 key={`day-${message.id}`} className="day-separator">
-          <span>{dayHeading(message.at, now, prefs.locale, prefs.timeZone)}</span>
-        </h3>,
-      );
-    }
-    items.push(
-      <Bubble
-        key={message.id}
-        message={message}
-        prefs={prefs}
-        restored={restored.has(message.id)}
-        settle={(how) => void store.settleUnconfirmed(message, how)}
-      />,
+  /** One message and what goes with it: the day it starts (when the one before is another day), its consent line. */
+  function entry(message: Message, previous: Message | undefined): ReactNode {
+    return (
+      <>
+        {previous === undefined || calendarDaysBetween(previous.at, message.at, prefs.timeZone) !== 0 ? (
+          <h3 className="day-separator">
+            <span>{dayHeading(message.at, now, prefs.locale, prefs.timeZone)}</span>
+          </h3>
+        ) : null}
+        {message.kind === 'reaction' ? (
+          <ReactionLine message={message} />
+        ) : message.kind === 'call' ? (
+          <CallLine message={message} />
+        ) : (
+          <Bubble
+            message={message}
+            prefs={prefs}
+            restored={restored.has(message.id)}
+            settle={(how) => void store.settleUnconfirmed(message, how)}
+          />
+        )}
+        {message.consent !== null && message.direction === 'inbound' ? (
+          <ConsentLine message={message} name={row.contact.name} />
+        ) : null}
+      </>
     );
-    if (message.consent !== null && message.direction === 'inbound') {
-      items.push(<ConsentLine key={`consent-${message.id}`} message={message} name={row.contact.name} />);
-    }
-    previous = message;
   }
 
   const loading = conversation === null ? 'initial' : conversation.loading;
   return (
     <div
-      ref={logRef}
+      ref={scrollRef}
       role="log"
       aria-label={`Conversation with ${row.contact.name}`}
       aria-busy={loading !== null}
       tabIndex={0}
       className="message-log"
+      onScroll={onScroll}
     >
       {conversation?.hasMore ? (
         <div className="load-earlier">
@@ -93,11 +85,37 @@ export function MessageLog({ row }: { row: ContactRow }) {
         </div>
       ) : null}
       {conversation?.error ? <p className="log-note log-error">{conversation.error}</p> : null}
-      {loading === 'initial' ? <p className="log-note">Loading the conversation…</p> : null}
+      {loading === 'initial' && messages.length === 0 ? (
+        <p className="log-note">Loading the conversation…</p>
+      ) : null}
       {loading !== 'initial' && messages.length === 0 && !conversation?.error ? (
         <p className="log-note">No messages yet.</p>
       ) : null}
-      {items}
+      <VirtualTrack
+        virtualizer={virtualizer}
+        messages={messages}
+        trackRef={trackRef}
+        focusedId={focusedId}
+        render={(index) => {
+          const message = messages[index];
+          return message === undefined ? null : entry(message, messages[index - 1]);
+        }}
+      />
+      {conversation?.hasNewer ? (
+        <div className="load-later">
+          <button
+            type="button"
+            className="ghost"
+            disabled={loading === 'later'}
+            onClick={() => void store.loadLater()}
+          >
+            {loading === 'later' ? 'Loading newer messages…' : 'Load newer messages'}
+          </button>
+          <button type="button" className="secondary" onClick={() => void store.jumpToLatest()}>
+            Jump to the latest
+          </button>
+        </div>
+      ) : null}
     </div>
   );
 }
@@ -134,15 +152,16 @@ const Bubble = memo(function Bubble({
   return (
     <div className={`bubble-row ${outbound ? 'outbound' : 'inbound'}`}>
       <div className={classes.join(' ')}>
+        {message.automatic ? (
+          <p className="bubble-template automatic-mark">
+            Sent automatically · {message.automatic === 'greeting' ? 'greeting' : 'away message'}
+          </p>
+        ) : null}
         {message.template !== null || message.kind === 'template' ? (
           <p className="bubble-template">Template · {message.template?.name ?? 'approved template'}</p>
         ) : null}
-        {message.media ? (
-          <p className="bubble-media">
-            <span aria-hidden="true">📎</span> {message.media.fileName ?? 'Media left out of the export'}
-          </p>
-        ) : null}
-        {message.text !== '' || !message.media ? <p className="bubble-text">{message.text}</p> : null}
+        {/* Quote, media, location, contact cards, choice, unsupported, text: bubbles/BubbleContent.tsx. */}
+        <BubbleContent message={message} />
         <p className="bubble-meta">
           {message.imported ? (
             <span className="imported-mark" title={IMPORTED_NOTE}>
@@ -164,7 +183,9 @@ const Bubble = memo(function Bubble({
           ) : null}
         </p>
         {outbound ? <SendNote message={message} restored={restored} settle={settle} /> : null}
+        <ReactionMarks message={message} />
       </div>
+      <BubbleActions message={message} />
     </div>
   );
 });

@@ -1,4 +1,5 @@
 import type { ContactRow } from '../../../main/contract/model';
+import { AlarmClock, BellOff } from 'lucide-react';
 import { MINUTE } from '../../../main/domain/durations';
 import { nextReminderLine } from '../format/reminder-text';
 import { useFormatPrefs, useStore, useTimeDerived } from '../state/context';
@@ -12,7 +13,11 @@ export function ReminderLine({ row }: { row: ContactRow }) {
   if (line === null) return null;
   return (
     <p className={row.contact.muted ? 'reminder-line is-muted' : 'reminder-line'}>
-      <span aria-hidden="true">{row.contact.muted ? '🔕 ' : '⏰ '}</span>
+      {row.contact.muted ? (
+        <BellOff size={14} aria-hidden="true" />
+      ) : (
+        <AlarmClock size={14} aria-hidden="true" />
+      )}{' '}
       {line}
     </p>
   );

@@ -19,6 +19,8 @@ import { RemindersSection } from './settings/RemindersSection';
 import { RateCardSection } from './settings/RateCardSection';
 import { WhatsAppSection } from './settings/WhatsAppSection';
 import { BackupsSection } from './settings/BackupsSection';
+import { AnswerFasterSection } from './settings/AnswerFasterSection';
+import { InboxSection } from './settings/InboxSection';
 import { FormProblem } from './FormProblem';
 import { DialogActions } from './DialogActions';
 
@@ -263,6 +265,10 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
           notice={reminderNotice}
           previewVersion={previewVersion}
         />
+
+        <AnswerFasterSection />
+
+        <InboxSection />
 
         <WhatsAppSection />
 

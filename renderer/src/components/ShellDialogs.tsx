@@ -7,6 +7,7 @@ import { Dialog } from './Dialog';
 import { FollowUpDialog } from './follow-ups/FollowUpDialog';
 import { NotificationCentreDialog } from './notifications/NotificationCentreDialog';
 import { SettingsDialog } from './SettingsDialog';
+import { MessageSearchDialog } from './search/MessageSearchDialog';
 
 export interface FollowUpDialogState {
   kind: 'follow-up';
@@ -29,6 +30,7 @@ export type OpenDialog =
   | { kind: 'start-real' }
   | { kind: 'notifications' }
   | { kind: 'connect' }
+  | { kind: 'search'; contactId: string | null }
   | null;
 
 /** The dialog the shell has open, if any: one at a time (a fix from the follow-up preview comes back to it). */
@@ -76,6 +78,8 @@ export function ShellDialogs({
       return <NotificationCentreDialog onClose={close} />;
     case 'connect':
       return <ConnectDialog onClose={close} />;
+    case 'search':
+      return <MessageSearchDialog contactId={dialog.contactId} onClose={close} />;
     case 'start-real':
       return (
         <Dialog

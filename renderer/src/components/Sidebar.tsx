@@ -1,3 +1,4 @@
+import { Plus, Search, Settings } from 'lucide-react';
 import {
   useDeferredValue,
   useMemo,
@@ -17,6 +18,10 @@ import { ImportChatDialog } from './data/ImportChatDialog';
 import { isMac } from './keys';
 import { ListRestriction } from './ListRestriction';
 import { NotificationBell } from './notifications/NotificationBell';
+import { FirstRunHint } from './FirstRunHint';
+import { LabelFilter } from './labels/LabelFilter';
+import { MarkedBar, useMarks } from './labels/MarkedBar';
+import { WindowStatesLegend } from './WindowStatesLegend';
 
 /** The screens the sidebar switches to, in the order their buttons stand. */
 const SCREEN_BUTTONS: ReadonlyArray<[Exclude<Screen, 'conversation'>, string]> = [
@@ -53,16 +58,18 @@ export function Sidebar({
   const actions = useActions();
   const needsAccount = useAppState((s) => s.workspace?.kind === 'real' && !s.workspace.accountConfigured);
   const [filter, setFilter] = useState<FilterKey>('all');
+  const [labelId, setLabelId] = useState<string | null>(null);
   const [query, setQuery] = useState('');
   const [importingChat, setImportingChat] = useState(false);
   // Typing stays instant with 10,000 contacts: the list catches up a frame later.
   const deferredQuery = useDeferredValue(query);
   // A notification about several contacts shows exactly them, whatever the chips and the search say.
   const rows = useMemo(() => {
-    if (listOnly === null) return visibleRows(sorted, filter, deferredQuery);
+    if (listOnly === null) return visibleRows(sorted, filter, deferredQuery, labelId);
     const only = new Set(listOnly);
     return sorted.filter((row) => only.has(row.contact.id));
-  }, [sorted, filter, deferredQuery, listOnly]);
+  }, [sorted, filter, deferredQuery, listOnly, labelId]);
+  const marks = useMarks(rows);
 
   function onSearchKeyDown(event: KeyboardEvent<HTMLInputElement>) {
     if (event.key === 'Escape') {
@@ -74,7 +81,7 @@ export function Sidebar({
       event.preventDefault();
       focusList();
     } else if (event.key === 'Enter') {
-      const first = visibleRows(sorted, filter, query)[0];
+      const first = visibleRows(sorted, filter, query, labelId)[0];
       if (first) {
         event.preventDefault();
         onOpen(first.contact.id, 'keyboard');
@@ -133,7 +140,13 @@ export function Sidebar({
           </span>
           CareWindow
         </h1>
-        <NotificationBell onOpen={onOpenNotifications} />
+        <NotificationBell
+          onOpen={onOpenNotifications}
+          onShowClosing={() => {
+            store.showAllContacts();
+            setFilter('closing');
+          }}
+        />
       </header>
       <nav className="sidebar-nav" aria-label="Screens">
         {SCREEN_BUTTONS.map(([target, label]) => (
@@ -149,12 +162,12 @@ export function Sidebar({
           </button>
         ))}
         <button type="button" className="ghost" onClick={onOpenSettings}>
-          <span aria-hidden="true">⚙</span> Settings
+          <Settings size={14} aria-hidden="true" /> Settings
         </button>
       </nav>
       <div className="search">
         <span className="search-icon" aria-hidden="true">
-          ⌕
+          <Search size={14} />
         </span>
         <input
           ref={searchRef}
@@ -190,13 +203,28 @@ export function Sidebar({
           </button>
         ))}
       </div>
+      <div className="list-tools">
+        <LabelFilter value={labelId} onChange={setLabelId} />
+        <WindowStatesLegend />
+        <MarkedBar marks={marks} />
+      </div>
+      <FirstRunHint />
       {listOnly !== null ? <ListRestriction count={rows.length} /> : null}
       <div className="list-area">
-        {empty ?? <ContactList rows={rows} selectedId={selectedId} onOpen={onOpen} handle={listHandle} />}
+        {empty ?? (
+          <ContactList
+            rows={rows}
+            selectedId={selectedId}
+            onOpen={onOpen}
+            handle={listHandle}
+            marked={marks.marked}
+            onMark={marks.mark}
+          />
+        )}
       </div>
       <footer className="sidebar-footer">
         <button type="button" className="secondary add-contact" onClick={onAddContact}>
-          <span aria-hidden="true">＋</span> Add contact
+          <Plus size={14} aria-hidden="true" /> Add contact
         </button>
         <DataMenu />
       </footer>

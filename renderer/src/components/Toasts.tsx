@@ -1,4 +1,5 @@
 import { useAppState, useStore } from '../state/context';
+import { TriangleAlert, X } from 'lucide-react';
 
 /** Non-blocking notices for failed calls, in the main process's words. */
 export function Toasts() {
@@ -9,8 +10,8 @@ export function Toasts() {
     <div className="toasts">
       {toasts.map((toast) => (
         <div key={toast.id} role="alert" className="toast">
-          <span className="toast-icon" aria-hidden="true">
-            ⚠
+          <span className="toast-icon">
+            <TriangleAlert size={16} aria-hidden="true" />
           </span>
           <p className="toast-text">{toast.message}</p>
           <button
@@ -19,7 +20,7 @@ export function Toasts() {
             aria-label="Close notice"
             onClick={() => store.dismissToast(toast.id)}
           >
-            ✕
+            <X size={16} aria-hidden="true" />
           </button>
         </div>
       ))}

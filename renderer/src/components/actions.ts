@@ -15,6 +15,8 @@ export interface ShellActions {
   openContact(contactId: string): void;
   /** Opens the "Connect WhatsApp" wizard (the real workspace's banner, the settings, the empty list). */
   connectWhatsApp(): void;
+  /** "Search messages" across every conversation, or within one. */
+  searchMessages(contactId?: string): void;
 }
 
 export const ActionsContext = createContext<ShellActions | null>(null);

@@ -1,4 +1,4 @@
-import type { CareWindow, WindowState } from '../../../main/contract/model';
+import type { CareWindow, FollowUpRefusal, WindowState } from '../../../main/contract/model';
 import { calendarDaysBetween, formatClock } from '../../../main/domain/zoned-time';
 import { compactMoment, dayAndTime } from './dates';
 import { formatAgo, formatRemaining } from './durations';
@@ -8,7 +8,7 @@ export const STATE_WORD: Record<WindowState, string> = {
   open: 'Open',
   closing: 'Closing',
   closed: 'Closed',
-  'awaiting-reply': 'Awaiting reply',
+  'awaiting-reply': 'Followed up, awaiting customer',
   none: 'No window',
 };
 
@@ -39,6 +39,8 @@ export function countdownText(window: CareWindow, now: number, locale: string, t
           return 'closed · opted out';
         case 'ready':
           return `${closedAgo(window, now)} · follow-up ready`;
+        case 'blocked':
+          return `${closedAgo(window, now)} · ${blockedWord(window)}`;
         case 'sent':
         case 'not-needed':
           return closedAgo(window, now);
@@ -53,6 +55,26 @@ export function countdownText(window: CareWindow, now: number, locale: string, t
       return 'never wrote';
   }
   return '';
+}
+
+/**
+ * Why a follow-up the opt-in allows cannot go, in the list's words: the Follow-ups view's group titles
+ * (format/follow-up-text.ts REFUSAL_GROUPS), lower case.
+ */
+const BLOCKED_WORD: Record<FollowUpRefusal, string> = {
+  'window-open': 'window still open',
+  'no-opt-in': 'no opt-in',
+  'opted-out': 'opted out',
+  'already-sent': 'already followed up',
+  'no-template': 'no approved template',
+  'template-not-approved': 'no approved template',
+  'missing-field': 'missing field',
+  'marketing-not-delivered': 'marketing not delivered',
+  'opted-out-of-marketing': 'stopped promotions',
+};
+
+export function blockedWord(window: CareWindow): string {
+  return window.followUpRefusal ? BLOCKED_WORD[window.followUpRefusal] : 'follow-up blocked';
 }
 
 function closedAgo(window: CareWindow, now: number): string {

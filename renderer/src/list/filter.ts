@@ -1,23 +1,33 @@
 import type { ContactRow, WindowState } from '../../../main/contract/model';
 
-/** The filter chips above the list, in their order. */
-export type FilterKey = 'all' | WindowState;
+/** The filter chips above the list, in their order. `waiting`: the customer wrote last, no answer yet. */
+export type FilterKey = 'all' | 'waiting' | WindowState;
 
 export const FILTERS: ReadonlyArray<{ key: FilterKey; label: string }> = [
   { key: 'all', label: 'All' },
+  { key: 'waiting', label: 'Waiting for you' },
   { key: 'closing', label: 'Closing' },
   { key: 'open', label: 'Open' },
   { key: 'closed', label: 'Closed' },
-  { key: 'awaiting-reply', label: 'Awaiting reply' },
+  { key: 'awaiting-reply', label: 'Followed up' },
   { key: 'none', label: 'No window' },
 ];
 
 export type FilterCounts = Record<FilterKey, number>;
 
 export function countByFilter(rows: Iterable<ContactRow>): FilterCounts {
-  const counts: FilterCounts = { all: 0, closing: 0, open: 0, closed: 0, 'awaiting-reply': 0, none: 0 };
+  const counts: FilterCounts = {
+    all: 0,
+    waiting: 0,
+    closing: 0,
+    open: 0,
+    closed: 0,
+    'awaiting-reply': 0,
+    none: 0,
+  };
   for (const row of rows) {
     counts.all += 1;
+    if (row.waiting) counts.waiting += 1;
     counts[row.window.state] += 1;
   }
   return counts;
@@ -69,14 +79,24 @@ export function matchesQuery(row: ContactRow, query: Query): boolean {
   return query.words.every((word) => name.includes(word));
 }
 
-/** The rows a filter chip and the search box leave, in the order given. */
+export function matchesFilter(row: ContactRow, filter: FilterKey): boolean {
+  return filter === 'all' || (filter === 'waiting' ? row.waiting : row.window.state === filter);
+}
+
+/** Whether the contact carries the label (null: any contact). */
+export function hasLabel(row: ContactRow, labelId: string | null): boolean {
+  return labelId === null || (row.contact.labels?.includes(labelId) ?? false);
+}
+
+/** The rows a filter chip, the label filter and the search box leave, in the order given. */
 export function visibleRows(
   sorted: readonly ContactRow[],
   filter: FilterKey,
   rawQuery: string,
+  labelId: string | null = null,
 ): ContactRow[] {
   const query = parseQuery(rawQuery);
   return sorted.filter(
-    (row) => (filter === 'all' || row.window.state === filter) && matchesQuery(row, query),
+    (row) => matchesFilter(row, filter) && hasLabel(row, labelId) && matchesQuery(row, query),
   );
 }

@@ -27,9 +27,12 @@ export class Drafts {
    * Sends the contact's draft. Rejects with an AppError when the main process refuses (the draft is
    * kept); clears the draft when the message was accepted.
    */
-  async send(contactId: string): Promise<Message> {
+  async send(contactId: string, replyToId: string | null = null): Promise<Message> {
     const text = this.cell.get().drafts[contactId] ?? '';
-    const message = await this.api.sendText(contactId, text);
+    // A reply names the quoted message; main sends its WhatsApp id as the quote.
+    const message = await (replyToId === null
+      ? this.api.sendText(contactId, text)
+      : this.api.sendText(contactId, text, replyToId));
     this.receive(message);
     if (message.status === 'failed') return message;
     this.sentTexts.set(message.id, { contactId, text });

@@ -7,11 +7,10 @@ import type {
   Settings,
   Template,
 } from '../../../main/contract/model';
-import { sortRows } from '../../../main/contract/contact-order';
 import { formatPrefsOf } from '../format/zone';
-import { countByFilter, type FilterCounts } from '../list/filter';
+import type { FilterCounts } from '../list/filter';
 import { initialState, withDefaults, type AppState, type Screen, type StateCell } from './app-state';
-import { ConversationPages } from './conversation-pages';
+import { ConversationPages, type OpenAt } from './conversation-pages';
 import { Drafts } from './drafts';
 import { Loading } from './loading';
 import { Ticker } from './ticker';
@@ -32,11 +31,6 @@ export class AppStore {
   private readonly pages: ConversationPages;
   private readonly drafts: Drafts;
   private readonly loading: Loading;
-  private sortedCache: {
-    rows: ReadonlyMap<string, ContactRow>;
-    sorted: ContactRow[];
-    counts: FilterCounts;
-  } | null = null;
 
   constructor(readonly api: CareWindowApi) {
     this.pages = new ConversationPages(this.cell, api.conversation);
@@ -63,13 +57,9 @@ export class AppStore {
     for (const listener of [...this.listeners]) listener();
   }
 
-  /** The rows in list order, recomputed only when the rows change (never on a clock tick). */
-  sorted(): { sorted: ContactRow[]; counts: FilterCounts } {
-    const rows = this.state.rows;
-    if (this.sortedCache?.rows !== rows) {
-      this.sortedCache = { rows, sorted: sortRows(rows.values()), counts: countByFilter(rows.values()) };
-    }
-    return this.sortedCache;
+  /** The rows in list order and the counts, kept change by change; `complete`: all rows are here. */
+  sorted(): { sorted: readonly ContactRow[]; counts: FilterCounts; complete: boolean } {
+    return this.loading.view();
   }
 
   /** Subscribes to the main process's events and loads the first screen. Returns the stop function. */
@@ -113,7 +103,10 @@ export class AppStore {
       return;
     }
     this.set({ selectedId: contactId, conversation: null, screen: 'conversation' });
-    if (contactId !== null) void this.pages.open(contactId);
+    if (contactId !== null) {
+      void this.loading.ensureRow(contactId);
+      void this.pages.open(contactId);
+    }
   }
 
   showScreen(screen: Screen): void {
@@ -143,6 +136,26 @@ export class AppStore {
     return this.pages.loadEarlier();
   }
 
+  /** The page after the newest one held, when the log shows older history (after a jump). */
+  loadLater(): Promise<void> {
+    return this.pages.loadLater();
+  }
+
+  /** Opens a conversation centred on a message (search hit, quote) or a moment (a date), highlighted. */
+  openConversationAt(contactId: string, target: OpenAt): Promise<void> {
+    if (contactId !== this.state.selectedId || this.state.screen !== 'conversation') {
+      this.set({ selectedId: contactId, screen: 'conversation' });
+    }
+    void this.loading.ensureRow(contactId);
+    return this.pages.openAt(contactId, target);
+  }
+
+  /** Back to the newest messages of the open conversation. */
+  jumpToLatest(): Promise<void> {
+    const contactId = this.state.conversation?.contactId;
+    return contactId === undefined ? Promise.resolve() : this.pages.open(contactId);
+  }
+
   /** A new message or a status change pushed by the main process (or returned by a call). */
   receiveMessage(message: Message): void {
     // One change for both, so the screens never see the log updated without the draft put back.
@@ -158,8 +171,8 @@ export class AppStore {
    * Sends the contact's draft. Rejects with an AppError when the main process refuses (the draft is
    * kept); clears the draft when the message was accepted.
    */
-  sendDraft(contactId: string): Promise<Message> {
-    return this.drafts.send(contactId);
+  sendDraft(contactId: string, replyToId: string | null = null): Promise<Message> {
+    return this.drafts.send(contactId, replyToId);
   }
 
   // ── Contacts, settings, workspace ────────────────────────────────────────────────────────────────
@@ -178,6 +191,26 @@ export class AppStore {
     const settings = withDefaults(await this.api.settings.update(patch));
     this.set({ settings });
     return settings;
+  }
+
+  /** The owner has the conversation in front of them: its unread count goes (durably, in main). */
+  async markRead(contactId: string): Promise<void> {
+    try {
+      this.upsertRows([await this.api.contacts.markRead(contactId)]);
+    } catch (error) {
+      this.reportError(error);
+    }
+  }
+
+  /** Labels on and off several contacts in one write; false (with a notice) when refused. */
+  async applyLabels(contactIds: readonly string[], add: string[], remove: string[]): Promise<boolean> {
+    try {
+      this.upsertRows(await this.api.contacts.applyLabels({ contactIds: [...contactIds], add, remove }));
+      return true;
+    } catch (error) {
+      this.reportError(error);
+      return false;
+    }
   }
 
   /** Mutes or unmutes one contact's reminders; a refusal is shown as a notice. */

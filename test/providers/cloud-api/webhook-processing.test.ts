@@ -121,7 +121,7 @@ describe('webhook processing', () => {
     expect(inboundSeen.map((m) => [m.providerId, m.kind, m.text, m.profileName])).toEqual([
       ['wamid.1', 'text', 'Hoi', 'Sanne de Vries'],
       ['wamid.1', 'text', 'Hoi', 'Sanne de Vries'],
-      ['wamid.2', 'text', 'Voice message', 'Sanne de Vries'],
+      ['wamid.2', 'text', '', 'Sanne de Vries'], // a voice note's text is its (absent) caption,
     ]);
     expect(inboundSeen[2]?.original?.type).toBe('audio');
   });

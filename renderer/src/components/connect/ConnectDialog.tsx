@@ -1,10 +1,13 @@
 import { useEffect, useState } from 'react';
 import type { AccountStatus } from '../../../../main/contract/account';
+import type { ProviderKind } from '../../../../main/contract/account-cm';
 import { useApi } from '../../state/context';
 import { errorMessage } from '../../state/errors';
 import { Dialog } from '../Dialog';
 import { FormProblem } from '../FormProblem';
+import { CmCredentialsStep } from './CmCredentialsStep';
 import { CredentialsStep } from './CredentialsStep';
+import { ProviderChoice } from './ProviderChoice';
 import { WebhookStep } from './WebhookStep';
 
 /**
@@ -17,6 +20,9 @@ export function ConnectDialog({ onClose }: { onClose: () => void }) {
   const [status, setStatus] = useState<AccountStatus | null>(null);
   const [step, setStep] = useState<'credentials' | 'webhook' | null>(null);
   const [loadProblem, setLoadProblem] = useState<string | null>(null);
+  // The owner's choice of provider; until they choose, the one the number was last connected through.
+  const [chosen, setChosen] = useState<ProviderKind | null>(null);
+  const provider = chosen ?? status?.provider ?? 'cloud-api';
 
   useEffect(() => {
     let live = true;
@@ -44,7 +50,7 @@ export function ConnectDialog({ onClose }: { onClose: () => void }) {
       className="connect-dialog"
       description={
         <p>
-          Use your own WhatsApp Business number through Meta’s WhatsApp Cloud API. Step{' '}
+          Use your own WhatsApp Business number through Meta’s WhatsApp Cloud API or through CM.com. Step{' '}
           {step === 'webhook' ? '2' : '1'} of 2.
         </p>
       }
@@ -55,14 +61,28 @@ export function ConnectDialog({ onClose }: { onClose: () => void }) {
           <p role="status">Loading…</p>
         ) : null
       ) : step === 'credentials' ? (
-        <CredentialsStep
-          status={status}
-          onCancel={onClose}
-          onConnected={(next) => {
-            setStatus(next);
-            setStep('webhook');
-          }}
-        />
+        <>
+          <ProviderChoice value={provider} onChange={setChosen} />
+          {provider === 'cm-com' ? (
+            <CmCredentialsStep
+              status={status}
+              onCancel={onClose}
+              onConnected={(next) => {
+                setStatus(next);
+                setStep('webhook');
+              }}
+            />
+          ) : (
+            <CredentialsStep
+              status={status}
+              onCancel={onClose}
+              onConnected={(next) => {
+                setStatus(next);
+                setStep('webhook');
+              }}
+            />
+          )}
+        </>
       ) : (
         <WebhookStep
           status={status}

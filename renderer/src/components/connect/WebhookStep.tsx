@@ -4,6 +4,7 @@ import { dayAndTime } from '../../format/dates';
 import { useApi, useFormatPrefs, useNow } from '../../state/context';
 import { errorMessage } from '../../state/errors';
 import { FormProblem } from '../FormProblem';
+import { CmWebhookSteps } from './CmWebhookSteps';
 
 /**
  * Step 2: WhatsApp delivers messages as webhooks to a public HTTPS address, and a desktop computer has
@@ -57,42 +58,46 @@ export function WebhookStep({
         ]}
       />
 
-      <ol className="connect-steps">
-        <li>
-          <p>
-            CareWindow receives messages on this computer at <code>{local}</code>. WhatsApp can only reach a
-            public <strong>https</strong> address, so start a tunnel of your choice to it and keep it running
-            while CareWindow runs, for example:
-          </p>
-          <pre className="connect-command">
-            cloudflared tunnel --url http://127.0.0.1:{status.webhook.port}
-          </pre>
-          <p className="field-hint">or</p>
-          <pre className="connect-command">ngrok http {status.webhook.port}</pre>
-          <p className="field-hint">
-            The tunnel prints a public address such as https://….trycloudflare.com.
-          </p>
-        </li>
-        <li>
-          <p>
-            In your Meta app, open <strong>WhatsApp → Configuration → Webhook → Edit</strong>. Paste the
-            tunnel’s public address as <strong>Callback URL</strong> and this as <strong>Verify token</strong>
-            , then choose <strong>Verify and save</strong>:
-          </p>
-          <input
-            className="connect-token"
-            readOnly
-            aria-label="Verify token"
-            value={status.webhook.verifyToken ?? ''}
-            onFocus={(event) => event.currentTarget.select()}
-          />
-        </li>
-        <li>
-          <p>
-            Under <strong>Webhook fields</strong>, subscribe to <code>messages</code>.
-          </p>
-        </li>
-      </ol>
+      {status.provider === 'cm-com' ? (
+        <CmWebhookSteps status={status} />
+      ) : (
+        <ol className="connect-steps">
+          <li>
+            <p>
+              CareWindow receives messages on this computer at <code>{local}</code>. WhatsApp can only reach a
+              public <strong>https</strong> address, so start a tunnel of your choice to it and keep it
+              running while CareWindow runs, for example:
+            </p>
+            <pre className="connect-command">
+              cloudflared tunnel --url http://127.0.0.1:{status.webhook.port}
+            </pre>
+            <p className="field-hint">or</p>
+            <pre className="connect-command">ngrok http {status.webhook.port}</pre>
+            <p className="field-hint">
+              The tunnel prints a public address such as https://….trycloudflare.com.
+            </p>
+          </li>
+          <li>
+            <p>
+              In your Meta app, open <strong>WhatsApp → Configuration → Webhook → Edit</strong>. Paste the
+              tunnel’s public address as <strong>Callback URL</strong> and this as{' '}
+              <strong>Verify token</strong>, then choose <strong>Verify and save</strong>:
+            </p>
+            <input
+              className="connect-token"
+              readOnly
+              aria-label="Verify token"
+              value={status.webhook.verifyToken ?? ''}
+              onFocus={(event) => event.currentTarget.select()}
+            />
+          </li>
+          <li>
+            <p>
+              Under <strong>Webhook fields</strong>, subscribe to <code>messages</code>.
+            </p>
+          </li>
+        </ol>
+      )}
       <p className="field-hint">
         While this computer is off or asleep, WhatsApp keeps trying to deliver (for up to 7 days), so messages
         customers send meanwhile arrive once CareWindow and the tunnel run again.

@@ -1,4 +1,5 @@
 import { invalidProps } from '../../state/field-errors';
+import { Plus } from 'lucide-react';
 import { FieldError } from '../FieldError';
 import type { FieldRow } from './contact-form';
 
@@ -68,7 +69,7 @@ export function CustomFields({
         );
       })}
       <button type="button" className="ghost" onClick={onAddRow}>
-        <span aria-hidden="true">＋</span> Add field
+        <Plus size={14} aria-hidden="true" /> Add field
       </button>
       <FieldError id={idOf('fields-error')} message={fieldsError} />
     </fieldset>

@@ -27,8 +27,11 @@ export function FollowUpButton({ row, placement }: { row: ContactRow; placement:
   if (!OFFERED.includes(row.window.state)) return null;
   if (row.window.state === 'awaiting-reply') return <AlreadyFollowedUp row={row} />;
   return (
-    <button type="button" className="secondary" onClick={open}>
+    <button type="button" className="secondary" onClick={open} aria-keyshortcuts="F">
       Follow up
+      <kbd className="shortcut-hint" aria-hidden="true">
+        F
+      </kbd>
     </button>
   );
 }

@@ -10,6 +10,7 @@ import { RefusalFix } from './RefusalFix';
 import { TemplateCard } from './TemplateCard';
 import { FormProblem } from '../FormProblem';
 import { DialogActions } from '../DialogActions';
+import { ScheduleFollowUp } from './ScheduleFollowUp';
 
 export interface FollowUpDialogProps {
   contactId: string;
@@ -43,6 +44,7 @@ export function FollowUpDialog({ contactId, mode, focusTemplate, onClose }: Foll
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [sending, setSending] = useState(false);
   const [sendError, setSendError] = useState<string | null>(null);
+  const [scheduling, setScheduling] = useState(false);
   const pickerRef = useRef<HTMLSelectElement>(null);
   const ids = useId();
   const id = (name: string) => `${ids}-${name}`;
@@ -77,7 +79,16 @@ export function FollowUpDialog({ contactId, mode, focusTemplate, onClose }: Foll
   const canSend =
     preview !== null && (preview.allowed || (mode === 'template' && preview.refusal?.code === 'window-open'));
   const sendTo = canSend && refusal === null && preview.text !== null && !sending ? templateId : null;
-  const sendLabel = mode === 'follow-up' ? 'Send follow-up' : 'Send template';
+  const sendLabel = mode === 'follow-up' ? 'Send now' : 'Send template';
+  // Later, at a chosen moment: for a window that is closed or still closing (not yet allowed now).
+  const scheduleFor =
+    mode === 'follow-up' &&
+    templateId !== null &&
+    preview !== null &&
+    row.window.expiresAt !== null &&
+    (preview.allowed || preview.refusal?.code === 'window-open')
+      ? templateId
+      : null;
 
   async function send() {
     if (sendTo === null) return;
@@ -159,7 +170,20 @@ export function FollowUpDialog({ contactId, mode, focusTemplate, onClose }: Foll
       ) : null}
       <FormProblem message={sendError} />
 
+      {scheduling && scheduleFor !== null ? (
+        <ScheduleFollowUp
+          row={row}
+          templateId={scheduleFor}
+          onScheduled={onClose}
+          onCancel={() => setScheduling(false)}
+        />
+      ) : null}
       <DialogActions onCancel={onClose}>
+        {scheduleFor !== null && !scheduling ? (
+          <button type="button" className="secondary" disabled={sending} onClick={() => setScheduling(true)}>
+            Schedule…
+          </button>
+        ) : null}
         <button
           type="button"
           className="primary"

@@ -5,6 +5,7 @@ import { errorMessage } from '../../state/errors';
 import { FormProblem } from '../FormProblem';
 import { ScreenFrame } from '../screens/ScreenFrame';
 import { BlockedGroups } from './BlockedGroups';
+import { ScheduledSection } from './ScheduledSection';
 import { EligibleList, type Eligible, type RowSend } from './EligibleList';
 import { FollowUpResults } from './FollowUpResults';
 import { SendAllDialog } from './SendAllDialog';
@@ -90,6 +91,7 @@ export function FollowUpsScreen() {
       {loaded?.error ? <FormProblem message={loaded.error} onRetry={() => setAttempt((n) => n + 1)} /> : null}
       {loaded === null ? <p className="screen-empty">Loading follow-ups…</p> : null}
       {results !== null ? <FollowUpResults results={results} onClear={() => setResults(null)} /> : null}
+      <ScheduledSection />
       {overview !== null ? (
         <>
           <section className="screen-section" aria-labelledby={readyId}>

@@ -1,4 +1,5 @@
 import { useId, useRef } from 'react';
+import { Plus } from 'lucide-react';
 import { errorAt, invalidProps, type FieldErrors } from '../../state/field-errors';
 import { FieldError } from '../FieldError';
 import { BusinessHoursTable } from './BusinessHoursTable';
@@ -101,7 +102,7 @@ export function RemindersSection({
               if (!full) onChange({ ...form, leads: [...form.leads, leadRow()] });
             }}
           >
-            <span aria-hidden="true">＋</span> Add reminder
+            <Plus size={14} aria-hidden="true" /> Add reminder
           </button>
           {full ? (
             <span id={id('max')} className="field-hint">

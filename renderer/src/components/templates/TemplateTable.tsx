@@ -48,7 +48,7 @@ export function TemplateTable({
               <button
                 type="button"
                 className="ghost"
-                aria-label={`Edit ${template.name}`}
+                aria-label={`Edit ${template.name} (${template.language})`}
                 onClick={() => onEdit(template)}
               >
                 Edit
@@ -56,7 +56,7 @@ export function TemplateTable({
               <button
                 type="button"
                 className="ghost danger"
-                aria-label={`Delete ${template.name}`}
+                aria-label={`Delete ${template.name} (${template.language})`}
                 onClick={() => onDelete(template)}
               >
                 Delete

@@ -6,6 +6,7 @@ import { errorMessage } from '../../state/errors';
 import { FormProblem } from '../FormProblem';
 import { ScreenFrame } from '../screens/ScreenFrame';
 import { DeleteTemplateDialog } from './DeleteTemplateDialog';
+import { SubmitTemplateForm } from './SubmitTemplateForm';
 import { TemplateForm } from './TemplateForm';
 import { TemplateTable } from './TemplateTable';
 
@@ -22,6 +23,8 @@ export function TemplatesScreen({ initialEdit }: { initialEdit?: TemplateEdit })
   const templates = useAppState((s) => s.templates);
   const [editing, setEditing] = useState<TemplateEdit>(initialEdit);
   const [deleting, setDeleting] = useState<Template | null>(null);
+  // "New template for approval": written here and submitted to WhatsApp (SubmitTemplateForm).
+  const [composing, setComposing] = useState(false);
   const [notice, setNotice] = useState('');
   const [loadError, setLoadError] = useState<string | null>(null);
   // A connected number's templates come from WhatsApp, with their status (approved, paused…).
@@ -30,7 +33,7 @@ export function TemplatesScreen({ initialEdit }: { initialEdit?: TemplateEdit })
   const [syncProblem, setSyncProblem] = useState<string | null>(null);
   const template =
     editing === undefined || editing === null ? null : (templates?.find((t) => t.id === editing) ?? null);
-  const showForm = editing === null || template !== null;
+  const showForm = editing === null || template !== null || composing;
 
   async function reload() {
     setLoadError(null);
@@ -71,13 +74,23 @@ export function TemplatesScreen({ initialEdit }: { initialEdit?: TemplateEdit })
             ) : null}
             <button
               type="button"
-              className="primary"
+              className="secondary"
               onClick={() => {
                 setNotice('');
                 setEditing(null);
               }}
             >
               Add template
+            </button>
+            <button
+              type="button"
+              className="primary"
+              onClick={() => {
+                setNotice('');
+                setComposing(true);
+              }}
+            >
+              New template for approval
             </button>
           </>
         )
@@ -87,7 +100,17 @@ export function TemplatesScreen({ initialEdit }: { initialEdit?: TemplateEdit })
         {notice}
       </p>
       <FormProblem message={syncProblem} />
-      {showForm ? (
+      {composing ? (
+        <SubmitTemplateForm
+          onCancel={() => setComposing(false)}
+          onSubmitted={(saved) => {
+            setComposing(false);
+            setNotice(
+              `Template ${templateLabel(saved)} submitted to WhatsApp for approval. You will be notified when it is reviewed.`,
+            );
+          }}
+        />
+      ) : showForm ? (
         <TemplateForm
           key={editing ?? 'new'}
           template={template}

@@ -1,0 +1,19 @@
+import type { SearchHit } from '../../contract/search';
+import type { IndexedMessage, IndexQuery } from './message-index';
+
+/** What the main thread asks the search worker; `ask` carries an id its answer repeats. */
+export type ToWorker =
+  | { kind: 'add'; messages: IndexedMessage[] }
+  | { kind: 'replaceContact'; contactId: string; messages: IndexedMessage[] }
+  | { kind: 'removeContact'; contactId: string }
+  | { kind: 'removeMessages'; contactId: string; ids: string[] }
+  | { kind: 'ask'; id: number; question: Question };
+
+export type Question = { kind: 'load' } | { kind: 'search'; query: IndexQuery } | { kind: 'save' };
+
+export type Answer =
+  | { kind: 'loaded'; counts: [string, number][]; problem: 'missing' | 'damaged' | 'other-version' | null }
+  | { kind: 'found'; hits: SearchHit[]; more: boolean }
+  | { kind: 'saved'; messages: number };
+
+export type FromWorker = { id: number; answer: Answer } | { id: number; error: string };

@@ -1,0 +1,103 @@
+import { execFile } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { promisify } from 'node:util';
+import { workspaceDir } from '../../main/store/workspace-paths';
+import { benchWorkspace, scratchCopy } from './bench-workspace';
+import type { GenerateOptions } from './generate-workspace';
+import { describeFigure, figureOf, goal, measure, note, ratio, report } from './measure';
+import { openApp } from './open-app';
+import { benchOpenSession } from './session-bench';
+
+const MB = 1024 * 1024;
+
+/**
+ * The figures of issue 12 on a generated workspace (cached between runs, see bench-workspace.ts), each
+ * against a floor measured in the same run: cold start to the first screen, the biggest conversation, a
+ * status update, a contact change, window states, and the main process's memory.
+ */
+export async function benchAtScale(size: GenerateOptions): Promise<void> {
+  const workspace = await benchWorkspace(size);
+  const { info } = workspace;
+  note(
+    'workspace',
+    `${info.contacts.toLocaleString('en')} contacts, ${info.messages.toLocaleString('en')} messages, biggest ${info.biggest.messages.toLocaleString('en')}` +
+      (workspace.generatedInMs === null
+        ? ' (cached)'
+        : ` (generated in ${(workspace.generatedInMs / 1000).toFixed(1)} s)`),
+  );
+  const scratch = await scratchCopy(workspace.pristineRoot);
+  try {
+    const dir = workspaceDir(scratch.dataRoot, 'real');
+    // The floor: what the first screen cannot do without, reading and parsing the contact list.
+    const contactsFile = join(dir, 'contacts.json');
+    const floor = await measure(
+      async () => JSON.parse(await readFile(contactsFile, 'utf8')) as unknown,
+      15,
+      2,
+    );
+    const times: number[] = [];
+    for (let run = 0; run < 8; run++) {
+      const started = performance.now();
+      const { app } = await openApp(scratch.dataRoot, info.now);
+      const rows = app.session().contacts.list();
+      const took = performance.now() - started;
+      if (run > 0) times.push(took); // the first run compiles the code: see the fresh process below
+      if (rows.length !== app.session().store.contacts().length) throw new Error('rows missing');
+      await app.close();
+    }
+    const cold = figureOf(times);
+    report('cold start to the first screen (open + contact list)', cold, 'read+parse contacts.json', floor);
+    const r = ratio(cold, floor);
+    goal(
+      'cold start ≤ 2× read+parse of contacts.json',
+      r.p50 <= 2,
+      `${r.p50.toFixed(1)}× / ${r.p95.toFixed(1)}×`,
+    );
+    goal('cold start < 150 ms of main-process work (idle machine)', cold.p50 < 150, describeFigure(cold));
+
+    const probe = await memoryProbe(scratch.dataRoot, info.now, info.biggest.id);
+    note('cold start in a fresh process (nothing compiled yet)', `${probe.coldStartMs.toFixed(0)} ms`);
+    note(
+      'main-process memory, workspace open',
+      `rss ${(probe.open.rss / MB).toFixed(0)} MB, heap used ${(probe.open.heapUsed / MB).toFixed(0)} MB (before opening: rss ${(probe.before.rss / MB).toFixed(0)} MB)`,
+    );
+    note(
+      '  … and the biggest conversation loaded',
+      `rss ${(probe.loaded.rss / MB).toFixed(0)} MB, heap used ${(probe.loaded.heapUsed / MB).toFixed(0)} MB`,
+    );
+    goal(
+      'main-process memory < 300 MB (rss)',
+      probe.loaded.rss < 300 * MB,
+      `${(probe.loaded.rss / MB).toFixed(0)} MB`,
+    );
+
+    const { app } = await openApp(scratch.dataRoot, info.now);
+    try {
+      await benchOpenSession(app, info, dir);
+    } finally {
+      await app.close();
+    }
+  } finally {
+    await scratch.remove();
+  }
+}
+
+interface Probe {
+  coldStartMs: number;
+  before: { rss: number; heapUsed: number };
+  open: { rss: number; heapUsed: number };
+  loaded: { rss: number; heapUsed: number };
+}
+
+async function memoryProbe(dataRoot: string, now: number, contactId: string): Promise<Probe> {
+  const script = join(__dirname, 'memory-probe.ts');
+  const { stdout } = await promisify(execFile)(
+    process.execPath,
+    ['--import', 'tsx', script, dataRoot, String(now), contactId],
+    { cwd: join(__dirname, '../..'), maxBuffer: 1024 * 1024 },
+  );
+  const line = stdout.trim().split('\n').at(-1) ?? '{}';
+  return JSON.parse(line) as Probe;
+}

@@ -1,0 +1,130 @@
+import { readFileSync } from 'node:fs';
+import type { Page } from '@playwright/test';
+import { expect, screenshotPath, test } from './fixtures';
+
+/**
+ * How the app looks and reads (issue 14): every screen and dialog scanned with axe-core with 0
+ * violations, and screenshots at the three sizes the app must work at, light and dark, with the demo's
+ * Arabic conversation open and nothing overflowing sideways.
+ *
+ * The page's Content-Security-Policy blocks script tags, so axe's source is evaluated in the page.
+ */
+const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+const ARABIC = 'ليلى حداد';
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[]; failureSummary?: string }[];
+}
+
+async function axeViolations(page: Page): Promise<string[]> {
+  await page.evaluate(AXE_SOURCE);
+  // Strings, not functions: this file is type-checked without the DOM library.
+  const violations = await page.evaluate<AxeViolation[]>(
+    'axe.run(document).then((result) => result.violations)',
+  );
+  return violations.map(
+    (v) => `${v.id} (${v.impact ?? '?'}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`,
+  );
+}
+
+async function expectAccessible(page: Page, where: string): Promise<void> {
+  expect(await axeViolations(page), where).toEqual([]);
+}
+
+async function openContact(page: Page, name: string): Promise<void> {
+  await page.getByRole('searchbox', { name: 'Search contacts' }).fill(name);
+  await page.getByRole('option', { name: new RegExp(`^${name},`) }).click();
+  await expect(page.getByRole('heading', { level: 2, name })).toBeVisible();
+  await page.getByRole('searchbox', { name: 'Search contacts' }).fill('');
+}
+
+async function noSidewaysOverflow(page: Page): Promise<void> {
+  const widths = await page.evaluate<{ scroll: number; inner: number }>(
+    '({ scroll: document.scrollingElement.scrollWidth, inner: window.innerWidth })',
+  );
+  expect(widths.scroll, 'the page scrolls sideways').toBeLessThanOrEqual(widths.inner);
+}
+
+test('every screen and dialog passes axe-core with 0 violations', async ({ app }) => {
+  await expect(app.getByRole('region', { name: 'Demo workspace' })).toBeVisible();
+  await expectAccessible(app, 'inbox');
+
+  await openContact(app, ARABIC);
+  await expectAccessible(app, 'Arabic conversation');
+
+  await openContact(app, 'Sofia Rossi');
+  await expectAccessible(app, 'closed conversation');
+  await app.getByRole('button', { name: 'Preview follow-up' }).click();
+  await expect(app.getByRole('dialog')).toBeVisible();
+  await expectAccessible(app, 'follow-up preview');
+  await app.keyboard.press('Escape');
+
+  for (const screen of ['Follow-ups', 'Templates', 'Costs']) {
+    await app.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: screen }).click();
+    await expect(app.getByRole('button', { name: screen, pressed: true })).toBeVisible();
+    await expectAccessible(app, screen);
+  }
+  await app.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: 'Costs' }).click();
+
+  await app.getByRole('button', { name: 'Settings' }).click();
+  await expect(app.getByRole('dialog')).toBeVisible();
+  await expectAccessible(app, 'settings');
+  await app.keyboard.press('Escape');
+
+  await app.getByRole('button', { name: 'Add contact' }).click();
+  await expect(app.getByRole('dialog')).toBeVisible();
+  await expectAccessible(app, 'add contact');
+  await app.keyboard.press('Escape');
+
+  await app.getByRole('button', { name: /^Notifications/ }).click();
+  await expect(app.getByRole('dialog')).toBeVisible();
+  await expectAccessible(app, 'notification centre');
+  await app.keyboard.press('Escape');
+});
+
+const SIZES = [
+  { width: 800, height: 600 },
+  { width: 1024, height: 700 },
+  { width: 1280, height: 800 },
+] as const;
+
+for (const size of SIZES) {
+  for (const scheme of ['light', 'dark'] as const) {
+    test(`at ${size.width}×${size.height} (${scheme}) the Arabic conversation fits and reads right to left`, async ({
+      app,
+    }) => {
+      await app.setViewportSize(size);
+      await app.emulateMedia({ colorScheme: scheme });
+      await openContact(app, ARABIC);
+      const log = app.getByRole('log', { name: `Conversation with ${ARABIC}` });
+      const bubble = log.getByText('شكرا! سأمر غدا بعد الساعة 10 صباحا.');
+      await expect(bubble).toBeVisible();
+      expect(await bubble.evaluate<string, undefined>('(el) => getComputedStyle(el).direction')).toBe('rtl');
+      // The names stay visible: in the header, and in the list (not cut to nothing by the status).
+      await expect(app.getByRole('heading', { level: 2, name: ARABIC })).toBeVisible();
+      // Every row on screen keeps room for the name, however long its status text.
+      const nameWidths = await app
+        .getByRole('listbox', { name: 'Contacts' })
+        .locator('.row-name')
+        .evaluateAll<number[], undefined>('(names) => names.map((el) => el.getBoundingClientRect().width)');
+      expect(nameWidths.length).toBeGreaterThan(3);
+      for (const nameWidth of nameWidths) {
+        expect(nameWidth).toBeGreaterThan(50);
+      }
+      await expect(app.getByRole('region', { name: 'Demo workspace' })).toBeVisible();
+      await noSidewaysOverflow(app);
+      await app.screenshot({ path: screenshotPath(`look-${size.width}x${size.height}-${scheme}`) });
+
+      await app
+        .getByRole('navigation', { name: 'Screens' })
+        .getByRole('button', { name: 'Templates' })
+        .click();
+      await expect(app.getByRole('button', { name: /^Edit order_ready \(nl\)/ })).toBeVisible();
+      await noSidewaysOverflow(app);
+      await app.screenshot({ path: screenshotPath(`look-templates-${size.width}x${size.height}-${scheme}`) });
+    });
+  }
+}
