@@ -19,6 +19,9 @@ export default defineConfig({
           include: ['test/**/*.test.{ts,tsx}'],
           exclude: [rendererTests, 'test/e2e/**', '**/node_modules/**'],
           environment: 'node',
+          // Services tests open a real workspace on disk and lint tests run ESLint: well under a second
+          // alone, several on a busy 2-core machine. Headroom, so load alone never fails a test.
+          testTimeout: 20_000,
         },
       },
       {

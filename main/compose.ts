@@ -18,7 +18,13 @@ import { noAccountProvider } from './providers/no-account';
 import { SimulatorProvider } from './providers/simulator';
 import { AccountService } from './services/account';
 import { BackupService } from './services/backups';
-import type { CloudApi, GatewayApi, GatewayTarget, SecretStore, StartReceiver } from './services/account-ports';
+import type {
+  CloudApi,
+  GatewayApi,
+  GatewayTarget,
+  SecretStore,
+  StartReceiver,
+} from './services/account-ports';
 import { randomPick, type PickOne } from './services/demo/pick';
 import { DemoSimulation } from './services/demo/simulate-inbound';
 import { randomIds, type IdFactory } from './services/ids';

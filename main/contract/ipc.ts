@@ -147,7 +147,10 @@ export const calls = {
     sendTemplate: call(z.tuple([Id, Id]), Message),
     /** An unconfirmed message (WhatsApp never answered): the owner says it did reach the customer. */
     markSent: call(z.tuple([Id, Id]), Message),
-    /** An unconfirmed message: the owner checked it did not arrive, and sends it once more. */
+    /**
+     * An unconfirmed message: the owner checked it did not arrive, and sends it once more. A photo, video,
+     * audio or document that failed: its file goes out again as a new message, which is the answer.
+     */
     sendAgain: call(z.tuple([Id, Id]), Message),
     /** (contact, message) A media download that failed: try it again now; the message as it is after. */
     retryMedia: call(z.tuple([Id, Id]), Message),

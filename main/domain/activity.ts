@@ -1,6 +1,6 @@
 import { summaryText } from './message-summary';
 import type { Activity, Message } from '../contract/model';
-import { opensWindow } from './inbound-event';
+import { kindOf, opensWindow } from './inbound-event';
 
 export const NO_ACTIVITY: Activity = {
   lastInboundAt: null,
@@ -19,10 +19,14 @@ const later = (a: number | null, b: number): number => (a === null || b > a ? b 
  * order, so a late-delivered older message never shortens a window. A failed send counts for nothing.
  * `lastInboundAt` is the last inbound event that opens the window (a message or a call, not a reaction:
  * see opensWindow), so the window is computed from it alone. A message imported from a chat export
- * counts for nothing but the history.
+ * counts for nothing but the history. A reaction, from either side, counts for nothing but the history
+ * too: it is drawn on the message it reacts to, not a message of its own, so it is never the list's
+ * preview ("You: 👍"), and an owner's 👍 is no answer (the customer still waits, the reminder still
+ * comes).
  */
 export function withMessage(activity: Activity, message: Message): Activity {
   const next: Activity = { ...activity, messageCount: activity.messageCount + 1 };
+  if (kindOf(message) === 'reaction') return next;
   // An imported message is history only: it shows in the list, but moves no window, reminder or follow-up.
   if (message.imported) {
     // Nothing but the count and the snippet below.

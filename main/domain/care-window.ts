@@ -30,12 +30,27 @@ export function careWindowOf(
   }
 
   const expiresAt = lastInboundAt + CARE_WINDOW;
-  const closingAt = expiresAt - rules.closingLeadMinutes * MINUTE;
+  const closingAt = closingStartsAt(expiresAt, rules);
   const sent = followUpSinceLastInbound;
-  if (now < closingAt) return windowOf('open', lastInboundAt, expiresAt, closingAt, 'not-needed', sent);
+  if (now < expiresAt && !isClosingSoon(expiresAt, rules, now)) {
+    return windowOf('open', lastInboundAt, expiresAt, closingAt, 'not-needed', sent);
+  }
   if (now < expiresAt) return windowOf('closing', lastInboundAt, expiresAt, expiresAt, 'not-needed', sent);
   if (sent !== null) return windowOf('awaiting-reply', lastInboundAt, expiresAt, null, 'sent', sent);
   return windowOf('closed', lastInboundAt, expiresAt, null, templateAllowance(optIn), null);
+}
+
+/** When a window that closes at `expiresAt` turns "closing". */
+export function closingStartsAt(expiresAt: number, rules: WindowRules): number {
+  return expiresAt - rules.closingLeadMinutes * MINUTE;
+}
+
+/**
+ * Whether a window counts as "closing soon". The one test behind the "Closing" state (and so its chip)
+ * and the "N closing soon" badge, so the two counts cannot disagree (issue 14).
+ */
+export function isClosingSoon(expiresAt: number, rules: WindowRules, now: number): boolean {
+  return closingStartsAt(expiresAt, rules) <= now && now < expiresAt;
 }
 
 /**

@@ -35,6 +35,29 @@ export function validateSettings(settings: Settings): SettingsResult {
   };
 }
 
+/**
+ * The saved settings with a change applied, keeping one model of the warnings before a window closes:
+ * the closing warning (`closingLeadMinutes`, when a window turns "Closing" and counts in "N closing
+ * soon") is the first, largest reminder lead. A change to the leads moves the closing warning with them;
+ * a change to the closing warning alone replaces the first lead. With no leads (no reminders) the closing
+ * warning stands alone.
+ */
+export function mergeSettings(saved: Settings, patch: Partial<Settings>): Settings {
+  const merged = { ...saved, ...patch };
+  const leads = [...new Set(merged.reminderLeadMinutes)].sort((a, b) => b - a);
+  if (patch.reminderLeadMinutes !== undefined) {
+    const [first] = leads;
+    return first === undefined || !Number.isInteger(first) || first <= 0
+      ? merged
+      : { ...merged, closingLeadMinutes: Math.min(first, 23 * 60) };
+  }
+  if (patch.closingLeadMinutes !== undefined && leads.length > 0) {
+    const rest = leads.slice(1).filter((lead) => lead < merged.closingLeadMinutes);
+    return { ...merged, reminderLeadMinutes: [merged.closingLeadMinutes, ...rest] };
+  }
+  return merged;
+}
+
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
 function leadTimesError(leads: readonly number[]): string | null {

@@ -61,8 +61,7 @@ export function createHandlers({ workspaces, demo, clock, account, backups }: Ha
       react: (contactId, messageId, emoji) => session().sends.rich.react(contactId, messageId, emoji),
       sendTemplate: (contactId, templateId) => session().followUps.sendTemplate(contactId, templateId),
       markSent: (contactId, messageId) => session().outbox.markSent(contactId, messageId),
-      sendAgain: async (contactId, messageId) =>
-        (await session().outbox.sendAgain(contactId, messageId)).message,
+      sendAgain: (contactId, messageId) => session().sends.again(contactId, messageId),
       retryMedia: (contactId, messageId) => session().media.downloads.retry(contactId, messageId),
       openMedia: (contactId, messageId) => session().media.actions.open(contactId, messageId),
       saveMediaAs: (contactId, messageId) => session().media.actions.saveAs(contactId, messageId),

@@ -26,6 +26,7 @@ import type { IdFactory } from './ids';
 import type { OutboxService } from './outbox';
 import type { Clock, Logger } from './ports';
 import { UNCONFIRMED_FOLLOW_UP, UNCONFIRMED_TEMPLATE } from './send-failures';
+import { templateSendRequest } from './template-send-request';
 
 export interface FollowUpDeps {
   store: WorkspaceStore;
@@ -238,6 +239,12 @@ export class FollowUpService {
       await this.recordRefusal(contact, template, detail.fill, mode, why);
       throw new AppError({ code: 'invalid-input', message: why });
     }
+    // Header file and buttons (template-send-request.ts): a header without its file is refused here.
+    const built = templateSendRequest(template, contact, detail.fill);
+    if (!built.ok) {
+      await this.recordRefusal(contact, template, detail.fill, mode, built.why);
+      throw new AppError({ code: 'refused', message: built.why });
+    }
 
     const message: Message = {
       id: ids(),
@@ -256,13 +263,7 @@ export class FollowUpService {
     // The ledger first: a crash after it but before the message leaves an entry recovery simply drops.
     await store.beginSend({ contactId, messageId: message.id, at: message.at });
     // Queued counts as sent for the one follow-up, so a second click is refused from here on.
-    await this.deps.outbox.enqueue(message, contact, {
-      kind: 'template',
-      to: contact.phone,
-      template: { name: template.name, language: template.language },
-      text: message.text,
-      parameters: detail.fill.parameters,
-    });
+    await this.deps.outbox.enqueue(message, contact, built.request);
     return { contact, template, message };
   }
 

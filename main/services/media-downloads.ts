@@ -9,6 +9,7 @@ import {
   storedMediaName,
 } from '../domain/media-rules';
 import { writeMediaFile } from '../store/media-files';
+import type { PendingDownloads } from '../store/pending-downloads-file';
 import type { WorkspaceStore } from '../store/workspace-store';
 import type { Cancellable, Clock, Logger, MediaSource, Scheduler } from './ports';
 
@@ -21,6 +22,8 @@ export interface MediaDownloadsDeps {
   source: () => MediaSource | null;
   /** A message's media changed (pushed to the renderer). */
   changed: (message: Message, contact: Contact) => void;
+  /** pending-downloads.json: what the next start resumes. */
+  pending: PendingDownloads;
 }
 
 /**
@@ -29,11 +32,14 @@ export interface MediaDownloadsDeps {
  * each attempt ends in a change record on the message (done with the file, or the failure in plain
  * words). Failures that may pass (a dropped connection) are tried again automatically after growing waits
  * (domain/media-rules.ts MEDIA_RETRY_DELAYS), then the download is 'failed'; the owner can always try
- * again by hand (`conversation.retryMedia`). One attempt per message at a time.
+ * again by hand (`conversation.retryMedia`). One attempt per message at a time. Each download is listed
+ * in pending-downloads.json from its first attempt until it ends, so one left queued, under way or
+ * waiting for a retry when the app quit goes on at the next start (`resume`).
  */
 export class MediaDownloads {
   private readonly running = new Map<string, Promise<Message | null>>();
   private readonly timers = new Map<string, Cancellable>();
+  private resuming: Promise<void> = Promise.resolve();
   private closed = false;
 
   constructor(private readonly deps: MediaDownloadsDeps) {}
@@ -56,8 +62,21 @@ export class MediaDownloads {
     return (await this.attempt(contactId, messageId)) ?? message;
   }
 
+  /**
+   * At start: the downloads the last run left queued, under way or waiting for a retry go on, the due
+   * ones now and the others at their moment. Without a connected account they stay listed rather than
+   * failing for it: connecting reopens the workspace, and this runs again. Never throws.
+   */
+  resume(): void {
+    if (!this.deps.source()) return;
+    this.resuming = this.resumeListed().catch((error: unknown) => {
+      this.deps.log.warn('Media downloads could not be resumed', { error: String(error) });
+    });
+  }
+
   /** Resolves once no attempt is under way (tests, closing). */
   async idle(): Promise<void> {
+    await this.resuming;
     while (this.running.size > 0) await Promise.allSettled([...this.running.values()]);
   }
 
@@ -66,6 +85,35 @@ export class MediaDownloads {
     for (const timer of this.timers.values()) timer.cancel();
     this.timers.clear();
     await this.idle();
+    await this.deps.pending.idle();
+  }
+
+  private async resumeListed(): Promise<void> {
+    const { store, pending, clock } = this.deps;
+    for (const { contactId, messageId } of [...pending.list()]) {
+      if (this.closed) return;
+      const message = store.contact(contactId) ? await store.findMessage(contactId, messageId) : undefined;
+      const download = message?.media?.providerMediaId ? message.media.download : undefined;
+      if (download?.state !== 'pending') {
+        // Ended, or its contact deleted, after the entry was written: nothing left to fetch.
+        await pending.remove(messageId);
+        continue;
+      }
+      const due = download.nextAttemptAt;
+      if (due !== null && due > clock.now()) this.later(contactId, messageId, due);
+      else this.kick(contactId, messageId);
+    }
+  }
+
+  private later(contactId: string, messageId: string, due: number): void {
+    this.timers.get(messageId)?.cancel();
+    this.timers.set(
+      messageId,
+      this.deps.scheduler.at(due, () => {
+        this.timers.delete(messageId);
+        if (!this.closed) this.kick(contactId, messageId);
+      }),
+    );
   }
 
   /** Read through a method: it changes while an attempt awaits. */
@@ -88,12 +136,21 @@ export class MediaDownloads {
   }
 
   private async download(contactId: string, messageId: string): Promise<Message | null> {
-    const { store } = this.deps;
+    const { store, pending } = this.deps;
     const contact = store.contact(contactId);
     const message = contact ? await store.findMessage(contactId, messageId) : undefined;
     const media = message?.media;
-    if (this.closed || !contact || !message || !media?.providerMediaId || !media.download) return null;
-    if (media.download.state === 'done') return message;
+    if (this.closed) return null;
+    if (!contact || !message || !media?.providerMediaId || !media.download) {
+      await pending.remove(messageId);
+      return null;
+    }
+    if (media.download.state === 'done') {
+      await pending.remove(messageId);
+      return message;
+    }
+    // Listed before the first byte is asked for: a quit from here on is resumed at the next start.
+    await pending.add({ contactId, messageId });
     const attempts = media.download.attempts + 1;
     const outcome = await this.fetch(message, media, media.providerMediaId);
     const next: MessageMedia = outcome.ok
@@ -117,15 +174,8 @@ export class MediaDownloads {
     });
     this.deps.changed(changed, contact);
     const due = next.download?.nextAttemptAt ?? null;
-    if (due !== null) {
-      this.timers.set(
-        messageId,
-        this.deps.scheduler.at(due, () => {
-          this.timers.delete(messageId);
-          if (!this.closed) this.kick(contactId, messageId);
-        }),
-      );
-    }
+    if (due !== null) this.later(contactId, messageId, due);
+    else await pending.remove(messageId);
     this.deps.log.info('media download', { messageId, state: next.download?.state, attempts });
     return changed;
   }

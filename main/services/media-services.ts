@@ -1,6 +1,7 @@
 import type { Contact, Message } from '../contract/model';
 import { MediaActions, type MediaShell } from './media-actions';
 import { MediaDownloads } from './media-downloads';
+import { memoryPendingDownloads } from '../store/pending-downloads-file';
 import type { SessionDeps } from './session-deps';
 
 export interface MediaServices {
@@ -29,6 +30,7 @@ export function mediaServices(
       log,
       source: () => deps.mediaSource ?? null,
       changed,
+      pending: deps.pendingDownloads ?? memoryPendingDownloads(),
     }),
     actions: new MediaActions({ store, shell: deps.mediaShell ?? noShell }),
   };

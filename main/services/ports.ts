@@ -11,6 +11,8 @@ import type {
 } from '../contract/model';
 import type { InboundEvent } from '../domain/inbound-event';
 import type { OutgoingMediaKind } from '../contract/attachments';
+import type { TemplateMediaFormat } from '../contract/template-parts';
+import type { TemplateButtonParameter } from '../domain/templates/send-parts';
 
 /** The current time. Services never call Date.now(): tests and the preview host move this clock. */
 export interface Clock {
@@ -166,6 +168,14 @@ export type OutboundRequest =
         text: string;
         /** Named as in the template: the Cloud API takes positional ones in order, named ones by name. */
         parameters: { name: string; value: string }[];
+        /**
+         * A photo, video or document header: the file (workspace-relative: the template's stored sample in
+         * template-samples/, or one the owner chose in media/) the outbox reads before each attempt and the
+         * provider uploads and sends by id.
+         */
+        header?: { kind: TemplateMediaFormat; file: string; mimeType: string; fileName: string };
+        /** Quick-reply payloads and URL suffixes, by the button's index in the template. */
+        buttons?: TemplateButtonParameter[];
       }
   ) & { reference?: string };
 

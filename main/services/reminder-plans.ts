@@ -1,4 +1,5 @@
 import type { Reminder } from '../contract/model';
+import { closingStartsAt, isClosingSoon, type WindowRules } from '../domain/care-window';
 import { CARE_WINDOW, DAY, MINUTE } from '../domain/durations';
 import {
   calendarFor,
@@ -46,7 +47,7 @@ export interface ReminderPlansDeps {
   /** Which reminders were handled or snoozed. */
   log: { readonly data: ReminderLogView };
   systemTimeZone: string | undefined;
-  /** The number of windows closing within the first lead time changed (or that lead did). */
+  /** The number of windows in the "closing" state changed (or the warning lead did). */
   badgeChanged: (count: number, leadMinutes: number) => void;
 }
 
@@ -64,6 +65,8 @@ export class ReminderPlans {
   private calendar: BusinessCalendar;
   private currentZone: string;
   private badgeLead = 0;
+  /** When a window turns "closing": the same rule the list's states use. */
+  private closing: WindowRules = { closingLeadMinutes: 0 };
   private badge = 0;
 
   constructor(
@@ -92,6 +95,7 @@ export class ReminderPlans {
     const leads = leadTimes(settings);
     const key = JSON.stringify([
       leads,
+      settings.closingLeadMinutes,
       settings.remindOnlyWhenWaiting,
       settings.quietHoursEnabled,
       settings.businessHours,
@@ -102,7 +106,8 @@ export class ReminderPlans {
     this.rulesKey = key;
     this.currentZone = zone;
     this.calendar = calendarFor(settings, zone);
-    this.badgeLead = (leads[0] ?? 0) * MINUTE;
+    this.closing = { closingLeadMinutes: settings.closingLeadMinutes };
+    this.badgeLead = settings.closingLeadMinutes * MINUTE;
     this.deps.badgeChanged(this.badge, this.badgeLead / MINUTE);
     return true;
   }
@@ -218,8 +223,8 @@ export class ReminderPlans {
   requeue(window: PlannedWindow, now: number): void {
     let next: number | null = null;
     for (const { at } of this.pendingOf(window)) if (next === null || at < next) next = at;
-    if (window.remindable && this.badgeLead > 0) {
-      const enters = window.expiresAt - this.badgeLead;
+    if (this.badgeLead > 0) {
+      const enters = closingStartsAt(window.expiresAt, this.closing);
       for (const at of [enters, window.expiresAt]) if (at > now && (next === null || at < next)) next = at;
     }
     this.queue.set(window.contactId, next);
@@ -240,13 +245,12 @@ export class ReminderPlans {
     return this.queue.next()?.at;
   }
 
-  /** Counts the window in the badge from its first lead time until it closes. */
+  /**
+   * Counts the window in the badge while it is "closing", by the test the list's state and chip use, so
+   * the badge and the "Closing" chip agree (muted or answered windows too: the badge filters the list).
+   */
   updateBadge(window: PlannedWindow, now: number): void {
-    const inBadge =
-      window.remindable &&
-      this.badgeLead > 0 &&
-      window.expiresAt - this.badgeLead <= now &&
-      now < window.expiresAt;
+    const inBadge = this.badgeLead > 0 && isClosingSoon(window.expiresAt, this.closing, now);
     if (inBadge === window.inBadge) return;
     window.inBadge = inBadge;
     this.setBadge(this.badge + (inBadge ? 1 : -1));

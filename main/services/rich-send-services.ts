@@ -3,6 +3,7 @@ import { AttachmentService } from './attachments';
 import type { ContactsService } from './contacts';
 import type { OutboxService } from './outbox';
 import { RichSends } from './rich-sends';
+import { sendAgainWith } from './send-again';
 import type { SessionDeps } from './session-deps';
 
 export interface RichSendServices {
@@ -10,6 +11,8 @@ export interface RichSendServices {
   attachments: AttachmentService;
   /** Media with a caption, and reactions, through the outbox. */
   rich: RichSends;
+  /** "Send again" under an unconfirmed message or a failed file (send-again.ts). */
+  again: (contactId: string, messageId: string) => Promise<Message>;
 }
 
 /** One workspace's sending of media and reactions (replies to text go through ConversationService). */
@@ -21,8 +24,6 @@ export function richSendServices(
 ): RichSendServices {
   const { store, clock, ids, log } = deps;
   const attachments = new AttachmentService({ store, ids, contacts, picker: deps.filePicker ?? null });
-  return {
-    attachments,
-    rich: new RichSends({ store, clock, ids, contacts, outbox, attachments, log, changed }),
-  };
+  const rich = new RichSends({ store, clock, ids, contacts, outbox, attachments, log, changed });
+  return { attachments, rich, again: sendAgainWith({ store, outbox, rich }) };
 }

@@ -1,10 +1,11 @@
 import { AppError } from '../contract/errors';
-import type { MediaSendRequest } from '../contract/attachments';
+import { OutgoingMediaKind, type MediaSendRequest } from '../contract/attachments';
 import type { Contact, Message, ReplyTo } from '../contract/model';
 import { freeFormRefusal } from '../domain/care-window';
 import { cleanText } from '../domain/clean-text';
 import { takesCaption } from '../domain/outgoing-media';
 import { quoteRefusal, reactionRefusal } from '../domain/reply-rules';
+import { mediaHead } from '../store/attachment-files';
 import type { WorkspaceStore } from '../store/workspace-store';
 import type { AttachmentService } from './attachments';
 import type { ContactsService } from './contacts';
@@ -23,6 +24,15 @@ export interface RichSendDeps {
   attachments: AttachmentService;
   log: Logger;
   changed: (message: Message, contact: Contact) => void;
+}
+
+/** A file in the contact's media folder, as a media send names it. */
+interface OutgoingFile {
+  kind: OutgoingMediaKind;
+  file: string;
+  mimeType: string;
+  fileName: string;
+  size: number | null;
 }
 
 /** The message a reply quotes, as stored on the reply, and its WhatsApp id for `context.message_id`. */
@@ -55,32 +65,43 @@ export class RichSends {
     const attachment = this.deps.attachments.ready(contactId, request.attachmentId);
     const caption = takesCaption(attachment.kind) ? cleanText(request.caption).trim() : '';
     const quote = await resolveQuote(this.deps.store, contactId, request.replyToId);
-    const message: Message = {
-      ...this.outbound(contactId, 'text', caption),
-      media: {
-        kind: attachment.kind,
-        fileName: attachment.fileName,
-        file: attachment.file,
-        mimeType: attachment.mimeType,
-        size: attachment.size,
-      },
-      ...(quote ? { replyTo: quote.replyTo } : {}),
-    };
-    const media = {
-      kind: attachment.kind,
-      file: attachment.file,
-      mimeType: attachment.mimeType,
-      fileName: attachment.fileName,
-    };
-    const result = await this.deps.outbox.submit(message, contact, {
-      kind: 'media',
-      to: contact.phone,
-      media,
-      text: caption,
-      ...(quote ? { replyTo: quote.providerId } : {}),
-    });
+    const result = await this.submitMedia(contact, attachment, caption, quote);
     // Stored in the history (and the outbox): the message owns the file now, whatever came of the send.
     this.deps.attachments.sent(attachment.id);
+    return this.answer(result, 'The file stays in the conversation.');
+  }
+
+  /**
+   * "Send again" under a photo, video, audio or document that failed: the file the message kept in the
+   * contact's media folder goes out once more, as a new message at the end of the conversation, through
+   * the same checks as the first send (the window first). The failed one stays as what happened: a
+   * failure is final (message-status.ts), and its time and WhatsApp id belong to that attempt.
+   */
+  async resendMedia(failed: Message): Promise<Message> {
+    const contact = this.openContact(failed.contactId);
+    const media = failed.media;
+    const kind = OutgoingMediaKind.safeParse(media?.kind);
+    if (failed.direction !== 'outbound' || failed.status !== 'failed' || !media || !kind.success) {
+      throw new AppError({
+        code: 'refused',
+        message: 'Only a photo, video, audio or document that was not sent can be sent again.',
+      });
+    }
+    const file = media.file ?? null;
+    const present = file === null ? null : await mediaHead(this.deps.store.dir, file, 1);
+    if (file === null || present === null || !media.mimeType || !media.fileName) {
+      throw new AppError({
+        code: 'not-found',
+        message: 'The file is no longer on this computer, so it cannot be sent again. Attach it once more.',
+      });
+    }
+    const quote = await resolveQuote(this.deps.store, contact.id, failed.replyTo?.messageId);
+    const result = await this.submitMedia(
+      contact,
+      { kind: kind.data, file, mimeType: media.mimeType, fileName: media.fileName, size: media.size ?? null },
+      failed.text,
+      quote,
+    );
     return this.answer(result, 'The file stays in the conversation.');
   }
 
@@ -108,6 +129,27 @@ export class RichSends {
     const shown = await applyReaction(this.deps.store, result.message, contact);
     if (shown) this.deps.changed(shown, contact);
     return shown ?? target;
+  }
+
+  private submitMedia(
+    contact: Contact,
+    media: OutgoingFile,
+    caption: string,
+    quote: Awaited<ReturnType<typeof resolveQuote>>,
+  ): Promise<SendResult> {
+    const { kind, file, mimeType, fileName, size } = media;
+    const message: Message = {
+      ...this.outbound(contact.id, 'text', caption),
+      media: { kind, fileName, file, mimeType, size },
+      ...(quote ? { replyTo: quote.replyTo } : {}),
+    };
+    return this.deps.outbox.submit(message, contact, {
+      kind: 'media',
+      to: contact.phone,
+      media: { kind, file, mimeType, fileName },
+      text: caption,
+      ...(quote ? { replyTo: quote.providerId } : {}),
+    });
   }
 
   private openContact(contactId: string): Contact {

@@ -3,6 +3,7 @@ import type { AnswerFasterFiles } from '../store/answer-faster-files';
 import type { Settings } from '../contract/model';
 import type { Outbox } from '../store/outbox-file';
 import type { UnreadCounts } from '../store/unread-file';
+import type { PendingDownloads } from '../store/pending-downloads-file';
 import type { ProviderIds } from '../store/provider-ids';
 import type { ReminderLog } from '../store/reminder-log';
 import type { WorkspaceStore } from '../store/workspace-store';
@@ -49,6 +50,8 @@ export interface SessionDeps {
   filePicker?: FilePicker;
   /** This workspace's unread.json (opened with the store); absent: counted in memory only. */
   unread?: UnreadCounts;
+  /** This workspace's pending-downloads.json (opened with the store); absent: not resumed after a restart. */
+  pendingDownloads?: PendingDownloads;
   /** The settings were saved (the app-wide "open at login" entry follows the real workspace's). */
   settingsSaved?: (settings: Settings) => void;
   /** The outbox stopped for a reconnect, or went again (the connection status shows it). */
@@ -60,7 +63,7 @@ export interface SessionDeps {
 /** What opening a workspace needs: the session's ports, and where the workspaces live. */
 export type OpenSessionDeps = Omit<
   SessionDeps,
-  'store' | 'reminderLog' | 'outbox' | 'providerIds' | 'answerFasterFiles' | 'search'
+  'store' | 'reminderLog' | 'outbox' | 'providerIds' | 'answerFasterFiles' | 'search' | 'pendingDownloads'
 > & {
   dataRoot: string;
 };

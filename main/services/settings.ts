@@ -1,6 +1,6 @@
 import { AppError } from '../contract/errors';
 import type { Settings } from '../contract/model';
-import { validateSettings } from '../domain/settings';
+import { mergeSettings, validateSettings } from '../domain/settings';
 import type { WorkspaceStore } from '../store/workspace-store';
 import type { Publisher } from './ports';
 
@@ -24,7 +24,7 @@ export class SettingsService {
 
   /** Merges a change over the saved settings; a change that leaves them invalid is refused, nothing saved. */
   async update(patch: Partial<Settings>): Promise<Settings> {
-    const result = validateSettings({ ...this.deps.store.settings(), ...patch });
+    const result = validateSettings(mergeSettings(this.deps.store.settings(), patch));
     if (!result.ok) {
       throw new AppError({
         code: 'invalid-input',

@@ -33,6 +33,7 @@ import { InboxService } from './inbox';
 import { LabelsService } from './labels';
 import { withUnread } from '../domain/contact-row';
 import { memoryUnreadCounts, openUnreadCounts } from '../store/unread-file';
+import { openPendingDownloads } from '../store/pending-downloads-file';
 import { chatImportService, type ChatImportService } from './chat-import';
 import { mediaServices, type MediaServices } from './media-services';
 import { MessageSearch } from './message-search';
@@ -272,6 +273,7 @@ export class WorkspaceSession {
     const providerIds = await ProviderIds.open(dir, { now: () => clock.now() });
     const unread = await openUnreadCounts(dir, { now: () => clock.now(), log });
     const answerFasterFiles = await openAnswerFasterFiles(dir, { now: () => clock.now(), log });
+    const pendingDownloads = await openPendingDownloads(dir, { now: () => clock.now(), log });
     const session = new WorkspaceSession({
       ...deps,
       store,
@@ -281,6 +283,7 @@ export class WorkspaceSession {
       answerFasterFiles,
       unread,
       search,
+      pendingDownloads,
     });
     // Template sends the last run left without the provider's answer: explained, never resent.
     await session.followUps.recover();
@@ -288,6 +291,8 @@ export class WorkspaceSession {
     await session.outbox.resume();
     // Follow-ups scheduled for a moment that passed while the app was closed go now, once.
     session.answerFaster.scheduled.start();
+    // Media the last run left to download (queued, under way, waiting for a retry) comes on in the background.
+    session.media.downloads.resume();
     return session;
   }
 
@@ -304,6 +309,7 @@ export class WorkspaceSession {
       ...outbox.problems,
       ...answerFasterFiles.problems,
       ...(this.deps.unread?.problems ?? []),
+      ...(this.deps.pendingDownloads?.problems ?? []),
     ];
   }
 

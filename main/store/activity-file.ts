@@ -110,16 +110,27 @@ export async function takeCleanClose(fs: StoreFs, dir: string, generation: numbe
     // A mark that cannot be removed would make a later crash look clean: not trusted.
     if (!isMissing(err)) return false;
   }
-  const mark = z.object({ g: z.number() }).safeParse(JSON.parse(text) as unknown);
-  return mark.success && mark.data.g === generation;
+  let mark;
+  try {
+    mark = z.object({ g: z.number(), bytes: z.number() }).safeParse(JSON.parse(text) as unknown);
+  } catch {
+    return false;
+  }
+  // The size too: an activity.json replaced by hand (or by an older copy) since is not what was marked.
+  const size = await fs.stat(path.join(dir, ACTIVITY_FILE.fileName)).then(
+    (stat) => stat.size,
+    () => -1,
+  );
+  return mark.success && mark.data.g === generation && mark.data.bytes === size;
 }
 
 /** Marks a clean close on activity.json of this generation (best effort: without it the next open checks). */
 export async function markCleanClose(fs: StoreFs, dir: string, generation: number): Promise<void> {
   let handle: FileHandle | undefined;
   try {
+    const bytes = (await fs.stat(path.join(dir, ACTIVITY_FILE.fileName))).size;
     handle = await fs.open(path.join(dir, CLEAN_CLOSE), 'w');
-    await handle.writeFile(JSON.stringify({ g: generation }), 'utf8');
+    await handle.writeFile(JSON.stringify({ g: generation, bytes }), 'utf8');
     await handle.sync();
     await handle.close();
     handle = undefined;

@@ -12,6 +12,7 @@ import {
   takeCleanClose,
   type ActivityFile,
   type SummaryDeps,
+  type SummaryTiming,
 } from './activity-file';
 import { reconcile } from './activity-reconcile';
 import { openDurableJson, type DurableJsonFile, type DurableJsonOptions } from './durable-json-file';
@@ -246,12 +247,12 @@ export class ActivitySummaries {
   /** The background check after an unclean close: each contact in its own queue, a few at a time. */
   private async checkAll(ids: readonly string[], perContact: KeyedQueues): Promise<void> {
     const changed: string[] = [];
-    let failed = false;
+    const outcome = { failed: false };
     let next = 0;
     const worker = async (): Promise<void> => {
       for (let i = next++; i < ids.length; i = next++) {
         // A close stops the check: the summaries not checked yet are not known good (no clean mark).
-        if (this.closed) return void (failed = true);
+        if (this.closed) return void (outcome.failed = true);
         const id = ids[i];
         if (id === undefined || this.checked.has(id)) continue;
         try {
@@ -259,13 +260,13 @@ export class ActivitySummaries {
         } catch (err) {
           // One unreadable history (locked, or from a newer CareWindow) must not stop the others; its
           // conversation reports the error itself when opened.
-          failed = true;
+          outcome.failed = true;
           this.deps.log.error(`Could not check the activity summary of contact ${id}`, err);
         }
       }
     };
     await Promise.all(Array.from({ length: Math.min(CHECK_CONCURRENCY, ids.length) }, worker));
-    if (!failed) this.allChecked = true;
+    if (!outcome.failed) this.allChecked = true;
     if (changed.length > 0) for (const listener of this.listeners) listener(changed);
   }
 

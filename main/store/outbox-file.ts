@@ -37,6 +37,33 @@ export const OutboxRequest = z.discriminatedUnion('kind', [
     template: z.object({ name: z.string().max(512), language: z.string().max(20) }),
     text: z.string().max(4096),
     parameters: z.array(z.object({ name: z.string().max(100), value: z.string().max(4096) })).max(100),
+    // Optional: entries written before templates carried media headers and buttons have neither.
+    header: z.exactOptional(
+      z.object({
+        kind: z.enum(['image', 'video', 'document']),
+        file: z.string().max(400),
+        mimeType: z.string().max(255),
+        fileName: z.string().max(255),
+      }),
+    ),
+    buttons: z.exactOptional(
+      z
+        .array(
+          z.discriminatedUnion('type', [
+            z.object({
+              index: z.number().int().nonnegative().max(9),
+              type: z.literal('quick_reply'),
+              payload: z.string().max(1000),
+            }),
+            z.object({
+              index: z.number().int().nonnegative().max(9),
+              type: z.literal('url'),
+              text: z.string().max(2000),
+            }),
+          ]),
+        )
+        .max(10),
+    ),
   }),
 ]);
 export type OutboxRequest = z.infer<typeof OutboxRequest>;

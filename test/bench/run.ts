@@ -3,6 +3,7 @@ import type { Contact } from '../../main/contract/model';
 import { DAY } from '../../main/domain/durations';
 import { FULL_SIZE, QUICK_SIZE } from './bench-workspace';
 import { benchChatImport } from './chat-import-bench';
+import { benchFirstScreen } from './first-screen-bench';
 import { measure, printGoals } from './measure';
 import { benchReminders } from './reminders-bench';
 import { benchAtScale } from './scale-bench';
@@ -40,6 +41,8 @@ async function main(): Promise<void> {
   await benchAtScale(size);
   console.log('');
   await benchSearch(size);
+  console.log('');
+  await benchFirstScreen(size);
 
   console.log('');
   const contacts = Array.from({ length: size.contacts }, (_, i) => contact(i));

@@ -83,6 +83,11 @@ test('every screen and dialog passes axe-core with 0 violations', async ({ app }
   await expect(app.getByRole('dialog')).toBeVisible();
   await expectAccessible(app, 'notification centre');
   await app.keyboard.press('Escape');
+
+  await app.getByRole('button', { name: 'Simulate customer message' }).click();
+  await expect(app.getByRole('dialog', { name: 'Simulate a customer message' })).toBeVisible();
+  await expectAccessible(app, 'simulate a customer message');
+  await app.keyboard.press('Escape');
 });
 
 const SIZES = [
@@ -102,14 +107,25 @@ for (const size of SIZES) {
       const log = app.getByRole('log', { name: `Conversation with ${ARABIC}` });
       const bubble = log.getByText('شكرا! سأمر غدا بعد الساعة 10 صباحا.');
       await expect(bubble).toBeVisible();
-      expect(await bubble.evaluate<string, undefined>('(el) => getComputedStyle(el).direction')).toBe('rtl');
+      expect(
+        await bubble.evaluate(
+          (el: unknown) =>
+            (
+              globalThis as unknown as { getComputedStyle(e: unknown): { direction: string } }
+            ).getComputedStyle(el).direction,
+        ),
+      ).toBe('rtl');
       // The names stay visible: in the header, and in the list (not cut to nothing by the status).
       await expect(app.getByRole('heading', { level: 2, name: ARABIC })).toBeVisible();
       // Every row on screen keeps room for the name, however long its status text.
       const nameWidths = await app
         .getByRole('listbox', { name: 'Contacts' })
         .locator('.row-name')
-        .evaluateAll<number[], undefined>('(names) => names.map((el) => el.getBoundingClientRect().width)');
+        .evaluateAll((names: unknown[]) =>
+          names.map(
+            (el) => (el as { getBoundingClientRect(): { width: number } }).getBoundingClientRect().width,
+          ),
+        );
       expect(nameWidths.length).toBeGreaterThan(3);
       for (const nameWidth of nameWidths) {
         expect(nameWidth).toBeGreaterThan(50);

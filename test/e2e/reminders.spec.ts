@@ -42,8 +42,10 @@ test('lead times and quiet hours in settings change the schedule preview', async
 
   await dialog.getByRole('spinbutton', { name: 'Reminder 1: minutes before close' }).fill('120');
   await dialog.getByRole('checkbox', { name: 'Quiet outside business hours' }).check();
-  await dialog.getByRole('button', { name: 'Save reminders' }).click();
-  await expect(dialog.getByText('Reminder settings saved.')).toBeVisible();
+  // One "Save settings" for the whole dialog (issue 14): it closes; opened again, the preview shows the result.
+  await dialog.getByRole('button', { name: 'Save settings' }).click();
+  await expect(dialog).toBeHidden();
+  await app.getByRole('button', { name: 'Settings' }).click();
   await expect(schedule).toContainText('2 h before close');
   await expect(schedule).toContainText('moved earlier: outside business hours');
   // Business hours end at 18:00 on Tuesdays: a reminder moved out of the evening lands at 17:59.
@@ -54,7 +56,7 @@ test('lead times and quiet hours in settings change the schedule preview', async
 
   // A lead time longer than the window is refused with a message, and nothing is saved.
   await dialog.getByRole('spinbutton', { name: 'Reminder 1: minutes before close' }).fill('1500');
-  await dialog.getByRole('button', { name: 'Save reminders' }).click();
+  await dialog.getByRole('button', { name: 'Save settings' }).click();
   await expect(dialog.getByRole('group', { name: 'Remind me before a window closes' })).toContainText(
     'would come before the 24-hour window even opens',
   );

@@ -17,20 +17,22 @@ async function idOf(host: Awaited<ReturnType<typeof demo>>, name: string): Promi
 }
 
 describe('the demo workspace banner', () => {
-  it('says it is demo data and simulates a message from the selected contact', async () => {
+  it('says it is demo data and simulates a message from a contact the owner chooses', async () => {
     const host = await demo();
     const { user } = await renderApp(host);
     const banner = screen.getByRole('region', { name: 'Demo workspace' });
     expect(banner.textContent).toContain('You are looking at demo data — nothing here is sent to WhatsApp.');
-    const simulate = within(banner).getByRole('button', { name: 'Simulate customer message' });
-    expect(simulate).toHaveProperty('disabled', true);
-    expect(within(banner).getByText('Choose a contact first.')).toBeTruthy();
-
     const log = await openContact(user, 'Maria Jansen');
-    expect(simulate).toHaveProperty('disabled', false);
-    await user.click(simulate);
+    await user.click(within(banner).getByRole('button', { name: 'Simulate customer message' }));
+    const dialog = screen.getByRole('dialog', { name: 'Simulate a customer message' });
+    // The selected contact is the one proposed; an empty message is a line of the demo.
+    expect(within(dialog).getByRole('combobox', { name: 'From' })).toHaveProperty(
+      'value',
+      await idOf(host, 'Maria Jansen'),
+    );
+    await user.click(within(dialog).getByRole('button', { name: 'Send as the customer' }));
     const maria = await idOf(host, 'Maria Jansen');
-    await waitFor(() => expect(host.callsTo('demo.simulateInbound')).toEqual([[maria]]));
+    await waitFor(() => expect(host.callsTo('demo.simulateInbound')).toEqual([[maria, undefined]]));
     await settle(host);
     const [simulated] = (await host.handlers.conversation.history(maria, { limit: 1 })).messages;
     expect(simulated?.direction).toBe('inbound');
@@ -111,7 +113,7 @@ describe('data problems and errors', () => {
     await waitFor(() => expect(screen.queryByRole('alert')).toBeNull());
   });
 
-  it('shows a failed call as a notice that can be closed', async () => {
+  it('shows a failed simulation in its dialog', async () => {
     const host = await demo();
     // A full disk: the real app on a temp folder cannot be brought to it.
     host.failNext('demo.simulateInbound', {
@@ -121,10 +123,14 @@ describe('data problems and errors', () => {
     const { user } = await renderApp(host);
     await openContact(user, 'Maria Jansen');
     await user.click(screen.getByRole('button', { name: 'Simulate customer message' }));
-    const toast = await screen.findByRole('alert');
-    expect(toast.textContent).toContain('The message could not be saved. Check the disk.');
-    await user.click(within(toast).getByRole('button', { name: 'Close notice' }));
-    expect(screen.queryByRole('alert')).toBeNull();
+    const dialog = screen.getByRole('dialog', { name: 'Simulate a customer message' });
+    await user.click(within(dialog).getByRole('button', { name: 'Send as the customer' }));
+    // Said in the dialog, next to the message, which stays open to try again.
+    const message = within(dialog).getByRole('textbox', { name: 'Message' });
+    await waitFor(() => expect(message.getAttribute('aria-invalid')).toBe('true'));
+    expect(document.getElementById(message.getAttribute('aria-describedby') ?? '')?.textContent).toBe(
+      'The message could not be saved. Check the disk.',
+    );
   });
 
   it('offers to try again when the first screen cannot load', async () => {

@@ -199,8 +199,10 @@ describe('the first screen of a long contact list', () => {
     await host.handlers.imports.applyContactsCsv(preview.previewId);
     await customerWrites(host, '+31610001149', T0 - 2 * HOUR, 'Hello from the end of the list');
     // The rest of the list waits until the first screen has been looked at.
-    let release = () => undefined as void;
-    const held = new Promise<void>((resolve) => (release = resolve));
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
     host.beforeNext('contacts.page', () => held);
     const store = new AppStore(unwrapBridgeApi(host.bridge));
     const stop = store.start();

@@ -54,9 +54,12 @@ Object.defineProperty(HTMLElement.prototype, 'scrollHeight', {
 
 // A browser clamps a scroll to what there is to scroll and then reports it with a scroll event; happy-dom
 // does neither, and the message log's virtualizer follows the position through those events.
-const scrollTo = HTMLElement.prototype.scrollTo;
+const scrollTo = Object.getOwnPropertyDescriptor(Element.prototype, 'scrollTo')?.value as (
+  this: Element,
+  ...args: unknown[]
+) => void;
 HTMLElement.prototype.scrollTo = function (this: HTMLElement, ...args: unknown[]) {
-  (scrollTo as (...a: unknown[]) => void).apply(this, args);
+  scrollTo.apply(this, args);
   if (this.getAttribute('role') !== 'log') return;
   this.scrollTop = Math.max(0, Math.min(this.scrollTop, this.scrollHeight - this.clientHeight));
   setTimeout(() => act(() => void this.dispatchEvent(new Event('scroll'))), 0);

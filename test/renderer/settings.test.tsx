@@ -26,7 +26,7 @@ describe('settings', () => {
     const { dialog, host } = await openSettings();
     const { dataDir } = await host.handlers.workspace.info();
     expect(
-      within(dialog).getByRole('spinbutton', { name: /Warn when a window has less than/ }),
+      within(dialog).getByRole('spinbutton', { name: 'Reminder 1: minutes before close' }),
     ).toHaveProperty('value', '60');
     expect(within(dialog).getByRole('combobox', { name: 'Time zone' })).toHaveProperty(
       'value',
@@ -42,7 +42,7 @@ describe('settings', () => {
 
   it('saves through settings.update and applies the theme', async () => {
     const { user, dialog, host } = await openSettings();
-    const lead = within(dialog).getByRole('spinbutton', { name: /Warn when a window has less than/ });
+    const lead = within(dialog).getByRole('spinbutton', { name: 'Reminder 1: minutes before close' });
     await user.clear(lead);
     await user.type(lead, '90');
     await user.selectOptions(within(dialog).getByRole('combobox', { name: 'Time zone' }), 'America/New_York');
@@ -53,16 +53,15 @@ describe('settings', () => {
     expect(host.callsTo('settings.update')).toEqual([
       [
         {
-          closingLeadMinutes: 90,
           timeZone: 'America/New_York',
           locale: null,
           theme: 'dark',
           // The sections below are saved as they are.
           defaultTemplateId: null,
           optOutKeywords: [...DEFAULT_OPT_OUT_KEYWORDS],
-          reminderLeadMinutes: [60, 15],
+          reminderLeadMinutes: [90, 15],
           remindOnlyWhenWaiting: true,
-          quietHoursEnabled: false,
+          quietHoursEnabled: true,
           businessHours: DEFAULT_BUSINESS_HOURS,
         },
       ],
@@ -78,24 +77,24 @@ describe('settings', () => {
 
   it('shows field errors from the main process', async () => {
     const { user, dialog } = await openSettings();
-    const lead = within(dialog).getByRole('spinbutton', { name: /Warn when a window has less than/ });
+    const lead = within(dialog).getByRole('spinbutton', { name: 'Reminder 1: minutes before close' });
     await user.clear(lead);
     await user.type(lead, '2000');
     await user.click(within(dialog).getByRole('button', { name: 'Save settings' }));
-    await waitFor(() => expect(lead.getAttribute('aria-invalid')).toBe('true'));
-    const errorId = lead.getAttribute('aria-describedby') ?? '';
-    expect(document.getElementById(errorId)?.textContent).toBe(
-      'The closing warning must be shorter than the 24-hour window.',
+    const group = within(dialog).getByRole('group', { name: 'Remind me before a window closes' });
+    await waitFor(() => expect(group.getAttribute('aria-describedby')).toBeTruthy());
+    expect(document.getElementById(group.getAttribute('aria-describedby') ?? '')?.textContent).toContain(
+      'Use at most 1440 minutes (24 hours).',
     );
     expect(screen.getByRole('dialog', { name: 'Settings' })).toBeTruthy();
   });
 
   it('refuses a lead that is not a whole number without calling main', async () => {
     const { user, dialog, host } = await openSettings();
-    const lead = within(dialog).getByRole('spinbutton', { name: /Warn when a window has less than/ });
+    const lead = within(dialog).getByRole('spinbutton', { name: 'Reminder 1: minutes before close' });
     await user.clear(lead);
     await user.click(within(dialog).getByRole('button', { name: 'Save settings' }));
-    expect(within(dialog).getByText('Enter a whole number of minutes, for example 60.')).toBeTruthy();
+    expect(within(dialog).getByText('Enter whole minutes, for example 15.')).toBeTruthy();
     expect(host.callsTo('settings.update')).toEqual([]);
   });
 

@@ -73,6 +73,15 @@ describe('simulating a customer message in the demo', () => {
     expect(message.text).toBe('Is it ready?');
   });
 
+  it('refuses a text of only spaces, storing nothing (no text at all is a line of the demo)', async () => {
+    const { simulation, contactId, history } = await demo();
+    const before = await history();
+    const refused = await refusal(simulation.simulateInbound(contactId, '   '));
+    expect(refused.code).toBe('invalid-input');
+    expect(refused.fields).toEqual({ text: 'Type the customer’s message.' });
+    expect(await history()).toEqual(before);
+  });
+
   it('is refused outside the demo, and when a real provider is connected, storing nothing', async () => {
     const { simulationWith, contactId, history } = await demo();
     const before = await history();

@@ -1,19 +1,8 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ATTACHMENT_CHUNK_BYTES, type Attachment } from '../../main/contract/attachments';
-import { AppError } from '../../main/contract/errors';
-import { CloudApiProvider } from '../../main/providers/cloud-api/cloud-api-provider';
-import { silentNotifier } from '../../main/services/notifier';
-import { WorkspaceSession } from '../../main/services/workspace-session';
-import { FakeClock } from '../support/fake-clock';
-import type { FakeGraphApi } from '../support/fake-graph-api';
-import { RecordingPublisher, sequentialIds, silentLog } from '../support/recorders';
-import { useCleanup, useTempDirs } from '../support/temp-dir';
-import { useFakeGraph } from '../support/use-fake-graph';
-import { CUSTOMER, textMessage } from '../support/webhook-fixtures';
-import { T0 } from './harness';
 import { HOUR } from './outbox-kit';
+import { drop, JPEG, OGG, PDF, refusal, requestsTo, useMediaRig } from './media-send-kit';
 
 /**
  * Replies, reactions and media sent through the owner's real workspace session and the Cloud API
@@ -21,73 +10,7 @@ import { HOUR } from './outbox-kit';
  * upload before the message, and every refusal (wrong type, too large, window closed) before any request.
  */
 
-const graph = useFakeGraph();
-const tempDir = useTempDirs();
-const cleanup = useCleanup();
-
-const JPEG = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(2000, 7)]);
-const PDF = Buffer.from('%PDF-1.4\n% a small document\n');
-const OGG = Buffer.concat([Buffer.from('OggS'), Buffer.alloc(300, 1)]);
-
-async function rig(picked: string | null = null) {
-  const clock = new FakeClock(T0);
-  const provider = new CloudApiProvider(() => graph.settings, silentLog);
-  const session = await WorkspaceSession.open('real', {
-    dataRoot: await tempDir(),
-    clock,
-    scheduler: clock,
-    publisher: new RecordingPublisher(),
-    provider,
-    log: silentLog,
-    ids: sequentialIds,
-    systemLocale: 'nl-NL',
-    systemTimeZone: 'Europe/Amsterdam',
-    notifier: silentNotifier('no notifications in tests'),
-    random: () => 0,
-    filePicker: { pickFile: () => Promise.resolve(picked) },
-  });
-  cleanup.push(async () => {
-    provider.close();
-    await session.close();
-  });
-  // The customer wrote an hour ago: the window is open.
-  await provider.deliver(
-    JSON.stringify(textMessage('wamid.IN1', 'Do you have it in red?', String((T0 - HOUR) / 1000))),
-  );
-  const contact = session.store.contactByPhone(`+${CUSTOMER.waId}`);
-  if (!contact) throw new Error('no contact from the webhook');
-  const [question] = (await session.conversation.history(contact.id, { limit: 10 })).messages;
-  if (!question) throw new Error('no inbound message');
-  return { session, clock, contactId: contact.id, question };
-}
-
-const requestsTo = (api: FakeGraphApi, end: string) => api.requests.filter((r) => r.route.endsWith(end));
-
-/** Hands a file over as the composer does with a dropped one: begin, pieces, finish. */
-async function drop(
-  session: WorkspaceSession,
-  contactId: string,
-  fileName: string,
-  bytes: Buffer,
-): Promise<Attachment> {
-  const a = session.sends.attachments;
-  const started = a.begin(contactId, { fileName, mimeType: '', size: bytes.byteLength });
-  for (let offset = 0; offset < bytes.byteLength; offset += ATTACHMENT_CHUNK_BYTES) {
-    const data = bytes.subarray(offset, offset + ATTACHMENT_CHUNK_BYTES).toString('base64');
-    await a.chunk({ attachmentId: started.id, offset, data });
-  }
-  return a.finish(started.id);
-}
-
-async function refusal(promise: Promise<unknown> | (() => unknown)): Promise<AppError> {
-  try {
-    await (typeof promise === 'function' ? promise() : promise);
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error('expected a refusal');
-}
+const { graph, tempDir, rig } = useMediaRig();
 
 describe('replies and reactions (Cloud API payloads)', () => {
   it('a reply quotes the message by its wamid in context.message_id and is stored with the quote', async () => {

@@ -25,14 +25,29 @@ async function settingsOn(dir: string, options: { closeAfter: boolean } = { clos
 }
 
 describe('changing the settings', () => {
+  it('keeps the closing warning the first reminder, whichever of the two is changed', async () => {
+    const { settings } = await settingsOn(await tempDir());
+    expect(await settings.update({ closingLeadMinutes: 30 })).toMatchObject({
+      closingLeadMinutes: 30,
+      reminderLeadMinutes: [30, 15],
+    });
+    expect(await settings.update({ reminderLeadMinutes: [5, 120] })).toMatchObject({
+      closingLeadMinutes: 120,
+      reminderLeadMinutes: [120, 5],
+    });
+    // No reminders at all: the closing warning stays as it was.
+    expect(await settings.update({ reminderLeadMinutes: [] })).toMatchObject({ closingLeadMinutes: 120 });
+  });
+
   it('saves the change over the rest, tells the window, then whoever computes from them', async () => {
     const dir = await tempDir();
     const { settings, publisher, changed, store } = await settingsOn(dir, { closeAfter: false });
     const before = settings.current();
 
-    const after = await settings.update({ closingLeadMinutes: 45, reminderLeadMinutes: [90, 10] });
+    const after = await settings.update({ reminderLeadMinutes: [10, 90] });
 
-    expect(after).toEqual({ ...before, closingLeadMinutes: 45, reminderLeadMinutes: [90, 10] });
+    // One model (issue 14): the first, largest reminder is the closing warning.
+    expect(after).toEqual({ ...before, closingLeadMinutes: 90, reminderLeadMinutes: [90, 10] });
     expect(publisher.of('settings:changed')).toEqual([after]);
     expect(changed).toEqual([after]);
     await store.close();

@@ -179,7 +179,7 @@ describe('submitting a template for approval', () => {
     expect(saved.headerMedia).toMatchObject({
       kind: 'image',
       fileName: 'shop.jpg',
-      sample: expect.stringMatching(/^template-samples\//),
+      sample: expect.stringMatching(/^template-samples\//) as string,
     });
   });
 
@@ -189,7 +189,7 @@ describe('submitting a template for approval', () => {
       session.templateSubmission.submit(draft({ body: '{{first_name}}, ready.' })),
     ).rejects.toMatchObject({
       code: 'invalid-input',
-      fields: { body: expect.stringMatching(/cannot start with a placeholder/) },
+      fields: { body: expect.stringMatching(/cannot start with a placeholder/) as string },
     });
     expect(fake.api.requests).toEqual([]);
 
@@ -211,7 +211,7 @@ describe('submitting a template for approval', () => {
       code: 'send-failed',
       message: expect.stringMatching(
         /^WhatsApp did not accept the template: Message template language is being deleted: New English content .* \(WhatsApp error 100\/2388023\)\. Change what it names/,
-      ),
+      ) as string,
     });
     expect(session.templates.list()).toEqual([]);
   });

@@ -48,12 +48,16 @@ describe('a history written by a newer CareWindow', () => {
     await store.close();
   });
 
-  it('is announced at start when its summary has to be brought up to date, not called damaged', async () => {
+  it('is announced when its summary is brought up to date after an unclean close, not called damaged', async () => {
     const dir = await workspaceWithAnna();
     // A newer CareWindow rewrote the history in its own format: longer than the summary knew.
     await fsp.writeFile(logOf(dir, 'anna'), `${newerLines}${'{"kind":"msg","v":9}\n'.repeat(20)}`);
+    // After a clean close every summary is trusted as it is; here that run ended without one.
+    await fsp.unlink(path.join(dir, '.activity-closed-cleanly'));
 
     const store = await open(dir);
+    expect(store.problems).toEqual([]); // nothing is read at open
+    await store.flush(); // the background check, a little after the first screen
     expect(store.problems).toHaveLength(1);
     expect(store.problems[0]?.message).toMatch(/newer version of CareWindow/);
     expect(store.problems[0]?.message).not.toMatch(/damaged/);

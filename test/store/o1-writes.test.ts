@@ -125,3 +125,102 @@ describe('a change costs the same bytes written whatever the size of the workspa
     expect(costs[1] ?? Infinity).toBeLessThan(200);
   });
 });
+
+/** A workspace of `contacts` contacts that each wrote once, closed cleanly. */
+async function talkingWorkspace(contacts: number): Promise<string> {
+  const dir = await tempDir();
+  const seed = await openWorkspaceStore(dir, { now: () => T0 });
+  await seed.saveContacts(
+    Array.from({ length: contacts }, (_, i) =>
+      contact(`c${i}`, { phone: phoneOf(i), name: `Customer ${i}` }),
+    ),
+    [],
+  );
+  for (let i = 0; i < contacts; i++) {
+    await seed.importMessages(`c${i}`, [message(`c${i}`, `hello${i}`, T0 + i * 1000)]);
+  }
+  await seed.close();
+  return dir;
+}
+
+describe('activity summaries: a flush writes the changed summaries only', () => {
+  it('one new message, then a flush: equal bytes at 40 and 800 conversations, far below activity.json', async () => {
+    const costs = [];
+    for (const size of [40, 800]) {
+      const dir = await talkingWorkspace(size);
+      const { fs, written } = countingFs();
+      const store = await openWorkspaceStore(dir, {
+        now: () => T0,
+        fs,
+        summaryDelayMs: 3_600_000,
+        summaryMaxDelayMs: 3_600_000,
+      });
+      await store.appendMessage(message('c5', 'again', T0 + 10_000_000));
+      const flush = await bytesFor(store, written, () => store.flush());
+      expect(store.activity('c5').messageCount).toBe(2);
+      costs.push({ flush, file: (await fsp.stat(`${dir}/activity.json`)).size });
+      await store.close();
+      // Folded in at the clean close: the next open sees the message without reading the history.
+      const again = await openWorkspaceStore(dir, { now: () => T0 });
+      expect(again.activity('c5').messageCount).toBe(2);
+      await again.close();
+    }
+    const [small, large] = costs;
+    expect(small?.flush).toBeGreaterThan(0);
+    expect(small?.flush).toBe(large?.flush);
+    expect(large?.file ?? 0).toBeGreaterThan(200_000);
+    expect(large?.flush ?? Infinity).toBeLessThan(1_000);
+  }, 120_000);
+
+  it('a flush that was never folded in (no clean close) is read back from the journal', async () => {
+    const dir = await talkingWorkspace(5);
+    const store = await openWorkspaceStore(dir, { now: () => T0 });
+    await store.appendMessage(message('c2', 'again', T0 + 10_000_000));
+    await store.flush();
+    // No close: the process "dies" with the change only in activity.journal.jsonl.
+    const again = await openWorkspaceStore(dir, { now: () => T0 });
+    expect(again.activity('c2').messageCount).toBe(2);
+    await again.close();
+  });
+});
+
+describe('opening a workspace', () => {
+  it('makes no file call on any history after a clean close (200 contacts)', async () => {
+    const dir = await talkingWorkspace(200);
+    const calls: string[] = [];
+    const recorded = (name: keyof StoreFs) =>
+      (async (...args: unknown[]) => {
+        calls.push(`${name} ${String(args[0])}`);
+        return (fsp[name] as (...a: unknown[]) => Promise<unknown>)(...args);
+      }) as never;
+    const fs: StoreFs = {
+      ...fsp,
+      ...Object.fromEntries(
+        (
+          [
+            'open',
+            'readFile',
+            'rename',
+            'copyFile',
+            'unlink',
+            'mkdir',
+            'stat',
+            'utimes',
+            'readdir',
+            'rm',
+          ] as const
+        ).map((name) => [name, recorded(name)]),
+      ),
+    };
+    const store = await openWorkspaceStore(dir, { now: () => T0, fs });
+    const messagesDir = `${dir}/messages/`;
+    expect(calls.filter((call) => call.includes(messagesDir))).toEqual([]);
+    expect(calls.length).toBeLessThan(60);
+    expect(store.activity('c150').messageCount).toBe(1);
+    // The first use of a conversation checks that one history only.
+    await store.history('c150', { limit: 10 });
+    const touched = new Set(calls.filter((c) => c.includes(messagesDir)).map((c) => c.split('/').at(-1)));
+    expect([...touched].every((name) => name?.startsWith('c150'))).toBe(true);
+    await store.close();
+  }, 60_000);
+});

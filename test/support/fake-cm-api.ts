@@ -53,12 +53,7 @@ export class FakeCmApi {
       req.on('data', (chunk: Buffer) => chunks.push(chunk));
       req.on('end', () => {
         const text = Buffer.concat(chunks).toString('utf8');
-        let body: unknown = null;
-        try {
-          body = text === '' ? null : (JSON.parse(text) as unknown);
-        } catch {
-          body = null;
-        }
+        const body = parsed(text);
         const request = { method: req.method ?? '', path: req.url ?? '/', headers: req.headers, body };
         api.requests.push(request);
         const { status, json } = api.respond(request);
@@ -149,6 +144,14 @@ export class FakeCmApi {
         ],
       },
     };
+  }
+}
+
+function parsed(text: string): unknown {
+  try {
+    return text === '' ? null : (JSON.parse(text) as unknown);
+  } catch {
+    return null;
   }
 }
 

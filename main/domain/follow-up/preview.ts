@@ -1,6 +1,7 @@
 import type { RateCard } from '../../contract/costs';
 import type { CareWindow, Contact, FollowUpPreview, Template } from '../../contract/model';
-import { fillTemplate, type FillResult } from '../templates/fill';
+import { fillTemplate } from '../templates/fill';
+import type { SendFill } from '../templates/send-parts';
 import { bestUtilityTemplate } from './choose-template';
 import { categoryWarning, templateCost } from './cost';
 import type { Eligibility } from './eligibility';
@@ -24,8 +25,8 @@ export interface PreviewInput {
 export interface PreviewDetail {
   preview: FollowUpPreview;
   eligibility: Eligibility;
-  /** Set when the template fills completely. */
-  fill: FillResult | null;
+  /** Set when a template was given (body and buttons; see send-parts.ts). */
+  fill: SendFill | null;
 }
 
 /**

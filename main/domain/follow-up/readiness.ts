@@ -2,7 +2,7 @@ import type { CareWindow, Contact, Template } from '../../contract/model';
 import { canSendFreeForm } from '../care-window';
 import { recipientOf } from '../pricing/recipient';
 import { marketingPausedFor } from '../pricing/us-marketing';
-import { fillTemplate, type FillResult } from '../templates/fill';
+import { fillForSend, type SendFill } from '../templates/send-parts';
 import { chooseTemplate, type TemplateUse } from './choose-template';
 import { followUpEligibility, type Eligibility } from './eligibility';
 import type { TemplateChoiceMemo } from './template-choice-memo';
@@ -14,8 +14,8 @@ import type { TemplateChoiceMemo } from './template-choice-memo';
  */
 export interface FollowUpCheck {
   eligibility: Eligibility;
-  /** Set when a template was given. */
-  fill: FillResult | null;
+  /** Set when a template was given: the body, and a URL button's suffix, filled for the contact. */
+  fill: SendFill | null;
 }
 
 /** Whether the one follow-up with this template may go to this contact now. */
@@ -25,12 +25,11 @@ export function checkFollowUp(
   template: Template | null,
   now: number,
   /** The template already filled for this contact (a memo), when known. */
-  filled?: FillResult | null,
+  filled?: SendFill | null,
 ): FollowUpCheck {
   const open = canSendFreeForm(window);
   const recipient = recipientOf(contact.phone);
-  const fill =
-    filled !== undefined ? filled : template ? fillTemplate(template.body, template.mapping, contact) : null;
+  const fill = filled !== undefined ? filled : template ? fillForSend(template, contact) : null;
   const eligibility = followUpEligibility({
     window: window.state,
     followUpSent: window.followUpSentAt !== null && !open,

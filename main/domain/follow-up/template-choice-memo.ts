@@ -1,5 +1,5 @@
 import type { Contact, Template } from '../../contract/model';
-import { fillTemplate, type FillResult } from '../templates/fill';
+import { fillForSend, type SendFill } from '../templates/send-parts';
 import { chooseTemplate, type TemplateUse } from './choose-template';
 
 /** What chooseTemplate and the fill of its template depend on besides the contact record. */
@@ -12,7 +12,7 @@ interface ChoiceKey {
 /** The template one click would send to a contact, and that template filled for them. */
 export interface TemplateChoiceFill {
   readonly template: Template | null;
-  readonly fill: FillResult | null;
+  readonly fill: SendFill | null;
 }
 
 interface Entry extends ChoiceKey, TemplateChoiceFill {}
@@ -38,7 +38,7 @@ export class TemplateChoiceMemo {
       return known;
     }
     const { template } = chooseTemplate({ contact, ...key });
-    const fill = template ? fillTemplate(template.body, template.mapping, contact) : null;
+    const fill = template ? fillForSend(template, contact) : null;
     const entry: Entry = {
       templates: key.templates,
       lastUsed: key.lastUsed,

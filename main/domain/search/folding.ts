@@ -29,7 +29,8 @@ export function foldWithOrigin(text: string): FoldedText {
   const origin: number[] = [];
   let offset = 0;
   for (const char of text) {
-    const part = foldChar(char);
+    // ASCII (most of most texts) has nothing to decompose: NFD and a regex per character were most of a snippet's cost.
+    const part = char.charCodeAt(0) < 0x80 ? char.toLowerCase() : foldChar(char);
     for (let i = 0; i < part.length; i++) origin.push(offset);
     folded += part;
     offset += char.length;

@@ -10,15 +10,11 @@ import { maxMediaBytes } from '../media-rules';
 import { parseBody, type Placeholder, type Segment } from './placeholders';
 import { checkBody } from './template-draft';
 import { readButtons } from './submission-buttons';
-
 export { exampleUrl } from './submission-buttons';
 
 /**
- * WhatsApp's rules for a new message template, checked BEFORE it is submitted, so the owner fixes a
- * field instead of waiting for a rejection. Pure: the form runs it as the owner types (field by field),
- * the main process runs it again and refuses what the form would refuse.
- *
- * The platform's rules, from
+ * WhatsApp's rules for a new template, checked BEFORE it is submitted. Pure: the form runs it (field by
+ * field), main runs it again and refuses what the form would refuse. The platform's rules, from
  *   https://developers.facebook.com/documentation/business-messaging/whatsapp/templates/components
  *   https://developers.facebook.com/documentation/business-messaging/whatsapp/templates/template-management
  * - name: lowercase letters, digits and underscores, at most 512 characters;
@@ -28,9 +24,7 @@ export { exampleUrl } from './submission-buttons';
  * - header: text of at most 60 characters with at most one parameter (with its example), or an image,
  *   video or document with a sample file (uploaded for a `header_handle`);
  * - footer: at most 60 characters, no parameters;
- * - buttons: at most 10, of which at most 2 URL and 1 phone number; text at most 25 characters; a URL
- *   may end in one parameter {{1}} (with an example); quick replies are grouped together, not between
- *   call-to-action buttons;
+ * - buttons: see submission-buttons.ts;
  * - authentication templates use WhatsApp's preset text and a code button, so they are not written here.
  */
 
@@ -46,8 +40,7 @@ const PLATFORM_NAMED = /^[a-z_][a-z0-9_]*$/;
 export type ParameterFormat = 'named' | 'positional';
 
 export interface ParameterExample {
-  /** "first_name" or "1". */
-  key: string;
+  key: string; // "first_name" or "1"
   example: string;
 }
 

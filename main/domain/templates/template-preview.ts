@@ -34,11 +34,11 @@ export function fillPlaceholders(text: string, values: Readonly<Record<string, s
 
 function buttonsOf(
   buttons: readonly TemplateButtonSpec[],
-  urlSuffix?: string,
+  urlSuffix?: (index: number) => string | undefined,
 ): TemplatePreviewModel['buttons'] {
-  return buttons.map((b) => {
+  return buttons.map((b, index) => {
     if (b.type === 'url') {
-      const example = urlSuffix === undefined ? b.example : urlSuffix;
+      const example = urlSuffix?.(index) ?? b.example;
       return { type: b.type, text: b.text, detail: exampleUrl({ url: b.url, example }) };
     }
     if (b.type === 'phone_number') return { type: b.type, text: b.text, detail: b.phone };
@@ -71,12 +71,17 @@ export function previewOfSpec(spec: TemplateSpec, sampleName: string | null): Te
 
 /**
  * A library template with its body already filled (the follow-up preview's text). `mediaName` is the
- * header file that will go (chosen for this send, or the stored sample).
+ * header file that will go (chosen for this send, or the stored sample); `urlSuffixes` the contact's
+ * value for each URL button's {{1}} by button index (send-parts.ts), `urlSuffix` one for every URL button.
  */
 export function previewOfTemplate(
   template: Pick<Template, 'header' | 'footer' | 'buttons' | 'headerMedia' | 'buttonSpecs' | 'examples'>,
   filledBody: string,
-  options: { mediaName?: string | null; urlSuffix?: string } = {},
+  options: {
+    mediaName?: string | null;
+    urlSuffix?: string;
+    urlSuffixes?: Readonly<Record<number, string>>;
+  } = {},
 ): TemplatePreviewModel {
   const media = template.headerMedia ?? null;
   const specs: TemplateButtonSpec[] =
@@ -96,6 +101,6 @@ export function previewOfTemplate(
         : null,
     body: filledBody,
     footer: template.footer,
-    buttons: buttonsOf(specs, options.urlSuffix),
+    buttons: buttonsOf(specs, (index) => options.urlSuffixes?.[index] ?? options.urlSuffix),
   };
 }

@@ -150,7 +150,10 @@ export class WebhookReceiver {
       }
       const pathToken = this.options.pathToken?.() ?? '';
       if (this.options.pathToken !== undefined) {
-        if (pathToken === '' || !sameText(new URL(req.url ?? '/', 'http://localhost').pathname, `/webhook/${pathToken}`)) {
+        if (
+          pathToken === '' ||
+          !sameText(new URL(req.url ?? '/', 'http://localhost').pathname, `/webhook/${pathToken}`)
+        ) {
           this.options.log.warn('webhook refused: not at the secret path');
           answer(res, 404, 'Not found');
           return;

@@ -10,6 +10,7 @@ import { build } from 'esbuild';
 import { startCareWindow, type CareWindow } from '../../compose';
 import { describe, registerHandlers } from '../../ipc/router';
 import type { Logger } from '../../services/ports';
+import type { SecretStore } from '../../services/account-ports';
 import { webhookReceiverStarter } from '../node/start-webhook-receiver';
 import { ControllableClock } from './controllable-clock';
 import { MemorySecrets } from './memory-secrets';
@@ -18,7 +19,7 @@ import { RecordingMediaShell } from './recording-media-shell';
 import { sameToken, WsTransport } from './ws-transport';
 import { RENDERER_CSP } from '../content-security-policy';
 import { CONTENT_TYPES } from '../content-types';
-import { isMediaPath, mediaForRequest, mediaHeaders } from '../media-route';
+import { isMediaPath, mediaAnswer, mediaForRequest } from '../media-route';
 
 export interface PreviewHostOptions {
   /** The built renderer (out/renderer). */
@@ -38,6 +39,11 @@ export interface PreviewHostOptions {
   cmBaseUrl?: string;
   /** The webhook receiver's port for a new connection; 0 picks a free one (tests). Default 8787. */
   webhookPort?: number;
+  /**
+   * Where the account's secrets live; default a new in-memory store (gone with the host). A test that
+   * restarts the host hands the same one to each, as the keychain outlives a restart of the app.
+   */
+  secrets?: SecretStore;
 }
 
 export interface PreviewHost {
@@ -79,7 +85,7 @@ export async function startPreviewHost(options: PreviewHostOptions): Promise<Pre
     ...(options.systemTimeZone ? { systemTimeZone: options.systemTimeZone } : {}),
     notifier,
     // No safeStorage outside Electron: credentials live in memory for this session (the wizard says so).
-    secrets: new MemorySecrets(),
+    secrets: options.secrets ?? new MemorySecrets(),
     startReceiver: webhookReceiverStarter(clock, log),
     // No desktop to open files on: what the owner asked to open is recorded (the e2e tests read it).
     mediaShell: new RecordingMediaShell(),
@@ -133,7 +139,7 @@ export async function startPreviewHost(options: PreviewHostOptions): Promise<Pre
         html.replace('<script', `${tag}\n    <script`),
       );
     }
-    if (isMediaPath(url.pathname)) return serveMedia(response, app, url.pathname);
+    if (isMediaPath(url.pathname)) return serveMedia(response, app, url.pathname, request.headers.range);
     const file = staticPath(options.rendererDir, url.pathname);
     if (!file) {
       send(response, 404, 'text/plain; charset=utf-8', 'Not found');
@@ -193,8 +199,13 @@ export async function startPreviewHost(options: PreviewHostOptions): Promise<Pre
   };
 }
 
-/** The open workspace's media files (platform/media-route.ts), streamed. */
-async function serveMedia(response: ServerResponse, app: CareWindow, pathname: string): Promise<void> {
+/** The open workspace's media files (platform/media-route.ts), streamed, whole or the range asked for. */
+async function serveMedia(
+  response: ServerResponse,
+  app: CareWindow,
+  pathname: string,
+  range: string | undefined,
+): Promise<void> {
   let workspaceDir: string | null;
   try {
     workspaceDir = app.session().store.dir;
@@ -212,8 +223,13 @@ async function serveMedia(response: ServerResponse, app: CareWindow, pathname: s
     send(response, 404, 'text/plain; charset=utf-8', 'Not found');
     return;
   }
-  response.writeHead(200, mediaHeaders(media.contentType, size));
-  await pipeline(createReadStream(media.file), response);
+  const answer = mediaAnswer(media.contentType, size, range);
+  response.writeHead(answer.status, answer.headers);
+  if (answer.body === null) {
+    response.end();
+    return;
+  }
+  await pipeline(createReadStream(media.file, answer.body === 'whole' ? {} : answer.body), response);
 }
 
 function send(response: ServerResponse, status: number, type: string, body: string | Buffer): void {

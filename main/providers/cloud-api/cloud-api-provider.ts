@@ -16,7 +16,7 @@ import { Listeners } from '../listeners';
 import type { GraphSettings } from './graph-settings';
 import { fetchMedia } from './media-download';
 import { sendMessage } from './send-message';
-import { sendMediaMessage } from './media-upload';
+import { sendMediaMessage, sendTemplateMessage } from './media-upload';
 import { fetchTemplates, type TemplateFetch } from './template-sync';
 import type {
   TemplateStatusListener,
@@ -53,6 +53,9 @@ export class CloudApiProvider implements MessagingProvider, MediaSource, Templat
     // A media message uploads its file first (media-upload.ts).
     if (request.kind === 'media')
       return sendMediaMessage(this.settings(), request, upload, this.closing.signal);
+    // So does a template with a photo, video or document header.
+    if (request.kind === 'template')
+      return sendTemplateMessage(this.settings(), request, upload, this.closing.signal);
     return sendMessage(this.settings(), request, this.closing.signal);
   }
 

@@ -91,7 +91,8 @@ export async function graphRequest(settings: GraphSettings, call: GraphCall): Pr
   const headers: Record<string, string> = { authorization: `Bearer ${settings.accessToken}` };
   // A form (a media upload) sets its own multipart content type, boundary included.
   const form = call.body instanceof FormData ? call.body : null;
-  const bytes = call.body instanceof Uint8Array ? call.body : null;
+  // Raw bytes are copied into a plain ArrayBuffer: fetch's body must not be a view on a shared buffer.
+  const bytes = call.body instanceof Uint8Array ? new Uint8Array(call.body) : null;
   if (call.body !== undefined && !form && !bytes) headers['content-type'] = 'application/json';
   Object.assign(headers, call.headers);
   let response: Response;

@@ -15,20 +15,23 @@ import { fromGraphError, failedSend, messageBody, postMessage } from './send-mes
 const UploadAnswer = z.object({ id: z.string().min(1) });
 
 type MediaRequest = Extract<OutboundRequest, { kind: 'media' }>;
+type TemplateRequest = Extract<OutboundRequest, { kind: 'template' }>;
 
+/** Uploads one file; `request` is the send it belongs to, for how a refusal is classified. */
 export async function uploadMedia(
   settings: GraphSettings,
-  request: MediaRequest,
+  request: OutboundRequest,
+  file: { mimeType: string; fileName: string },
   upload: MediaUpload,
   signal?: AbortSignal,
 ): Promise<{ ok: true; id: string } | { ok: false; outcome: SendOutcome }> {
   const form = new FormData();
   form.set('messaging_product', 'whatsapp');
-  form.set('type', request.media.mimeType);
+  form.set('type', file.mimeType);
   // A copy into a plain ArrayBuffer: a Blob part must not share a larger (pooled) buffer.
   const bytes = new Uint8Array(upload.bytes.byteLength);
   bytes.set(upload.bytes);
-  form.set('file', new Blob([bytes], { type: request.media.mimeType }), request.media.fileName);
+  form.set('file', new Blob([bytes], { type: file.mimeType }), file.fileName);
   const response = await graphRequest(settings, {
     method: 'POST',
     path: `/${settings.phoneNumberId}/media`,
@@ -60,7 +63,24 @@ export async function sendMediaMessage(
   signal?: AbortSignal,
 ): Promise<SendOutcome> {
   if (!upload) return failedSend('unknown', null, 'the file to send was not handed over');
-  const uploaded = await uploadMedia(settings, request, upload, signal);
+  const uploaded = await uploadMedia(settings, request, request.media, upload, signal);
+  if (!uploaded.ok) return uploaded.outcome;
+  return postMessage(settings, request, messageBody(request, uploaded.id), signal);
+}
+
+/**
+ * A template: one with a photo, video or document header uploads that file first, the same way, and
+ * names it by id in the header component (template-components.ts); others go straight out.
+ */
+export async function sendTemplateMessage(
+  settings: GraphSettings,
+  request: TemplateRequest,
+  upload: MediaUpload | undefined,
+  signal?: AbortSignal,
+): Promise<SendOutcome> {
+  if (!request.header) return postMessage(settings, request, messageBody(request), signal);
+  if (!upload) return failedSend('unknown', null, 'the template’s header file was not handed over');
+  const uploaded = await uploadMedia(settings, request, request.header, upload, signal);
   if (!uploaded.ok) return uploaded.outcome;
   return postMessage(settings, request, messageBody(request, uploaded.id), signal);
 }

@@ -3,6 +3,8 @@ import type { OutboundRequest, SendFailure, SendFailureKind, SendOutcome } from 
 import { isRetryable, kindOfCode } from './error-codes';
 import { reasonFor, failureText } from './failure-text';
 import { graphRequest, type GraphError } from './graph-request';
+import { templateComponents } from './template-components';
+export { bodyParameters } from './template-components';
 import type { GraphSettings } from './graph-settings';
 
 /**
@@ -21,21 +23,6 @@ export function recipientDigits(e164: string): string {
 
 const POSITIONAL = /^\d+$/;
 
-type BodyParameter = { type: 'text'; text: string } | { type: 'text'; parameter_name: string; text: string };
-
-/**
- * The body component's parameters. Positional templates ({{1}}, {{2}}) take them in number order; templates
- * with named placeholders ({{ticket_id}}) take each with its `parameter_name`.
- */
-export function bodyParameters(parameters: readonly { name: string; value: string }[]): BodyParameter[] {
-  if (parameters.every((p) => POSITIONAL.test(p.name))) {
-    return [...parameters]
-      .sort((a, b) => Number(a.name) - Number(b.name))
-      .map((p) => ({ type: 'text', text: p.value }));
-  }
-  return parameters.map((p) => ({ type: 'text', parameter_name: p.name, text: p.value }));
-}
-
 /**
  * The JSON of a send. `mediaId` is the uploaded file's id for a media request (media-upload.ts).
  * A reply carries `context.message_id`, the quoted message's wamid (messages/contextual-replies); a
@@ -43,6 +30,7 @@ export function bodyParameters(parameters: readonly { name: string; value: strin
  * be a reply (messages/reaction-messages). Media: `image`/`video`/`document` take `caption` (≤ 1024
  * characters), a document also `filename`; `audio` takes neither (messages/image-messages,
  * document-messages, audio-messages on developers.facebook.com/documentation/business-messaging/whatsapp).
+ * A template's `mediaId` is its uploaded header file (template-components.ts).
  */
 export function messageBody(request: OutboundRequest, mediaId?: string): Record<string, unknown> {
   const replyTo = request.kind === 'text' || request.kind === 'media' ? request.replyTo : undefined;
@@ -72,8 +60,7 @@ export function messageBody(request: OutboundRequest, mediaId?: string): Record<
     const name = kind === 'document' ? { filename: fileName } : {};
     return { ...common, type: kind, [kind]: { id: mediaId ?? '', ...caption, ...name } };
   }
-  const components =
-    request.parameters.length === 0 ? [] : [{ type: 'body', parameters: bodyParameters(request.parameters) }];
+  const components = templateComponents(request, mediaId);
   return {
     ...common,
     type: 'template',

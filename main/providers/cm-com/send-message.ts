@@ -12,7 +12,9 @@ import { gatewayNumber, type CmSettings } from './cm-settings';
  *   - a text is `body: { type: "auto", content }` (at most 4096 characters, …/docs/whatsapp);
  *   - a template is `richContent.conversation[0].template.whatsapp` with the account's `namespace`, the
  *     template's `element_name`, `language: { policy: "deterministic", code }` and a body component with its
- *     parameters in order (the template needs "the exact same number of variables").
+ *     parameters in order (the template needs "the exact same number of variables"), then WhatsApp's own
+ *     `button` components (quick-reply payloads, URL suffixes), which CM.com hands on to WhatsApp;
+ *   - a template's photo, video or document header is refused: CM.com takes media by public URL only.
  * The gateway answers no message id of its own: status reports name a message by the `reference` sent with
  * it, so that reference is the provider id CareWindow follows it by.
  */
@@ -65,10 +67,12 @@ export function messageBody(
               namespace,
               element_name: request.template.name,
               language: { policy: 'deterministic', code: request.template.language },
-              components:
-                values.length === 0
+              components: [
+                ...(values.length === 0
                   ? []
-                  : [{ type: 'body', parameters: values.map((text) => ({ type: 'text', text })) }],
+                  : [{ type: 'body', parameters: values.map((text) => ({ type: 'text', text })) }]),
+                ...buttonComponents(request.buttons ?? []),
+              ],
             },
           },
         },
@@ -94,6 +98,12 @@ export async function sendMessage(
     return refusedHere(
       'CM.com’s messaging API has no way to send a reaction',
       'Reply with a short message instead.',
+    );
+  }
+  if (request.kind === 'template' && request.header) {
+    return refusedHere(
+      'this template shows a photo, video or document at the top, and CM.com takes those only from a public web address, while CareWindow keeps your files on this computer',
+      'Send this template from CM.com’s own tools, or choose a template without a header file.',
     );
   }
   if (request.kind === 'template' && namespace.trim() === '') {
@@ -131,6 +141,22 @@ export async function sendMessage(
   const code = first?.messageErrorCode && first.messageErrorCode !== 0 ? first.messageErrorCode : requestCode;
   const title = first?.messageDetails ?? (answer.success ? (answer.data.details ?? '') : '');
   return failed(gatewayFailure(code, response.status), code, title);
+}
+
+/** WhatsApp's button components (one per button that takes a value), as the Cloud API has them. */
+function buttonComponents(
+  buttons: NonNullable<Extract<OutboundRequest, { kind: 'template' }>['buttons']>,
+): Record<string, unknown>[] {
+  return buttons.map((button) => ({
+    type: 'button',
+    sub_type: button.type,
+    index: String(button.index),
+    parameters: [
+      button.type === 'quick_reply'
+        ? { type: 'payload', payload: button.payload }
+        : { type: 'text', text: button.text },
+    ],
+  }));
 }
 
 function network(): CmFailure {

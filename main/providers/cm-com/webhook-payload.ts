@@ -72,7 +72,6 @@ export const MoMessage = z.object({
         // A template's quick-reply button ("Interactive template replies"): its payload and label.
         button: z.object({ payload: Text, text: Text }).optional().catch(undefined),
       })
-      .passthrough()
       .optional()
       .catch(undefined),
   }),

@@ -39,12 +39,20 @@ export class DemoSimulation {
         message: 'Simulated messages are only available in the demo workspace.',
       });
     }
+    if (text !== undefined && text.trim() === '') {
+      // The dialog sends no text for "a line of the demo"; a text of spaces is a slip, not that.
+      throw new AppError({
+        code: 'invalid-input',
+        message: 'Type the customer’s message, or leave the box empty for a line of the demo.',
+        fields: { text: 'Type the customer’s message.' },
+      });
+    }
     const contact = this.deps.contact(contactId);
     if (!contact) throw new AppError({ code: 'not-found', message: 'This contact no longer exists.' });
     const stored = await customers.deliver({
       from: contact.phone,
       profileName: contact.name,
-      text: text?.trim() || (pick(SIMULATED_INBOUND) ?? 'Hi!'),
+      text: text?.trim() ?? pick(SIMULATED_INBOUND) ?? 'Hi!',
       at: clock.now(),
       providerId: `sim.${ids()}`,
     });

@@ -2,54 +2,93 @@ import { createReadStream, createWriteStream } from 'node:fs';
 import * as fsp from 'node:fs/promises';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { MessageIndex, type IndexedMessage, type IndexSnapshot } from './message-index';
+import type { DocColumns } from './doc-table';
+import { MessageIndex, type IndexSnapshot } from './message-index';
 
 /**
  * The search index on disk: `search-index.jsonl` in the workspace, one JSON value per line, so neither
  * saving nor loading holds the whole file as one string. A header (the format, so a newer CareWindow
- * rebuilds rather than misreads), FlexSearch's exported lists, the vocabulary, one line per message
- * number (0 for a hole), and an end line with the counts: a file cut short has no end line and is rebuilt.
- * Saved to a temp file, fsynced and renamed over the old one, so a crash mid-save leaves the old index.
+ * rebuilds rather than misreads), FlexSearch's exported lists, the vocabulary, the contacts, then the
+ * rows' columns as base64 bytes (times, contacts, word numbers, ids and texts): a reopen reads them back
+ * as they were, without folding or indexing a single text. An end line with the counts last: a file cut
+ * short has none and is rebuilt. Saved to a temp file, fsynced and renamed over the old one, so a crash
+ * mid-save leaves the old index. The columns are in this machine's byte order (little-endian on every
+ * platform CareWindow ships for); a file copied elsewhere fails its checks and is rebuilt.
  */
 export const INDEX_FILE = 'search-index.jsonl';
 /** Bump when the file or the index's words change (folding, tokens, FlexSearch's options). */
-export const INDEX_FORMAT = 'carewindow-search/1 flexsearch-0.8 strict r1';
+export const INDEX_FORMAT = 'carewindow-search/2 flexsearch-0.8 strict columns';
 
 interface Header {
   format: string;
-  parts: number;
-  words: number;
   docs: number;
+  words: number;
 }
+
+type Line =
+  | ['flex', string, string]
+  | ['words', string[]]
+  | ['contacts', string[]]
+  | ['column', ColumnName, string]
+  | { end?: boolean; docs?: number; words?: number };
+
+const COLUMNS = {
+  counts: Int32Array,
+  entries: Int32Array,
+  at: Float64Array,
+  contact: Int32Array,
+  inbound: Uint8Array,
+  idHash: Int32Array,
+  wordStart: Uint32Array,
+  wordIds: Uint32Array,
+  entryStart: Uint32Array,
+  textStart: Uint32Array,
+  blob: Uint8Array,
+} as const;
+type ColumnName = keyof typeof COLUMNS;
+interface Columns {
+  counts: Int32Array;
+  entries: Int32Array;
+  at: Float64Array;
+  contact: Int32Array;
+  inbound: Uint8Array;
+  idHash: Int32Array;
+  wordStart: Uint32Array;
+  wordIds: Uint32Array;
+  entryStart: Uint32Array;
+  textStart: Uint32Array;
+  blob: Uint8Array;
+}
+
+/** Bytes per base64 line (a multiple of 3 and of 8): lines of a few MB, not one of hundreds. */
+const CHUNK = 3 * 1024 * 1024;
 
 export async function saveIndex(dir: string, index: MessageIndex): Promise<void> {
   const snapshot = index.snapshot();
   const target = join(dir, INDEX_FILE);
   const temp = join(dir, `.${INDEX_FILE}.${process.pid}.tmp`);
-  const header: Header = {
-    format: INDEX_FORMAT,
-    parts: snapshot.parts.length,
-    words: snapshot.vocabulary.length,
-    docs: snapshot.docs.length,
-  };
+  const docs = snapshot.rows.at.length;
+  const header: Header = { format: INDEX_FORMAT, docs, words: snapshot.words.length };
   const out = createWriteStream(temp);
-  const write = (line: string) =>
-    out.write(line + '\n') ? Promise.resolve() : new Promise<void>((done) => out.once('drain', done));
+  const write = (line: Line | Header) =>
+    out.write(JSON.stringify(line) + '\n')
+      ? Promise.resolve()
+      : new Promise<void>((done) => out.once('drain', done));
   try {
-    await write(JSON.stringify(header));
-    for (const part of snapshot.parts) await write(JSON.stringify(part));
+    await write(header);
+    for (const [key, data] of snapshot.flex) await write(['flex', key, data]);
     // Words in chunks: one line per word would be a million tiny writes.
-    for (let i = 0; i < snapshot.vocabulary.length; i += 5000) {
-      await write(JSON.stringify(snapshot.vocabulary.slice(i, i + 5000)));
+    for (let i = 0; i < snapshot.words.length; i += 5000)
+      await write(['words', snapshot.words.slice(i, i + 5000)]);
+    await write(['contacts', snapshot.rows.contacts]);
+    const columns: Columns = { ...snapshot.rows, counts: snapshot.counts, entries: snapshot.entries };
+    for (const name of Object.keys(COLUMNS) as ColumnName[]) {
+      const array = columns[name];
+      const bytes = Buffer.from(array.buffer, array.byteOffset, array.byteLength);
+      for (let i = 0; i < bytes.length; i += CHUNK)
+        await write(['column', name, bytes.subarray(i, i + CHUNK).toString('base64')]);
     }
-    for (const doc of snapshot.docs) {
-      await write(
-        doc
-          ? JSON.stringify([doc.id, doc.contactId, doc.at, doc.direction === 'inbound' ? 1 : 0, doc.text])
-          : '0',
-      );
-    }
-    await write(JSON.stringify({ end: true, docs: snapshot.docs.length }));
+    await write({ end: true, docs, words: snapshot.words.length });
     await new Promise<void>((done, fail) =>
       out.end((error?: Error | null) => (error ? fail(error) : done())),
     );
@@ -75,33 +114,53 @@ export async function loadIndex(
     return { problem: 'missing' };
   }
   const lines = createInterface({ input: createReadStream(path, 'utf8'), crlfDelay: Infinity });
-  const snapshot: {
-    parts: [string, string][];
-    docs: (IndexedMessage | undefined)[];
-    vocabulary: IndexSnapshot['vocabulary'];
-  } = { parts: [], docs: [], vocabulary: [] };
+  const flex: [string, string][] = [];
+  const words: string[] = [];
+  let contacts: string[] = [];
+  const chunks = new Map<ColumnName, Buffer[]>();
   let header: Header | null = null;
   let ended = false;
-  let wordsRead = 0;
   try {
     for await (const line of lines) {
       if (!header) {
         header = JSON.parse(line) as Header;
         if (header.format !== INDEX_FORMAT) return { problem: 'other-version' };
-      } else if (snapshot.parts.length < header.parts) {
-        snapshot.parts.push(JSON.parse(line) as [string, string]);
-      } else if (wordsRead < header.words) {
-        const chunk = JSON.parse(line) as [string, number, number][];
-        for (const entry of chunk) snapshot.vocabulary.push(entry);
-        wordsRead += chunk.length;
-      } else if (snapshot.docs.length < header.docs) {
-        snapshot.docs.push(docOf(line));
-      } else {
-        const end = JSON.parse(line) as { end?: boolean; docs?: number };
-        ended = end.end === true && end.docs === header.docs;
+        continue;
+      }
+      const value = JSON.parse(line) as Line;
+      if (!Array.isArray(value)) {
+        ended = value.end === true && value.docs === header.docs && value.words === header.words;
+      } else if (value[0] === 'flex') flex.push([value[1], value[2]]);
+      else if (value[0] === 'words') for (const word of value[1]) words.push(word);
+      else if (value[0] === 'contacts') contacts = value[1];
+      else if (value[1] in COLUMNS) {
+        const list = chunks.get(value[1]) ?? [];
+        chunks.set(value[1], list);
+        list.push(Buffer.from(value[2], 'base64'));
       }
     }
-    if (!header || !ended) return { problem: 'damaged' };
+    if (!header || !ended || words.length !== header.words) return { problem: 'damaged' };
+    const column = <K extends ColumnName>(name: K): Columns[K] => columnOf(name, chunks.get(name) ?? []);
+    const rows: DocColumns = {
+      contacts,
+      at: column('at'),
+      contact: column('contact'),
+      inbound: column('inbound'),
+      idHash: column('idHash'),
+      wordStart: column('wordStart'),
+      wordIds: column('wordIds'),
+      entryStart: column('entryStart'),
+      textStart: column('textStart'),
+      blob: column('blob'),
+    };
+    if (rows.at.length !== header.docs) return { problem: 'damaged' };
+    const snapshot: IndexSnapshot = {
+      flex,
+      words,
+      counts: column('counts'),
+      entries: column('entries'),
+      rows,
+    };
     return { index: MessageIndex.fromSnapshot(snapshot) };
   } catch {
     return { problem: 'damaged' };
@@ -110,16 +169,16 @@ export async function loadIndex(
   }
 }
 
-function docOf(line: string): IndexedMessage | undefined {
-  if (line === '0') return undefined;
-  const [id, contactId, at, inbound, text] = JSON.parse(line) as [string, string, number, number, string];
-  if (
-    typeof id !== 'string' ||
-    typeof contactId !== 'string' ||
-    typeof at !== 'number' ||
-    typeof text !== 'string'
-  ) {
-    throw new Error('Not a message line');
+/** A column's chunks joined into one aligned array of its type (a fresh buffer: typed views need alignment). */
+function columnOf<K extends ColumnName>(name: K, chunks: readonly Buffer[]): Columns[K] {
+  const Type = COLUMNS[name];
+  const total = chunks.reduce((sum, chunk) => sum + chunk.length, 0);
+  if (total % Type.BYTES_PER_ELEMENT !== 0) throw new Error(`Column ${name} cut short`);
+  const bytes = new Uint8Array(total);
+  let at = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, at);
+    at += chunk.length;
   }
-  return { id, contactId, at, direction: inbound === 1 ? 'inbound' : 'outbound', text };
+  return new Type(bytes.buffer, 0, total / Type.BYTES_PER_ELEMENT) as Columns[K];
 }

@@ -5,12 +5,13 @@ import {
   isEmptyQuery,
   parseQuery,
   TYPO_MIN_LENGTH,
-  withinOneEdit,
   type ParsedQuery,
 } from '../../domain/search/query';
-import { TypoTable, Vocabulary } from './vocabulary';
+import { DocTable, type DocColumns } from './doc-table';
+import { TopHits, type Hit } from './top-hits';
+import { Vocabulary } from './vocabulary';
 
-/** One message as the index keeps it: enough to filter, rank and cut a snippet without the history. */
+/** One message as it is given to the index (the snippet is cut from its text). */
 export interface IndexedMessage {
   id: string;
   contactId: string;
@@ -28,13 +29,13 @@ export interface IndexQuery {
   limit: number;
 }
 
-/** A message with its folded words, as given to FlexSearch: checking a candidate needs no folding. */
-type Doc = IndexedMessage & { words: string };
-
+/** Everything saving needs; `fromSnapshot` takes it back without folding or indexing a text again. */
 export interface IndexSnapshot {
-  parts: [string, string][];
-  docs: readonly (IndexedMessage | undefined)[];
-  vocabulary: [string, number, number][];
+  flex: [string, string][];
+  words: string[];
+  counts: Int32Array;
+  entries: Int32Array;
+  rows: DocColumns;
 }
 
 export interface RankedMessage {
@@ -49,251 +50,338 @@ const TYPO = 1;
 /** Longer words a prefix stands for, the most frequent first: "a" must not mean every word. */
 const MAX_COMPLETIONS = 40;
 /**
- * The most messages one query word hands over for checking. A word in more messages than this (a very
- * common one) is searched in the newest this many; the others narrow it down.
+ * The most messages one search looks at. A word in more messages than this (a very common one, with a
+ * filter that rejects most of them) is searched in its newest this many.
  */
 export const CANDIDATES = 4000;
+/** The first read of a list: most searches end within it (they need `limit` hits, newest first). */
+const FIRST_READ = 256;
 
 /**
  * The full-text index of a workspace's messages, in memory: FlexSearch holds the word → messages lists;
- * this class picks, for each query, which lists to read (the rarest word first), checks the other words
- * and the phrases against the message's own text, filters and ranks. Pure: no files, no clock, no thread.
+ * this class picks, for each query, which lists to read (the rarest word first), reads them newest first
+ * and stops as soon as nothing unread can rank among the first `limit`, checks the other words against
+ * each message's word numbers (and phrases against its text), filters and ranks. Pure: no files, no
+ * clock, no thread.
  *
- * Messages are numbered in the order they were added (oldest first when built), so FlexSearch's lists
- * run from old to new and the newest part of a long list is read by offset. A removed message leaves a
- * hole (FlexSearch's removal scans every list once loaded from disk); holes are skipped, and `compact()`
- * rebuilds without them.
+ * Messages are handed to FlexSearch in batches sorted by time (at the next search or save), so its lists
+ * run from old to new: a full build, or a reopen, is in time order; history imported later lands at the
+ * end of the lists (its hits may come after newer ones of a very common word until a compaction).
+ * A removed message leaves a hole (FlexSearch's removal scans every list once loaded from disk); holes
+ * are skipped, and `compact()` rebuilds without them.
  */
 export class MessageIndex {
-  private index = newFlexIndex();
-  private docs: (Doc | undefined)[] = [];
-  private readonly byContact = new Map<string, Map<string, number>>();
-  /** Per word: live messages (for choosing) and entries in FlexSearch's list, holes included (offsets). */
-  private readonly vocabulary = new Vocabulary();
-  private readonly typos = new TypoTable();
+  private flex = newFlexIndex();
+  private rows = new DocTable();
+  private vocabulary = new Vocabulary();
+  /** Rows not yet in FlexSearch. */
+  private pending: number[] = [];
   private holes = 0;
 
   get size(): number {
-    return this.docs.length - this.holes;
+    return this.rows.size - this.holes;
   }
 
   /** How many messages of each contact are in (the store's count tells whether a contact is behind). */
   counts(): Map<string, number> {
-    return new Map([...this.byContact].map(([contactId, ids]) => [contactId, ids.size]));
+    return this.rows.counts();
   }
 
   add(message: IndexedMessage): void {
-    const known = this.byContact.get(message.contactId);
-    if (known?.has(message.id)) this.remove(message.contactId, message.id);
-    const doc = this.docs.length;
-    const unique = [...new Set(words(message.text))];
-    this.docs.push({ ...message, words: unique.join(' ') });
-    let ids = known;
-    if (!ids) this.byContact.set(message.contactId, (ids = new Map<string, number>()));
-    ids.set(message.id, doc);
-    for (const word of unique) if (this.vocabulary.add(word)) this.typos.add(word);
-    if (unique.length > 0) this.index.add(doc, unique.join(' '));
+    const known = this.rows.find(message.contactId, message.id);
+    if (known !== undefined) this.dropRows(this.rows.remove(message.contactId, (doc) => doc === known));
+    this.insert(message);
   }
 
-  remove(contactId: string, messageId: string): void {
-    const ids = this.byContact.get(contactId);
-    const doc = ids?.get(messageId);
-    if (ids === undefined || doc === undefined) return;
-    const message = this.docs[doc];
-    ids.delete(messageId);
-    if (ids.size === 0) this.byContact.delete(contactId);
-    this.docs[doc] = undefined;
-    this.holes++;
-    if (!message) return;
-    for (const word of new Set(words(message.text)))
-      if (this.vocabulary.remove(word)) this.typos.remove(word);
-  }
-
-  removeContact(contactId: string): void {
-    for (const messageId of [...(this.byContact.get(contactId)?.keys() ?? [])]) {
-      this.remove(contactId, messageId);
+  /** A contact's messages instead of what the index had of them (a catch-up, a first build). */
+  replaceContact(contactId: string, messages: readonly IndexedMessage[]): void {
+    this.removeContact(contactId);
+    const seen = new Set<string>();
+    for (const message of messages) {
+      if (message.contactId !== contactId || seen.has(message.id)) continue;
+      seen.add(message.id);
+      this.insert(message);
     }
   }
 
-  /** Whether enough holes piled up to rebuild: a quarter of the lists, or more. */
+  removeMessages(contactId: string, ids: readonly string[]): void {
+    this.dropRows(this.rows.remove(contactId, this.rows.matcher(ids)));
+  }
+
+  removeContact(contactId: string): void {
+    this.dropRows(this.rows.remove(contactId, () => true));
+  }
+
+  /** Whether enough holes piled up to rebuild: a quarter of the rows, or more. */
   wantsCompaction(): boolean {
-    return this.holes > 10_000 && this.holes * 4 > this.docs.length;
+    return this.holes > 10_000 && this.holes * 4 > this.rows.size;
   }
 
-  /** Rebuilds FlexSearch's lists without holes, oldest message first. */
+  /** Rebuilds without holes, oldest message first: from the rows' own words, no text is folded again. */
   compact(): void {
-    const live = this.messages().sort((a, b) => a.at - b.at);
-    this.index = newFlexIndex();
-    this.docs = [];
-    this.byContact.clear();
-    this.vocabulary.clear();
-    this.typos.clear();
+    const old = this.rows;
+    const oldWords = this.vocabulary;
+    const live: number[] = [];
+    for (let doc = 0; doc < old.size; doc++) if (old.alive(doc)) live.push(doc);
+    live.sort((a, b) => old.atOf(a) - old.atOf(b) || a - b);
+    this.flex = newFlexIndex();
+    this.rows = new DocTable();
+    this.vocabulary = new Vocabulary();
+    this.pending = [];
     this.holes = 0;
-    for (const message of live) this.add(message);
+    for (const doc of live) {
+      const ids = [...old.wordsOf(doc)].map((id) => this.vocabulary.add(oldWords.word(id)));
+      this.pending.push(this.rows.push(old.row(doc), ids));
+    }
+    this.flush();
   }
 
-  /** What saving needs: FlexSearch's lists as it exports them, the messages by number, the vocabulary. */
+  /** What saving needs: FlexSearch's lists as it exports them, the rows' columns, the vocabulary. */
   snapshot(): IndexSnapshot {
-    const parts: [string, string][] = [];
-    this.index.export((key: string, data: string) => {
-      parts.push([key, data]);
+    this.flush();
+    const flex: [string, string][] = [];
+    this.flex.export((key: string, data: string) => {
+      flex.push([key, data]);
     });
-    return {
-      parts,
-      docs: this.docs.map((doc) => doc && stripped(doc)),
-      vocabulary: this.vocabulary.entriesList(),
-    };
+    return { flex, ...this.vocabulary.saved(), rows: this.rows.columns() };
   }
 
   static fromSnapshot(snapshot: IndexSnapshot): MessageIndex {
     const restored = new MessageIndex();
-    for (const [key, data] of snapshot.parts) restored.index.import(key, data);
-    restored.docs = snapshot.docs.map(
-      (doc) => doc && { ...doc, words: [...new Set(words(doc.text))].join(' ') },
-    );
-    restored.docs.forEach((message, doc) => {
-      if (!message) {
-        restored.holes++;
-        return;
-      }
-      let ids = restored.byContact.get(message.contactId);
-      if (!ids) restored.byContact.set(message.contactId, (ids = new Map<string, number>()));
-      ids.set(message.id, doc);
-    });
-    for (const [word, count, entries] of snapshot.vocabulary) {
-      restored.vocabulary.restore(word, count, entries);
-      if (count > 0) restored.typos.add(word);
-    }
+    for (const [key, data] of snapshot.flex) restored.flex.import(key, data);
+    restored.vocabulary = Vocabulary.restored(snapshot.words, snapshot.counts, snapshot.entries);
+    restored.rows = DocTable.fromColumns(snapshot.rows);
+    for (let doc = 0; doc < restored.rows.size; doc++) if (!restored.rows.alive(doc)) restored.holes++;
     return restored;
-  }
-
-  messages(): IndexedMessage[] {
-    return this.docs.filter((doc): doc is Doc => doc !== undefined).map(stripped);
   }
 
   search(request: IndexQuery): { ranked: RankedMessage[]; more: boolean; query: ParsedQuery } {
     const query = parseQuery(request.query);
     const none = { ranked: [], more: false, query };
     if (isEmptyQuery(query)) return none;
-    const needed = allWords(query).map((word) => ({ word, forms: this.formsOf(word) }));
-    if (needed.some(({ forms }) => forms.size === 0)) return none;
-    const cost = (forms: Map<string, number>) =>
+    this.flush();
+    const needed = allWords(query).map((word) => this.formIds(word));
+    if (needed.some((forms) => forms.size === 0)) return none;
+    const cost = (forms: Map<number, number>) =>
       [...forms.keys()].reduce((sum, form) => sum + this.vocabulary.count(form), 0);
-    needed.sort((a, b) => cost(a.forms) - cost(b.forms));
-    const rarest = needed[0];
+    needed.sort((a, b) => cost(a) - cost(b));
+    const [rarest, ...others] = needed;
     if (!rarest) return none;
+    const contact =
+      request.contactId === undefined ? undefined : this.rows.contactNumberOf(request.contactId);
+    if (request.contactId !== undefined && contact === undefined) return none;
 
-    const contactDocs = request.contactId ? this.byContact.get(request.contactId) : undefined;
-    if (request.contactId && !contactDocs) return none;
-    // A message's score for the rarest word is known from the form it was found by: a one-word query
-    // needs no look at the text at all.
-    const found = new Map<number, number>();
-    let truncated = false;
-    const wholeContact = contactDocs !== undefined && contactDocs.size <= cost(rarest.forms);
-    if (wholeContact) {
-      for (const doc of contactDocs.values()) found.set(doc, 0);
-    } else {
-      const forms = [...rarest.forms].sort((a, b) => b[1] - a[1]);
-      for (const [form, quality] of forms) {
-        if (found.size >= CANDIDATES) {
-          truncated = true;
-          break;
-        }
-        const entries = this.vocabulary.entries(form);
-        if (entries > CANDIDATES) truncated = true;
-        const offset = Math.max(0, entries - CANDIDATES);
-        for (const doc of this.index.search(form, { limit: CANDIDATES, offset })) {
-          const number = Number(doc);
-          if (!found.has(number)) found.set(number, quality);
-        }
+    const top = new TopHits(request.limit + 1);
+    /** The most a message can score beyond its rarest word: every other word and phrase as typed. */
+    const bonus = EXACT * (others.length + query.phrases.length);
+    const consider = (doc: number, quality: number) => {
+      if (!this.rows.alive(doc) || !this.passes(doc, request, contact)) return;
+      let score = quality;
+      for (const forms of others) {
+        const best = bestOf(this.rows.wordsOf(doc), forms);
+        if (best === 0) return;
+        score += best;
       }
-    }
+      const at = this.rows.atOf(doc);
+      if (query.phrases.length > 0) {
+        // Reading the text is the dear part: only for a message that would still make the list.
+        if (!top.wouldTake(score + EXACT * query.phrases.length, at)) return;
+        if (!hasPhrases(this.rows.textOf(doc), query.phrases)) return;
+        score += EXACT * query.phrases.length;
+      }
+      top.offer({ doc, score, at });
+    };
 
-    const others = wholeContact ? needed : needed.slice(1);
-    const ranked: { message: Doc; score: number }[] = [];
-    for (const [doc, quality] of found) {
-      const message = this.docs[doc];
-      if (!message || !passes(message, request)) continue;
-      const rest =
-        others.length > 0 || query.phrases.length > 0 ? scoreOf(message, others, query.phrases) : 0;
-      if (rest < 0) continue;
-      const score = quality + rest;
-      if (score > 0) ranked.push({ message, score });
+    let truncated: boolean;
+    const contactDocs = request.contactId === undefined ? undefined : this.rows.docsOf(request.contactId);
+    if (contactDocs && contactDocs.length <= cost(rarest)) {
+      // A small conversation: its own messages are fewer than the word's.
+      const from = Math.max(0, contactDocs.length - CANDIDATES);
+      truncated = from > 0;
+      for (let i = contactDocs.length - 1; i >= from; i--) {
+        const doc = contactDocs[i] ?? 0;
+        consider(doc, bestOf(this.rows.wordsOf(doc), rarest));
+      }
+    } else {
+      truncated = this.readLists(rarest, top, bonus, consider);
     }
-    ranked.sort((a, b) => b.score - a.score || b.message.at - a.message.at);
+    const hits = top.sorted();
     return {
-      ranked: ranked
-        .slice(0, request.limit)
-        .map(({ message, score }) => ({ message: stripped(message), score })),
-      more: truncated || ranked.length > request.limit,
+      ranked: hits.slice(0, request.limit).map((hit) => this.ranked(hit)),
+      more: truncated || hits.length > request.limit,
       query,
     };
   }
 
-  /** The words of the index a query word stands for, each with how well it matches. */
+  /** The words of the index a query word stands for, each with how well it matches (snippets mark them). */
   formsOf(word: string): Map<string, number> {
-    const forms = new Map<string, number>();
-    if (this.vocabulary.count(word) > 0) forms.set(word, EXACT);
+    return new Map([...this.formIds(word)].map(([id, quality]) => [this.vocabulary.word(id), quality]));
+  }
+
+  /**
+   * Reads the rarest word's lists, the best-matching forms first and, among forms that match equally
+   * well, merged newest first; stops when no unread message can still rank among the hits kept.
+   * True when it stopped at CANDIDATES with hits possibly left unread.
+   */
+  private readLists(
+    forms: Map<number, number>,
+    top: TopHits,
+    bonus: number,
+    consider: (doc: number, quality: number) => void,
+  ): boolean {
+    const qualities = [...new Set(forms.values())].sort((a, b) => b - a);
+    const seen = new Set<number>();
+    for (const quality of qualities) {
+      const readers = [...forms]
+        .filter(([, q]) => q === quality)
+        .map(
+          ([form]) => new ListReader(this.flex, this.vocabulary.word(form), this.vocabulary.entriesOf(form)),
+        );
+      for (;;) {
+        let newest: ListReader | undefined;
+        for (const reader of readers) {
+          const doc = reader.peek();
+          if (doc !== undefined && (!newest || this.rows.atOf(doc) > this.rows.atOf(newest.peek() ?? 0)))
+            newest = reader;
+        }
+        const doc = newest?.next();
+        if (doc === undefined) break;
+        if (top.cannotTake(quality + bonus, this.rows.atOf(doc))) return false;
+        if (seen.has(doc)) continue;
+        if (seen.size >= CANDIDATES) return true;
+        seen.add(doc);
+        consider(doc, quality);
+      }
+    }
+    return false;
+  }
+
+  private ranked(hit: Hit): RankedMessage {
+    const row = this.rows.row(hit.doc);
+    return {
+      message: {
+        id: row.id,
+        contactId: row.contactId,
+        at: row.at,
+        direction: row.inbound ? 'inbound' : 'outbound',
+        text: row.text,
+      },
+      score: hit.score,
+    };
+  }
+
+  private passes(doc: number, request: IndexQuery, contact: number | undefined): boolean {
+    if (contact !== undefined && this.rows.contactOf(doc) !== contact) return false;
+    if (request.direction !== undefined && this.rows.isInbound(doc) !== (request.direction === 'inbound'))
+      return false;
+    const at = this.rows.atOf(doc);
+    if (request.from !== undefined && at < request.from) return false;
+    if (request.to !== undefined && at >= request.to) return false;
+    return true;
+  }
+
+  private formIds(word: string): Map<number, number> {
+    const forms = new Map<number, number>();
+    const exact = this.vocabulary.id(word);
+    if (exact !== undefined && this.vocabulary.count(exact) > 0) forms.set(exact, EXACT);
     if (word.length >= 2) {
       for (const longer of this.vocabulary.startingWith(word, MAX_COMPLETIONS)) {
         if (!forms.has(longer)) forms.set(longer, PREFIX);
       }
     }
     if (word.length >= TYPO_MIN_LENGTH) {
-      for (const near of this.typos.near(word)) {
-        if (!forms.has(near) && withinOneEdit(word, near)) forms.set(near, TYPO);
-      }
+      for (const near of this.vocabulary.near(word)) if (!forms.has(near)) forms.set(near, TYPO);
     }
     return forms;
   }
+
+  private insert(message: IndexedMessage): void {
+    const ids = [...new Set(words(message.text))].map((word) => this.vocabulary.add(word));
+    const row = { ...message, inbound: message.direction === 'inbound' };
+    this.pending.push(this.rows.push(row, ids));
+  }
+
+  private dropRows(docs: readonly number[]): void {
+    for (const doc of docs) for (const id of this.rows.wordsOf(doc)) this.vocabulary.remove(id);
+    this.holes += docs.length;
+  }
+
+  /** Hands the rows added since the last search or save to FlexSearch, oldest first. */
+  private flush(): void {
+    if (this.pending.length === 0) return;
+    const rows = this.rows;
+    const live = this.pending.filter((doc) => rows.alive(doc));
+    this.pending = [];
+    live.sort((a, b) => rows.atOf(a) - rows.atOf(b) || a - b);
+    for (const doc of live) {
+      const ids = rows.wordsOf(doc);
+      if (ids.length === 0) continue;
+      let text = '';
+      for (const id of ids) {
+        text += (text ? ' ' : '') + this.vocabulary.word(id);
+        this.vocabulary.listed(id);
+      }
+      this.flex.add(doc, text);
+    }
+  }
+}
+
+/** Reads one FlexSearch list from its newest entry back, a block at a time. */
+class ListReader {
+  private block: number[] = [];
+  private at = -1;
+
+  constructor(
+    private readonly flex: Index,
+    private readonly word: string,
+    private unread: number,
+  ) {}
+
+  peek(): number | undefined {
+    if (this.at < 0) this.fill();
+    return this.at >= 0 ? this.block[this.at] : undefined;
+  }
+
+  next(): number | undefined {
+    const doc = this.peek();
+    this.at--;
+    return doc;
+  }
+
+  private fill(): void {
+    if (this.unread <= 0) return;
+    // Later blocks are bigger: a list read past its first block is likely read far.
+    const size = Math.min(this.unread, this.block.length === 0 ? FIRST_READ : CANDIDATES);
+    const offset = this.unread - size;
+    this.block = this.flex.search(this.word, { limit: size, offset }).map(Number);
+    this.unread = offset;
+    this.at = this.block.length - 1;
+  }
+}
+
+function bestOf(own: Uint32Array, forms: Map<number, number>): number {
+  let best = 0;
+  for (const id of own) best = Math.max(best, forms.get(id) ?? 0);
+  return best;
+}
+
+/** Phrases need the words in order, repeats included: the distinct words kept per row are not enough. */
+function hasPhrases(text: string, phrases: readonly (readonly string[])[]): boolean {
+  const inOrder = words(text);
+  return phrases.every((phrase) =>
+    inOrder.some((_, start) => phrase.every((word, k) => inOrder[start + k] === word)),
+  );
 }
 
 function newFlexIndex(): Index {
-  // Words arrive folded and split already (domain/search/folding.ts): FlexSearch must take them as they are.
+  // Words arrive folded and split already (domain/search/folding.ts): FlexSearch must take them as they
+  // are. `numeric: false`: by default it cuts "a96885" into "a 968 85", three lists to intersect (slow,
+  // and wrong for an order number); `cache: false`: its encoder would keep up to 200,000 texts.
   return new Index({
     tokenize: 'strict',
     resolution: 1,
     fastupdate: false,
     cache: false,
-    encoder: { normalize: false, split: ' ', dedupe: false, minlength: 1 },
+    encoder: { normalize: false, split: ' ', numeric: false, dedupe: false, minlength: 1, cache: false },
   });
-}
-
-function passes(message: IndexedMessage, request: IndexQuery): boolean {
-  if (request.contactId !== undefined && message.contactId !== request.contactId) return false;
-  if (request.direction !== undefined && message.direction !== request.direction) return false;
-  if (request.from !== undefined && message.at < request.from) return false;
-  if (request.to !== undefined && message.at >= request.to) return false;
-  return true;
-}
-
-/**
- * -1 when the message (its folded words) lacks a word or a phrase; otherwise how well its words match
- * (the word itself beats a longer word, which beats a typo), with a bonus per phrase found as typed.
- */
-function scoreOf(
-  message: Doc,
-  needed: readonly { word: string; forms: Map<string, number> }[],
-  phrases: readonly (readonly string[])[],
-): number {
-  const own = message.words.split(' ');
-  let score = 0;
-  for (const { forms } of needed) {
-    let best = 0;
-    for (const word of own) best = Math.max(best, forms.get(word) ?? 0);
-    if (best === 0) return -1;
-    score += best;
-  }
-  if (phrases.length === 0) return score;
-  // Phrases need the words in order, repeats included: the distinct words above are not enough.
-  const inOrder = words(message.text);
-  for (const phrase of phrases) {
-    if (!inOrder.some((_, start) => phrase.every((word, k) => inOrder[start + k] === word))) return -1;
-    score += EXACT;
-  }
-  return score;
-}
-
-function stripped(doc: Doc): IndexedMessage {
-  return { id: doc.id, contactId: doc.contactId, at: doc.at, direction: doc.direction, text: doc.text };
 }

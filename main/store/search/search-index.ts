@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { SearchHit } from '../../contract/search';
 import type { IndexedMessage, IndexQuery } from './message-index';
-import type { Answer, FromWorker, Question, ToWorker } from './worker-protocol';
+import type { Answer, FromWorker, Question, ToWorker, WorkerMemory } from './worker-protocol';
 
 /**
  * The workspace's search index, as the services see it: every call goes to the search worker's thread
@@ -26,7 +26,7 @@ export interface SearchIndex {
  * Starts the worker on a workspace folder. The app runs the built `search-worker.js` beside the main
  * bundle; from source (tests, the preview host) the TypeScript file, through tsx.
  */
-export function startSearchIndex(dir: string): SearchIndex {
+export function startSearchIndex(dir: string): SearchIndex & { memory(): Promise<WorkerMemory> } {
   const built = join(__dirname, 'search-worker.js');
   const worker = existsSync(built)
     ? new Worker(built, { workerData: { dir } })
@@ -88,6 +88,13 @@ class WorkerSearchIndex implements SearchIndex {
     const answer = await this.ask({ kind: 'search', query });
     if (answer.kind !== 'found') throw new Error('Unexpected answer from the search index');
     return { hits: answer.hits, more: answer.more };
+  }
+
+  /** The worker's own heap and buffers (what the index costs, without the rest of the process). */
+  async memory(): Promise<WorkerMemory> {
+    const answer = await this.ask({ kind: 'memory' });
+    if (answer.kind !== 'memory') throw new Error('Unexpected answer from the search index');
+    return answer.memory;
   }
 
   async save(): Promise<void> {

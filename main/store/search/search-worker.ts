@@ -26,14 +26,13 @@ async function handle(message: ToWorker): Promise<void> {
       for (const one of message.messages) index.add(one);
       return;
     case 'replaceContact':
-      index.removeContact(message.contactId);
-      for (const one of message.messages) index.add(one);
+      index.replaceContact(message.contactId, message.messages);
       return;
     case 'removeContact':
       index.removeContact(message.contactId);
       return;
     case 'removeMessages':
-      for (const id of message.ids) index.remove(message.contactId, id);
+      index.removeMessages(message.contactId, message.ids);
       return;
     case 'ask':
       try {
@@ -59,6 +58,16 @@ async function answer(question: Question): Promise<Answer> {
       if (index.wantsCompaction()) index.compact();
       await saveIndex(dir, index);
       return { kind: 'saved', messages: index.size };
+    case 'memory': {
+      // Only where the process runs with --expose-gc (the bench): live data, not garbage not yet collected.
+      const collect = (globalThis as { gc?: () => void }).gc;
+      collect?.();
+      const { heapUsed, heapTotal, arrayBuffers } = process.memoryUsage();
+      return {
+        kind: 'memory',
+        memory: { heapUsed, heapTotal, arrayBuffers, collected: collect !== undefined },
+      };
+    }
     case 'search': {
       const { ranked, more, query } = index.search(question.query);
       const forms = allWords(query).map((word) => index.formsOf(word));

@@ -162,7 +162,14 @@ function Shell({ renderFollowUp }: { renderFollowUp: FollowUpSlot | undefined })
     if (how === 'keyboard') {
       // Render the conversation now, so the message box exists to take the focus.
       flushSync(() => store.selectContact(contactId));
-      composerRef.current?.focus();
+      // The conversation's next action: the message box of an open window, else the closed panel's first
+      // action ("Preview follow-up", "Add opt-in"); never left in the search box (issue 14).
+      const next =
+        composerRef.current ??
+        document.querySelector<HTMLElement>(
+          '.closed-panel button:not([disabled]):not([aria-disabled="true"])',
+        );
+      next?.focus();
     } else {
       store.selectContact(contactId);
     }

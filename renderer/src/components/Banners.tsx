@@ -1,10 +1,11 @@
-import { useId } from 'react';
+import { useState } from 'react';
 import type { DataProblem } from '../../../main/contract/model';
 import { useAppState, useStore } from '../state/context';
 import { useActions } from './actions';
 import { SendingOnHold } from './connect/SendingOnHold';
 import { DesktopNotices } from './notifications/DesktopNotices';
 import { RestoreOffer } from './backups/RestoreOffer';
+import { SimulateInboundDialog } from './SimulateInboundDialog';
 
 /**
  * Notices across the top of the window: the demo workspace (with its two actions), a real workspace
@@ -15,11 +16,7 @@ export function Banners({ onStartReal }: { onStartReal: () => void }) {
   const store = useStore();
   const actions = useActions();
   const workspace = useAppState((s) => s.workspace);
-  const selectedId = useAppState((s) => s.selectedId);
-  const selectedName = useAppState((s) =>
-    s.selectedId === null ? null : (s.rows.get(s.selectedId)?.contact.name ?? null),
-  );
-  const hintId = useId();
+  const [simulating, setSimulating] = useState(false);
   if (workspace === null) return null;
 
   return (
@@ -36,30 +33,15 @@ export function Banners({ onStartReal }: { onStartReal: () => void }) {
           </button>
         </section>
       ) : null}
+      {simulating ? <SimulateInboundDialog onClose={() => setSimulating(false)} /> : null}
       {workspace.kind === 'demo' ? (
         <section className="banner banner-demo" aria-label="Demo workspace">
           <p className="banner-text">You are looking at demo data — nothing here is sent to WhatsApp.</p>
           <div className="banner-actions">
-            <button
-              type="button"
-              className="secondary"
-              disabled={selectedId === null}
-              aria-describedby={hintId}
-              onClick={() => {
-                if (selectedId !== null) void store.simulateInbound(selectedId);
-              }}
-            >
+            {/* The contact is chosen in the dialog: a long name beside the button no longer wraps the banner. */}
+            <button type="button" className="secondary" onClick={() => setSimulating(true)}>
               Simulate customer message
             </button>
-            <span id={hintId} className="banner-hint">
-              {selectedName === null ? (
-                'Choose a contact first.'
-              ) : (
-                <>
-                  From <bdi>{selectedName}</bdi>.
-                </>
-              )}
-            </span>
             <button type="button" className="primary" onClick={onStartReal}>
               Start my own workspace
             </button>

@@ -1,4 +1,4 @@
-import { useId, useState, type SyntheticEvent } from 'react';
+import { useEffect, useId, useRef, useState, type SyntheticEvent } from 'react';
 import type { AppError } from '../../../main/contract/errors';
 import type { ContactRow } from '../../../main/contract/model';
 import { dateInputValue } from '../format/dates';
@@ -58,6 +58,9 @@ export function ContactEditor({
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [problem, setProblem] = useState<AppError | null>(null);
   const [saving, setSaving] = useState(false);
+  // Bumped by each refused save: focus then moves to the first field in error (issue 14), never to the page.
+  const [refusals, setRefusals] = useState(0);
+  const formRef = useRef<HTMLFormElement>(null);
   const ids = useId();
   const duplicateId = problem?.code === 'duplicate-phone' ? (problem.contactId ?? null) : null;
   const duplicateName = useAppState((s) =>
@@ -97,6 +100,7 @@ export function ContactEditor({
     if (Object.keys(local).length > 0) {
       setErrors(local);
       setProblem(null);
+      setRefusals((n) => n + 1);
       return;
     }
     setSaving(true);
@@ -111,8 +115,18 @@ export function ContactEditor({
       setProblem(error);
       setErrors(error.fields ?? {});
       setSaving(false);
+      setRefusals((n) => n + 1);
     }
   }
+
+  useEffect(() => {
+    if (refusals === 0) return;
+    const form = formRef.current;
+    const target =
+      form?.querySelector<HTMLElement>('[aria-invalid="true"]') ??
+      form?.querySelector<HTMLElement>('button[type="submit"]');
+    target?.focus();
+  }, [refusals]);
 
   const shownKeys = shownErrorKeys(form);
   const otherErrors = Object.entries(errors).filter(([key]) => !shownKeys.has(key));
@@ -133,7 +147,7 @@ export function ContactEditor({
       className="contact-editor"
       initialFocus={initialFocus()}
     >
-      <form onSubmit={(event) => void save(event)} noValidate>
+      <form ref={formRef} onSubmit={(event) => void save(event)} noValidate>
         {showProblemMessage ? <FormProblem message={problem.message} others={otherErrors} /> : null}
 
         <div className="field">

@@ -1,10 +1,11 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useEffect, useImperativeHandle, useRef, useState, type KeyboardEvent, type Ref } from 'react';
 import type { ContactRow } from '../../../main/contract/model';
-import { BellOff, SquareCheck } from 'lucide-react';
+import { BellOff, CalendarClock, SquareCheck } from 'lucide-react';
 import { STATE_MARK } from '../format/window-text';
-import { rowAccessibleName, rowWord, snippetOf } from '../format/row-name';
-import { useAppState, useCountdown } from '../state/context';
+import { rowAccessibleName, rowWord, scheduledWords, snippetOf } from '../format/row-name';
+import { useScheduledFor } from '../state/answer-faster';
+import { useAppState, useCountdown, useFormatPrefs, useTimeDerived } from '../state/context';
 import { LabelChips } from './labels/LabelChips';
 
 /** Every row has the same height, so 10,000 contacts scroll without measuring anything. */
@@ -174,6 +175,11 @@ const ContactOption = memo(function ContactOption({
   const { contact, window, activity } = row;
   const knownLabels = useAppState((s) => s.settings.labels);
   const countdown = useCountdown(window);
+  const scheduledAt = useScheduledFor(contact.id)?.at ?? null;
+  const { locale, timeZone } = useFormatPrefs();
+  const scheduled = useTimeDerived((now) =>
+    scheduledAt === null ? null : scheduledWords(scheduledAt, now, locale, timeZone),
+  );
   const id = optionDomId(contact.id);
   const last = activity.lastMessage;
   const snippet = snippetOf(last);
@@ -189,7 +195,7 @@ const ContactOption = memo(function ContactOption({
       aria-selected={selected}
       aria-posinset={index + 1}
       aria-setsize={setSize}
-      aria-label={rowAccessibleName(row, countdown, knownLabels, marked, ROW_CHIPS)}
+      aria-label={rowAccessibleName(row, countdown, knownLabels, marked, ROW_CHIPS, scheduled)}
       className={classes.join(' ')}
       style={{ transform: `translateY(${start}px)` }}
       onClick={(event) => {
@@ -222,6 +228,13 @@ const ContactOption = memo(function ContactOption({
         id={`${id}-snippet`}
         title={last?.notSent}
       >
+        {scheduled === null ? null : (
+          <>
+            <span className="row-scheduled">
+              <CalendarClock size={12} aria-hidden="true" /> {scheduled}
+            </span>{' '}
+          </>
+        )}
         <LabelChips contact={contact} max={ROW_CHIPS} className="row-labels" /> <bdi>{snippet}</bdi>
       </span>
     </div>

@@ -23,6 +23,7 @@ import { AnswerFasterSection } from './settings/AnswerFasterSection';
 import { InboxSection } from './settings/InboxSection';
 import { FormProblem } from './FormProblem';
 import { DialogActions } from './DialogActions';
+import { SettingsParts, SettingsPartsContext } from './settings/save-with-settings';
 
 export const LOCALES: ReadonlyArray<{ value: string; label: string }> = [
   { value: 'en-GB', label: 'English (United Kingdom)' },
@@ -53,18 +54,17 @@ function sample(locale: string, at: number): string {
   return `${date}, ${formatClock(at, systemTimeZone(), locale)}`;
 }
 
-const OWN_KEYS = ['closingLeadMinutes', 'timeZone', 'locale', 'theme', 'defaultTemplateId', 'optOutKeywords'];
+const OWN_KEYS = ['timeZone', 'locale', 'theme', 'defaultTemplateId', 'optOutKeywords'];
 
 /**
- * Settings: closing warning, time zone, language & format, theme, follow-ups, reminders, and where the
- * data lives. "Save settings" saves everything and closes; the reminder section can also be saved on its
- * own, which keeps the dialog open so "Today's reminders" shows the result.
+ * Settings: time zone, language & format, theme, follow-ups, warnings before a window closes (one list:
+ * the first is the "Closing" warning), and where the data lives. One "Save settings" saves all of it
+ * and closes (issue 14: two save buttons left the owner unsure what was saved).
  */
 export function SettingsDialog({ onClose }: { onClose: () => void }) {
   const store = useStore();
   const settings = useAppState((s) => s.settings);
   const dataDir = useAppState((s) => s.workspace?.dataDir ?? '');
-  const [lead, setLead] = useState(String(settings.closingLeadMinutes));
   const [timeZone, setTimeZone] = useState(settings.timeZone ?? '');
   const [locale, setLocale] = useState(settings.locale ?? '');
   const [theme, setTheme] = useState(settings.theme);
@@ -73,11 +73,10 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
     keywords: settings.optOutKeywords.join(', '),
   });
   const [reminders, setReminders] = useState<ReminderForm>(() => reminderFormOf(settings));
-  const [reminderNotice, setReminderNotice] = useState('');
-  const [previewVersion, setPreviewVersion] = useState(0);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [problem, setProblem] = useState<AppError | null>(null);
   const [saving, setSaving] = useState(false);
+  const [parts] = useState(() => new SettingsParts());
   const ids = useId();
   const id = (name: string) => `${ids}-${name}`;
   const zones = useMemo(() => timeZones(settings.timeZone), [settings.timeZone]);
@@ -93,11 +92,7 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
   async function save(event: SyntheticEvent) {
     event.preventDefault();
     if (saving) return;
-    const minutes = lead.trim();
     const local = reminderErrors(reminders);
-    if (!/^\d+$/.test(minutes)) {
-      local.closingLeadMinutes = 'Enter a whole number of minutes, for example 60.';
-    }
     if (Object.keys(local).length > 0) {
       setErrors(local);
       setProblem(null);
@@ -108,7 +103,6 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
     setProblem(null);
     try {
       await store.updateSettings({
-        closingLeadMinutes: Number(minutes),
         timeZone: timeZone === '' ? null : timeZone,
         locale: locale === '' ? null : locale,
         theme,
@@ -116,25 +110,8 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
         optOutKeywords: keywordsOf(followUp.keywords),
         ...reminderPatchOf(reminders),
       });
+      await parts.saveAll();
       onClose();
-    } catch (caught) {
-      fail(caught);
-    }
-  }
-
-  async function saveReminders() {
-    if (saving) return;
-    const local = reminderErrors(reminders);
-    setReminderNotice('');
-    setProblem(null);
-    setErrors(local);
-    if (Object.keys(local).length > 0) return;
-    setSaving(true);
-    try {
-      await store.updateSettings(reminderPatchOf(reminders));
-      setSaving(false);
-      setReminderNotice('Reminder settings saved.');
-      setPreviewVersion((n) => n + 1);
     } catch (caught) {
       fail(caught);
     }
@@ -156,134 +133,102 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
 
   return (
     <Dialog title="Settings" onClose={onClose} className="settings-dialog">
-      <form onSubmit={(event) => void save(event)} noValidate>
-        <FormProblem
-          message={
-            problem !== null && (Object.keys(errors).length === 0 || others.length > 0)
-              ? problem.message
-              : null
-          }
-          others={others}
-        />
+      <SettingsPartsContext.Provider value={parts}>
+        <form onSubmit={(event) => void save(event)} noValidate>
+          <FormProblem
+            message={
+              problem !== null && (Object.keys(errors).length === 0 || others.length > 0)
+                ? problem.message
+                : null
+            }
+            others={others}
+          />
 
-        <div className="field">
-          <div className="inline-field">
-            <label id={id('lead-before')} htmlFor={id('lead')}>
-              Warn when a window has less than
-            </label>
-            <input
-              id={id('lead')}
-              type="number"
-              min={1}
-              max={23 * 60}
-              step={1}
-              inputMode="numeric"
-              className="narrow"
-              value={lead}
-              aria-labelledby={`${id('lead-before')} ${id('lead-after')}`}
-              onChange={(e) => setLead(e.target.value)}
-              {...invalid('closingLeadMinutes')}
-            />
-            <span id={id('lead-after')}>minutes left</span>
+          <div className="field">
+            <label htmlFor={id('zone')}>Time zone</label>
+            <select
+              id={id('zone')}
+              value={timeZone}
+              onChange={(e) => setTimeZone(e.target.value)}
+              {...invalid('timeZone')}
+            >
+              <option value="">Follow this computer</option>
+              {zones.map((zone) => (
+                <option key={zone} value={zone}>
+                  {zone.replace(/_/g, ' ')}
+                </option>
+              ))}
+            </select>
+            <p className="field-hint">This computer uses {systemTimeZone()}.</p>
+            {errorText('timeZone')}
           </div>
-          {errorText('closingLeadMinutes')}
-        </div>
 
-        <div className="field">
-          <label htmlFor={id('zone')}>Time zone</label>
-          <select
-            id={id('zone')}
-            value={timeZone}
-            onChange={(e) => setTimeZone(e.target.value)}
-            {...invalid('timeZone')}
-          >
-            <option value="">Follow this computer</option>
-            {zones.map((zone) => (
-              <option key={zone} value={zone}>
-                {zone.replace(/_/g, ' ')}
-              </option>
-            ))}
-          </select>
-          <p className="field-hint">This computer uses {systemTimeZone()}.</p>
-          {errorText('timeZone')}
-        </div>
+          <div className="field">
+            <label htmlFor={id('locale')}>Language &amp; format</label>
+            <select
+              id={id('locale')}
+              value={locale}
+              onChange={(e) => setLocale(e.target.value)}
+              {...invalid('locale')}
+            >
+              <option value="">Follow this computer</option>
+              {LOCALES.map((option) => (
+                <option key={option.value} value={option.value}>
+                  {option.label} — {sample(option.value, sampleAt)}
+                </option>
+              ))}
+            </select>
+            <p className="field-hint">
+              {locale === '' ? 'This computer writes' : 'Dates and times will look like'}{' '}
+              {sample(locale === '' ? computerLocale() : locale, sampleAt)}.
+            </p>
+            {errorText('locale')}
+          </div>
 
-        <div className="field">
-          <label htmlFor={id('locale')}>Language &amp; format</label>
-          <select
-            id={id('locale')}
-            value={locale}
-            onChange={(e) => setLocale(e.target.value)}
-            {...invalid('locale')}
-          >
-            <option value="">Follow this computer</option>
-            {LOCALES.map((option) => (
-              <option key={option.value} value={option.value}>
-                {option.label} — {sample(option.value, sampleAt)}
-              </option>
-            ))}
-          </select>
-          <p className="field-hint">
-            {locale === '' ? 'This computer writes' : 'Dates and times will look like'}{' '}
-            {sample(locale === '' ? computerLocale() : locale, sampleAt)}.
+          <fieldset className="field-group">
+            <legend>Theme</legend>
+            <div className="radios">
+              {THEMES.map((option) => (
+                <label key={option.value} className="radio">
+                  <input
+                    type="radio"
+                    name={id('theme')}
+                    value={option.value}
+                    checked={theme === option.value}
+                    onChange={() => setTheme(option.value)}
+                  />
+                  {option.label}
+                </label>
+              ))}
+            </div>
+            {errorText('theme')}
+          </fieldset>
+
+          <FollowUpSettings form={followUp} errors={errors} onChange={setFollowUp} />
+
+          <RateCardSection />
+
+          <RemindersSection form={reminders} errors={errors} onChange={setReminders} />
+
+          <AnswerFasterSection />
+
+          <InboxSection />
+
+          <WhatsAppSection />
+
+          <BackupsSection onRestored={onClose} />
+
+          <p className="data-dir-line">
+            Where your data lives: <span className="data-dir">{dataDir}</span>
           </p>
-          {errorText('locale')}
-        </div>
 
-        <fieldset className="field-group">
-          <legend>Theme</legend>
-          <div className="radios">
-            {THEMES.map((option) => (
-              <label key={option.value} className="radio">
-                <input
-                  type="radio"
-                  name={id('theme')}
-                  value={option.value}
-                  checked={theme === option.value}
-                  onChange={() => setTheme(option.value)}
-                />
-                {option.label}
-              </label>
-            ))}
-          </div>
-          {errorText('theme')}
-        </fieldset>
-
-        <FollowUpSettings form={followUp} errors={errors} onChange={setFollowUp} />
-
-        <RateCardSection />
-
-        <RemindersSection
-          form={reminders}
-          errors={errors}
-          onChange={(form) => {
-            setReminders(form);
-            setReminderNotice('');
-          }}
-          onSave={() => void saveReminders()}
-          saving={saving}
-          notice={reminderNotice}
-          previewVersion={previewVersion}
-        />
-
-        <AnswerFasterSection />
-
-        <InboxSection />
-
-        <WhatsAppSection />
-
-        <BackupsSection onRestored={onClose} />
-
-        <p className="data-dir-line">
-          Where your data lives: <span className="data-dir">{dataDir}</span>
-        </p>
-
-        <DialogActions onCancel={onClose}>
-          <button type="submit" className="primary" disabled={saving}>
-            {saving ? 'Saving…' : 'Save settings'}
-          </button>
-        </DialogActions>
-      </form>
+          <DialogActions onCancel={onClose}>
+            <button type="submit" className="primary" disabled={saving}>
+              {saving ? 'Saving…' : 'Save settings'}
+            </button>
+          </DialogActions>
+        </form>
+      </SettingsPartsContext.Provider>
     </Dialog>
   );
 }

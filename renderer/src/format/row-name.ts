@@ -1,5 +1,7 @@
 import type { ContactRow, Label } from '../../../main/contract/model';
 import { labelsOf } from '../../../main/domain/labels';
+import { formatClock } from '../../../main/domain/zoned-time';
+import { dayPhrase } from './dates';
 import { STATE_WORD } from './window-text';
 import { unreadWords } from './unread';
 
@@ -13,6 +15,11 @@ export function snippetOf(last: ContactRow['activity']['lastMessage']): string {
 /** The word on the row's second line: "Waiting for you" when the customer wrote last, else the state. */
 export function rowWord(row: Pick<ContactRow, 'waiting' | 'window'>): string {
   return row.waiting ? 'Waiting for you' : STATE_WORD[row.window.state];
+}
+
+/** A scheduled follow-up on its contact's row, shown and said the same: "Follow-up tomorrow 09:00". */
+export function scheduledWords(at: number, now: number, locale: string, timeZone: string): string {
+  return `Follow-up ${dayPhrase(at, now, locale, timeZone)} ${formatClock(at, timeZone, locale)}`;
 }
 
 /** The chips a row shows (at most `max`, the rest "+N"), as their visible text. */
@@ -30,7 +37,7 @@ export function chipTexts(
  * A contact row's accessible name. It holds everything the row shows, in the order it shows it (axe's
  * label-content-name-mismatch: a voice-control user says what they see), and then what only a screen
  * reader needs: "Maria Jansen, Closing, closes in 8 min, New order, Is the blue one back?, 2 unread
- * messages, reminders muted".
+ * messages, reminders muted". A scheduled follow-up (`scheduledWords`) is shown before the chips.
  */
 export function rowAccessibleName(
   row: ContactRow,
@@ -38,9 +45,17 @@ export function rowAccessibleName(
   known: readonly Label[],
   marked: boolean,
   maxChips: number,
+  scheduled: string | null = null,
 ): string {
   const chips = chipTexts(row.contact, known, maxChips);
-  const shown = [row.contact.name, rowWord(row), countdown, ...chips, snippetOf(row.activity.lastMessage)];
+  const shown = [
+    row.contact.name,
+    rowWord(row),
+    countdown,
+    ...(scheduled === null ? [] : [scheduled]),
+    ...chips,
+    snippetOf(row.activity.lastMessage),
+  ];
   const extra = [
     row.unread > 0 ? unreadWords(row.unread) : null,
     row.contact.muted ? 'reminders muted' : null,

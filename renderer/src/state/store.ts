@@ -268,13 +268,10 @@ export class AppStore {
     }
   }
 
-  async simulateInbound(contactId: string): Promise<void> {
-    try {
-      const message = await this.api.demo.simulateInbound(contactId);
-      this.receiveMessage(message);
-    } catch (error) {
-      this.reportError(error);
-    }
+  /** The demo's customer writes `text` (or a demo line); a refusal is the caller's to show, in its dialog. */
+  async simulateInbound(contactId: string, text?: string): Promise<void> {
+    const message = await this.api.demo.simulateInbound(contactId, text);
+    this.receiveMessage(message);
   }
 
   async startRealWorkspace(): Promise<void> {

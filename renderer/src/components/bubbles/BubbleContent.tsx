@@ -2,6 +2,7 @@ import { Phone } from 'lucide-react';
 import type { Message } from '../../../../main/contract/model';
 import { ChoiceLine, ContactsCard, LocationCard, UnsupportedLine } from './CardContent';
 import { MediaContent } from './MediaContent';
+import { mediaWord } from './conversation-actions';
 import { Quote } from './Quote';
 
 /**
@@ -12,8 +13,14 @@ import { Quote } from './Quote';
 export function BubbleContent({ message }: { message: Message }) {
   const carries = message.media ?? message.location ?? message.contacts ?? message.unsupported;
   // The text of a location or contact card is a short line ("Location") the card already says.
+  // Nor is the stand-in line of media without a caption ("Voice message" under the player).
   const showText =
-    message.text !== '' && !message.location && !message.contacts && !message.unsupported && !message.choice;
+    message.text !== '' &&
+    !(message.media && message.text === mediaWord(message.media.kind)) &&
+    !message.location &&
+    !message.contacts &&
+    !message.unsupported &&
+    !message.choice;
   return (
     <>
       {message.replyTo ? <Quote message={message} replyTo={message.replyTo} /> : null}

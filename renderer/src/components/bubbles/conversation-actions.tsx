@@ -29,6 +29,11 @@ export function messageGist(message: Message): string {
   return 'Message';
 }
 
+/** The short line main stores as the text of media without a caption ("Photo", "Voice message"). */
+export function mediaWord(kind: NonNullable<Message['media']>['kind']): string {
+  return MEDIA_WORD[kind];
+}
+
 const MEDIA_WORD: Record<NonNullable<Message['media']>['kind'], string> = {
   image: 'Photo',
   video: 'Video',

@@ -143,7 +143,7 @@ export function FollowUpDialog({ contactId, mode, focusTemplate, onClose }: Foll
         </select>
       </div>
 
-      <TemplateCard template={template} preview={preview} loading={current === null} contactName={name} />
+      <TemplateCard template={template} preview={preview} loading={current === null} contact={row.contact} />
 
       {preview?.cost && templateId !== null ? (
         <p className={`cost-line ${costTone(preview.cost)}`}>{costLine(preview.cost, locale)}</p>

@@ -1,32 +1,42 @@
-import type { FollowUpPreview, Template } from '../../../../main/contract/model';
+import type { Contact, FollowUpPreview, Template } from '../../../../main/contract/model';
+import { fillForSend } from '../../../../main/domain/templates/send-parts';
+import { previewOfTemplate } from '../../../../main/domain/templates/template-preview';
+import { TemplatePreview } from '../templates/TemplatePreview';
 
 /**
- * The template as the customer will see it: header, the body exactly as it will be sent (read-only),
- * footer and buttons; or which placeholders cannot be filled yet.
+ * The template as the customer will see it: the header (a line, or the photo, video or document that
+ * goes with it), the body exactly as main will send it, the footer and the buttons, a link button with
+ * this customer's address; or, while placeholders cannot be filled, the template with its gaps and which
+ * ones. The body is main's preview text; the buttons' values come from the same pure fill main sends
+ * with (send-parts.ts), so the two cannot differ.
  */
 export function TemplateCard({
   template,
   preview,
   loading,
-  contactName,
+  contact,
 }: {
   template: Template | null;
   preview: FollowUpPreview | null;
   loading: boolean;
-  contactName: string;
+  contact: Pick<Contact, 'name' | 'phone' | 'fields'>;
 }) {
+  const filled = template ? fillForSend(template, contact) : null;
+  const model =
+    template === null
+      ? null
+      : previewOfTemplate(
+          template,
+          preview?.text ?? (filled && !filled.ok ? filled.partial : template.body),
+          {
+            urlSuffixes: filled?.ok ? filled.urlSuffixes : {},
+          },
+        );
   return (
     <div className="template-card" aria-busy={loading}>
-      {template?.header ? <p className="template-header">{template.header}</p> : null}
       {loading ? <p className="template-note">Preparing the preview…</p> : null}
-      {preview !== null && preview.text !== null ? (
-        <textarea
-          className="template-text"
-          aria-label="Text that will be sent"
-          readOnly
-          rows={Math.min(8, preview.text.split('\n').length + 1)}
-          value={preview.text}
-        />
+      {model !== null && preview !== null ? (
+        <TemplatePreview preview={model} label={`What ${contact.name} will see`} />
       ) : null}
       {preview !== null && preview.text === null && preview.missing.length > 0 ? (
         <div className="template-note">
@@ -35,19 +45,11 @@ export function TemplateCard({
             {preview.missing.map((m) => (
               <li key={m.placeholder}>
                 {m.placeholder} —{' '}
-                {m.field === null ? 'not linked to a contact field' : `${contactName} has no ${m.field}`}
+                {m.field === null ? 'not linked to a contact field' : `${contact.name} has no ${m.field}`}
               </li>
             ))}
           </ul>
         </div>
-      ) : null}
-      {template?.footer ? <p className="template-footer">{template.footer}</p> : null}
-      {template && template.buttons.length > 0 ? (
-        <ul className="template-buttons" aria-label="Template buttons">
-          {template.buttons.map((label, index) => (
-            <li key={`${index}-${label}`}>{label}</li>
-          ))}
-        </ul>
       ) : null}
     </div>
   );

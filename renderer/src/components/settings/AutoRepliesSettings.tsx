@@ -2,11 +2,12 @@ import { useEffect, useId, useState } from 'react';
 import type { AutoReplySettings } from '../../../../main/contract/model';
 import { useApi } from '../../state/context';
 import { useBusyRun } from '../use-busy-run';
+import { useSaveWithSettings } from './save-with-settings';
 
 /**
  * The greeting and the away message: off until the owner turns them on. Each goes at most once per
  * customer per period, only inside the window, never to a customer who opted out; the line under them
- * says what WhatsApp charges (from the pricing table in the main process). Saved with its own button.
+ * says what WhatsApp charges (from the pricing table in the main process). Saved by "Save settings".
  */
 export function AutoRepliesSettings() {
   const api = useApi();
@@ -15,7 +16,7 @@ export function AutoRepliesSettings() {
   const { busy, problem, run } = useBusyRun();
   const [form, setForm] = useState<AutoReplySettings | null>(null);
   const [billing, setBilling] = useState('');
-  const [saved, setSaved] = useState(false);
+  const [changed, setChanged] = useState(false);
 
   useEffect(() => {
     let live = true;
@@ -31,10 +32,20 @@ export function AutoRepliesSettings() {
     // eslint-disable-next-line react-hooks/exhaustive-deps -- loaded once when the settings open
   }, [api]);
 
+  useSaveWithSettings(
+    'auto-replies',
+    changed && form !== null
+      ? async () => {
+          await api.autoReplies.update(form);
+          setChanged(false);
+        }
+      : null,
+  );
+
   if (form === null) return <p className="field-hint">Loading the automatic replies…</p>;
   const change = (next: AutoReplySettings) => {
     setForm(next);
-    setSaved(false);
+    setChanged(true);
   };
   const { greeting, away } = form;
 
@@ -108,24 +119,6 @@ export function AutoRepliesSettings() {
         onChange={(e) => change({ ...form, away: { ...away, text: e.target.value } })}
       />
       <p className="field-hint">Business hours are the ones set under Reminders.</p>
-      <div className="field-row">
-        <button
-          type="button"
-          className="secondary"
-          disabled={busy}
-          onClick={() =>
-            void run(async () => {
-              const view = await api.autoReplies.update(form);
-              setForm(view.settings);
-              setBilling(view.billing);
-              setSaved(true);
-            })
-          }
-        >
-          Save automatic replies
-        </button>
-        <span role="status">{saved ? 'Saved.' : ''}</span>
-      </div>
       {problem ? (
         <p role="alert" className="field-error">
           {problem}

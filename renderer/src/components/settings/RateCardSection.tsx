@@ -3,6 +3,7 @@ import type { CostTerms } from '../../../../main/contract/costs';
 import { useApi, useFormatPrefs } from '../../state/context';
 import { useCostTerms } from '../../state/cost-terms';
 import { useBusyRun } from '../use-busy-run';
+import { useSaveWithSettings } from './save-with-settings';
 
 /** "34 markets in EUR, effective 1 October 2026, imported 12 November 2026". */
 export function rateCardSummary(rateCard: NonNullable<CostTerms['rateCard']>, locale: string): string {
@@ -48,19 +49,23 @@ export function RateCardSection() {
     });
   }
 
-  function saveAllowance() {
-    const typed = shownAllowance.trim();
-    if (typed !== '' && !/^\d+$/.test(typed)) {
-      setProblem(
-        'Enter the number of messages your package includes per month, for example 1000, or leave it empty.',
-      );
-      return;
-    }
-    void run(async () => {
-      await api.costs.setAllowance(typed === '' ? null : Number(typed));
-      setAllowance(null);
-    });
-  }
+  // The allowance saves with "Save settings"; a typed value that is not a number stops that save.
+  useSaveWithSettings(
+    'allowance',
+    allowance === null
+      ? null
+      : async () => {
+          const typed = allowance.trim();
+          if (typed !== '' && !/^\d+$/.test(typed)) {
+            const message =
+              'Enter the number of messages your package includes per month, for example 1000, or leave it empty.';
+            setProblem(message);
+            throw new Error(message);
+          }
+          await api.costs.setAllowance(typed === '' ? null : Number(typed));
+          setAllowance(null);
+        },
+  );
 
   const rateCard = terms?.rateCard ?? null;
   return (
@@ -113,9 +118,6 @@ export function RateCardSection() {
             placeholder="None"
             onChange={(e) => setAllowance(e.target.value)}
           />
-          <button type="button" className="secondary" disabled={busy} onClick={saveAllowance}>
-            Save allowance
-          </button>
         </div>
       </div>
       {problem ? (

@@ -10,24 +10,13 @@ export interface RemindersSectionProps {
   form: ReminderForm;
   errors: FieldErrors;
   onChange: (form: ReminderForm) => void;
-  /** Saves only this section and keeps the dialog open, so the preview below can show the result. */
-  onSave: () => void;
-  saving: boolean;
-  notice: string;
-  /** Bumped after each save: reloads "Today's reminders". */
-  previewVersion: number;
 }
 
-/** When to be warned before windows close, when not to be disturbed, and what that gives today. */
-export function RemindersSection({
-  form,
-  errors,
-  onChange,
-  onSave,
-  saving,
-  notice,
-  previewVersion,
-}: RemindersSectionProps) {
+/**
+ * When to be warned before windows close, when not to be disturbed, and what that gives today. One list
+ * of warnings: the first (largest) also marks the window "Closing" and counts in "N closing soon".
+ */
+export function RemindersSection({ form, errors, onChange }: RemindersSectionProps) {
   const ids = useId();
   const id = (name: string) => `${ids}-${name}`;
   const listError = errors.reminderLeadMinutes;
@@ -46,9 +35,9 @@ export function RemindersSection({
         <p id={id('leads-label')} className="field-label">
           Remind me before a window closes
         </p>
-        {form.leads.length === 0 ? (
-          <p className="field-hint">No reminders: windows close without a warning.</p>
-        ) : null}
+        <p className="field-hint">
+          The first reminder is also when a window turns “Closing” and counts in “closing soon”.
+        </p>
         {form.leads.map((lead, index) => {
           const n = index + 1;
           const message = errorAt(errors, `reminderLeadMinutes.${index}`);
@@ -137,15 +126,7 @@ export function RemindersSection({
         }
       />
 
-      <TodaysReminders version={previewVersion} />
-      <div className="section-actions">
-        <span className="field-hint" role="status">
-          {notice}
-        </span>
-        <button type="button" className="secondary" aria-disabled={saving || undefined} onClick={onSave}>
-          {saving ? 'Saving…' : 'Save reminders'}
-        </button>
-      </div>
+      <TodaysReminders version={0} />
     </fieldset>
   );
 }

@@ -73,6 +73,10 @@ export function reminderPatchOf(form: ReminderForm): ReminderPatch {
 /** What the form can see before asking the main process; keyed like the main process's field errors. */
 export function reminderErrors(form: ReminderForm): Record<string, string> {
   const errors: Record<string, string> = {};
+  if (form.leads.length === 0) {
+    // The first warning is also when a window turns "Closing": there is always one (issue 14, one model).
+    errors.reminderLeadMinutes = 'Keep at least one warning: the first marks a window as Closing.';
+  }
   form.leads.forEach((lead, index) => {
     if (!/^\d+$/.test(lead.value.trim())) {
       errors[`reminderLeadMinutes.${index}`] = 'Enter whole minutes, for example 15.';
