@@ -35,6 +35,7 @@ import { WorkspaceSession } from './services/workspace-session';
 import { Workspaces } from './services/workspaces';
 import { openAppState, type AppStateStore } from './store/app-state';
 import { workspaceDir } from './store/workspace-paths';
+import { settleDefaultCountry } from './services/default-country';
 
 /** What a host (Electron, or the preview/test host) provides. Everything else is built here. */
 export interface HostPorts {
@@ -46,6 +47,8 @@ export interface HostPorts {
   log: Logger;
   /** The computer's locale, e.g. "nl-NL": the default for formats and for numbers typed without +country. */
   systemLocale: string;
+  /** The computer's region, e.g. "NL" (Electron: app.getLocaleCountryCode()): a new workspace's default country. */
+  systemCountry?: string | null;
   ids?: IdFactory;
   /**
    * The messaging connection for every workspace (a WhatsApp account; the tests pass a simulator). Without
@@ -164,6 +167,7 @@ export async function startCareWindow(ports: HostPorts): Promise<CareWindow> {
         sendingHoldChanged: () => publisher.publish('account:changed', account.status()),
         settingsSaved: (settings) => openAtLogin.follow(kind, settings),
       });
+      await settleDefaultCountry(session.store, ports.systemCountry, ports.systemLocale);
       openAtLogin.follow(kind, session.settings.current());
       return session;
     },

@@ -18,6 +18,7 @@ import { createBadge, type BadgeDisplay } from './platform/electron/badge';
 import { electronNotifier } from './platform/electron/notifier';
 import { safeStorageSecrets } from './platform/electron/safe-storage-secrets';
 import { electronLoginItem, startedHidden } from './platform/electron/login-item';
+import { electronSystemCountry } from './platform/electron/system-country';
 
 /** The Electron entry: wires Electron's adapters into the shared composition root (main/compose.ts). */
 
@@ -83,6 +84,7 @@ if (!app.requestSingleInstanceLock()) {
         publisher: transport,
         log,
         systemLocale: app.getLocale(),
+        systemCountry: electronSystemCountry(),
         notifier,
         // safeStorage answers only after 'ready' (on Linux the backend is 'unknown' before).
         secrets: await safeStorageSecrets(dataRoot.dir, { now: () => systemClock.now(), log }),

@@ -70,6 +70,14 @@ const SettingsFields = z.object({
   openAtLogin: z.boolean(present),
   /** Enter sends and Shift+Enter adds a line (as WhatsApp Desktop); false: Ctrl/⌘+Enter sends, Enter adds a line. */
   enterSends: z.boolean(present),
+  /**
+   * The country (ISO 3166 alpha-2, e.g. NL) of numbers typed without +country ("06 12345678"), wherever
+   * a number is typed or imported. Set once from the computer's region; null until then.
+   */
+  defaultCountry: z
+    .string(present)
+    .regex(/^[A-Z]{2}$/, 'Choose the country of numbers typed without a country code.')
+    .nullable(),
 });
 
 /**
@@ -93,6 +101,7 @@ export const Settings = SettingsFields.extend({
   notifyNewMessages: SettingsFields.shape.notifyNewMessages.default(true),
   openAtLogin: SettingsFields.shape.openAtLogin.default(true),
   enterSends: SettingsFields.shape.enterSends.default(true),
+  defaultCountry: SettingsFields.shape.defaultCountry.default(null),
 });
 export type Settings = z.infer<typeof Settings>;
 

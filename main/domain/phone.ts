@@ -1,4 +1,9 @@
-import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
+import {
+  getCountries,
+  isSupportedCountry,
+  parsePhoneNumberFromString,
+  type CountryCode,
+} from 'libphonenumber-js/max';
 
 /** What people write before an extension: "#12", "ext. 12", "extension 12", "x12", ";ext=12". */
 const EXTENSION = /(?:#|;\s*ext\s*=|\b(?:ext(?:ension)?\.?|x)\s*)\s*\d+\s*$/i;
@@ -39,7 +44,9 @@ export function normalizePhone(input: string, defaultCountry: string | null): Ph
       ok: false,
       reason: trimmed.startsWith('+')
         ? 'This is not a valid phone number. Check the digits after the country code.'
-        : 'This is not a valid phone number. Add the country code, for example +31 6 1234 5678.',
+        : country
+          ? `This is not a valid phone number in ${countryName(country)} (your default country in Settings). Add the country code, for example +31 6 1234 5678.`
+          : 'This is not a valid phone number. Add the country code, for example +31 6 1234 5678, or choose your default country in Settings.',
     };
   }
   return { ok: true, e164: parsed.number };
@@ -56,6 +63,36 @@ export function regionOfLocale(locale: string): string | null {
   return region ? region.toUpperCase() : null;
 }
 
+/** Whether libphonenumber knows the numbers of this ISO 3166 alpha-2 country ("NL": yes, "XX": no). */
+export function isPhoneCountry(value: string): boolean {
+  return /^[A-Z]{2}$/.test(value) && isSupportedCountry(value);
+}
+
+/** Every country whose numbers can be read, as ISO 3166 alpha-2 codes (for the Settings list). */
+export function phoneCountries(): readonly string[] {
+  return getCountries();
+}
+
+/**
+ * The country of numbers typed without +country: the owner's setting; before it is set (an older
+ * workspace, no region from the computer), the region of the language setting.
+ */
+export function numberCountry(
+  settings: { defaultCountry: string | null; locale: string | null },
+  systemLocale: string,
+): string | null {
+  return settings.defaultCountry ?? regionOfLocale(settings.locale ?? systemLocale);
+}
+
+/** "Netherlands" for "NL" in English; the code itself where the name is not known. */
+export function countryName(code: string, locale = 'en'): string {
+  try {
+    return new Intl.DisplayNames([locale], { type: 'region' }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
 function isCountryCode(value: string | null): value is CountryCode {
-  return value !== null && /^[A-Z]{2}$/.test(value);
+  return value !== null && /^[A-Z]{2}$/.test(value) && isSupportedCountry(value);
 }

@@ -1,5 +1,6 @@
 import type { BusinessDay, Settings } from '../contract/model';
 import { optOutKeywordsProblem } from './consent-keywords';
+import { isPhoneCountry } from './phone';
 import { labelListProblem } from './labels';
 import { MAX_LEAD_MINUTES } from './reminders/plan';
 import { hasBusinessTime } from './reminders/quiet-hours';
@@ -23,6 +24,9 @@ export function validateSettings(settings: Settings): SettingsResult {
   }
   if (settings.locale !== null && !isLocale(settings.locale)) {
     errors.locale = `“${settings.locale}” is not a language and region this computer knows. Pick one from the list.`;
+  }
+  if (settings.defaultCountry !== null && !isPhoneCountry(settings.defaultCountry)) {
+    errors.defaultCountry = `“${settings.defaultCountry}” is not a country with phone numbers CareWindow knows. Pick one from the list.`;
   }
   const keywordsError = optOutKeywordsProblem(settings.optOutKeywords);
   if (keywordsError) errors.optOutKeywords = keywordsError;

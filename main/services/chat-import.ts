@@ -10,7 +10,7 @@ import type { Contact, Message } from '../contract/model';
 import { dateOrderOfLocale } from '../domain/chat-export/date-order';
 import { parseChatExport } from '../domain/chat-export/parse';
 import { unconsentedContact } from '../domain/new-contact';
-import { regionOfLocale } from '../domain/phone';
+import { numberCountry } from '../domain/phone';
 import { isValidTimeZone, systemTimeZone } from '../domain/zoned-time';
 import { openChatExport } from '../store/chat-export-archive';
 import { MediaFolder } from '../store/media-folder';
@@ -266,7 +266,7 @@ export function chatImportService(
   return new ChatImportService({
     ...deps,
     locale,
-    defaultRegion: () => regionOfLocale(locale()),
+    defaultRegion: () => numberCountry(store.settings(), deps.systemLocale),
     timeZone: () => store.settings().timeZone ?? deps.systemTimeZone ?? systemTimeZone(),
   });
 }

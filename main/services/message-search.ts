@@ -19,6 +19,11 @@ const WARM_UP_MESSAGES = 1000;
 const WARM_UP_AFTER = 15_000;
 /** A catch-up of at most this many messages is finished before a search answers. */
 const WAIT_FOR_MESSAGES = 20_000;
+/**
+ * A catch-up waits for the worker after posting this many messages: reading histories is faster than
+ * indexing them, and without a wait the thread's queue held every history at once (100+ MB at 500k).
+ */
+const POST_AHEAD = 20_000;
 /** Changes after which the index is saved again (it is saved at close too). */
 const SAVE_EVERY = 500;
 
@@ -162,6 +167,7 @@ export class MessageSearch {
     };
     this.progress = progress;
     this.wasMeasured();
+    let ahead = 0;
     for (const contact of behind) {
       if (this.closed) return;
       // A message stored while the history was being read would be lost by the replace: read again.
@@ -173,6 +179,11 @@ export class MessageSearch {
       }
       progress.done += store.activity(contact.id).messageCount;
       this.unsaved++;
+      ahead += store.activity(contact.id).messageCount;
+      if (ahead >= POST_AHEAD) {
+        ahead = 0;
+        await index.settled();
+      }
     }
     this.progress = null;
     if (this.unsaved > 0 && !this.closed) {

@@ -1,5 +1,5 @@
 import type { Contact } from '../contract/model';
-import { regionOfLocale } from '../domain/phone';
+import { numberCountry } from '../domain/phone';
 import type { ProviderIds } from '../store/provider-ids';
 import type { ReminderLog } from '../store/reminder-log';
 import type { WorkspaceStore } from '../store/workspace-store';
@@ -48,7 +48,7 @@ export function ownerDataServices(deps: OwnerDataDeps): OwnerData {
     clock,
     ids,
     publisher,
-    defaultRegion: () => regionOfLocale(locale()),
+    defaultRegion: () => numberCountry(store.settings(), deps.systemLocale),
     changed: deps.changed,
   });
   const exports = new ExportService({

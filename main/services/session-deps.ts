@@ -26,6 +26,8 @@ export interface SessionDeps {
   log: Logger;
   ids: IdFactory;
   systemLocale: string;
+  /** The computer's region (ISO 3166 alpha-2): the first default country of numbers typed without +country. */
+  systemCountry?: string | null;
   /** This workspace's reminders.json, opened with the store. */
   reminderLog: ReminderLog;
   notifier: Notifier;

@@ -11,6 +11,7 @@ import { outgoingMediaType } from '../domain/outgoing-media';
 import type { NoticeDraft } from '../domain/reminders/notices';
 import { statusOf } from '../domain/templates/remote-template';
 import { checkSubmission, type TemplateSpec } from '../domain/templates/submission-rules';
+import { buttonMappingKey, urlTakesSuffix } from '../domain/templates/send-parts';
 import { validateTemplateDraft } from '../domain/templates/template-draft';
 import { statusOfEvent, templateStatusNotice } from '../domain/templates/template-status-words';
 import { appendSample, dropSample, keepSample, readSample, sampleSize } from '../store/template-samples';
@@ -143,6 +144,8 @@ export class TemplateSubmissionService {
     const now = clock.now();
     const template: Template = {
       ...library.template,
+      // The library's check keeps body placeholders only; a URL button's suffix source comes along.
+      mapping: { ...library.template.mapping, ...buttonMappings(draft.mapping, spec.buttons) },
       id: this.deps.ids(),
       status: statusOf(outcome.status),
       source: 'platform',
@@ -230,6 +233,20 @@ export class TemplateSubmissionService {
     );
     return result;
   }
+}
+
+/** The draft's sources of URL buttons' {{1}} suffixes ("button.<index>"), for buttons that take one. */
+function buttonMappings(
+  mapping: TemplateSubmissionDraft['mapping'],
+  buttons: TemplateSpec['buttons'],
+): Template['mapping'] {
+  const kept: Template['mapping'] = {};
+  buttons.forEach((button, index) => {
+    const key = buttonMappingKey(index);
+    const source = Object.hasOwn(mapping, key) ? mapping[key] : undefined;
+    if (source !== undefined && urlTakesSuffix(button)) kept[key] = source;
+  });
+  return kept;
 }
 
 function invalid(field: string, message: string): AppError {

@@ -1,12 +1,6 @@
 import type { Contact, ContactRow, DataProblem, Message, WorkspaceKind } from '../contract/model';
 import { rowOf } from '../domain/contact-row';
-import { regionOfLocale } from '../domain/phone';
-import { openWorkspaceStore } from '../store/open-workspace';
-import { openOutbox } from '../store/outbox-file';
-import { clearStaging } from '../store/attachment-files';
-import { ProviderIds } from '../store/provider-ids';
-import { openReminderLog } from '../store/reminder-log';
-import { removeWorkspace, workspaceDir } from '../store/workspace-paths';
+import { numberCountry } from '../domain/phone';
 import type { WorkspaceStore } from '../store/workspace-store';
 import type { OpenSessionDeps, SessionDeps } from './session-deps';
 import { ConsentService } from './consent';
@@ -15,30 +9,28 @@ import { ContactsService } from './contacts';
 import { CostsService } from './costs';
 import { MonthCostsService } from './month-costs';
 import { ConversationService } from './conversation';
-import { DeliveryStatuses } from './delivery-status';
-import { OutboxService } from './outbox';
-import { seedDemoWorkspace } from './demo/seed-demo';
+import type { DeliveryStatuses } from './delivery-status';
+import type { OutboxService } from './outbox';
+import { sendingServicesFor } from './sending-services';
 import { FollowUpService } from './follow-ups';
-import { TemplatesService } from './templates';
-import { TemplateSyncService } from './template-sync';
-import {
-  listenToTemplateStatus,
-  templateSubmissionFor,
-  type TemplateSubmissionService,
-} from './template-submission';
+import { listenToTemplateStatus, type TemplateSubmissionService } from './template-submission';
+import type { TemplatesService } from './templates';
+import type { TemplateSyncService } from './template-sync';
+import { templateServicesFor } from './template-services';
+import { openSessionFiles } from './session-files';
+import { listenToProvider } from './provider-listeners';
+import { RowPush } from './row-push';
 import { ReminderService } from './reminders';
 import { SettingsService } from './settings';
 import { WindowWatcher } from './window-watcher';
 import { InboxService } from './inbox';
 import { LabelsService } from './labels';
 import { withUnread } from '../domain/contact-row';
-import { memoryUnreadCounts, openUnreadCounts } from '../store/unread-file';
-import { openPendingDownloads } from '../store/pending-downloads-file';
+import { memoryUnreadCounts } from '../store/unread-file';
 import { chatImportService, type ChatImportService } from './chat-import';
 import { mediaServices, type MediaServices } from './media-services';
 import { MessageSearch } from './message-search';
 import { ownerDataServices, type OwnerData } from './owner-data';
-import { openAnswerFasterFiles } from '../store/answer-faster-files';
 import { answerFasterFor, type AnswerFaster } from './answer-faster';
 
 export type { OpenSessionDeps, SessionDeps } from './session-deps';
@@ -78,17 +70,17 @@ export class WorkspaceSession {
   readonly sends: RichSendServices;
   private readonly watcher: WindowWatcher;
   private readonly unsubscribe: (() => void)[] = [];
-  private pendingRows = new Map<string, ContactRow>();
-  private flushQueued = false;
+  private readonly rowPush: RowPush;
 
   constructor(private readonly deps: SessionDeps) {
     const { store, clock, ids, log, provider } = deps;
+    this.rowPush = new RowPush(deps.publisher);
     this.search = deps.search ?? new MessageSearch({ store, clock, scheduler: deps.scheduler, log });
     this.contacts = new ContactsService({
       store,
       clock,
       ids,
-      defaultRegion: () => regionOfLocale(store.settings().locale ?? deps.systemLocale),
+      defaultRegion: () => numberCountry(store.settings(), deps.systemLocale),
       changed: (row) => this.rowChanged(row),
       nextReminder: (contactId) => this.reminders.nextFor(contactId),
       unread: (contactId) => this.inbox.unreadOf(contactId),
@@ -128,27 +120,9 @@ export class WorkspaceSession {
       this.rowChanged(this.contacts.rowFor(current));
     };
     this.media = mediaServices(deps, messageChanged);
-    this.outbox = new OutboxService({
-      store,
-      outbox: deps.outbox,
-      providerIds: deps.providerIds,
-      provider,
-      clock,
-      scheduler: deps.scheduler,
-      random: deps.random ?? Math.random,
-      log,
-      changed: messageChanged,
-      settled: (message) => this.followUps.settled(message),
-      ...(deps.sendingHoldChanged ? { holdChanged: deps.sendingHoldChanged } : {}),
-    });
-    this.statuses = new DeliveryStatuses({
-      store,
-      providerIds: deps.providerIds,
-      outbox: deps.outbox,
-      clock,
-      changed: messageChanged,
-      settled: (messageId) => this.outbox.confirmed(messageId),
-    });
+    ({ outbox: this.outbox, statuses: this.statuses } = sendingServicesFor(deps, messageChanged, (message) =>
+      this.followUps.settled(message),
+    ));
     this.conversation = new ConversationService({
       store,
       clock,
@@ -163,27 +137,15 @@ export class WorkspaceSession {
       arrived: (message, contact) => this.inbox.received(message, contact),
     });
     this.sends = richSendServices(deps, this.contacts, this.outbox, messageChanged);
-    this.templates = new TemplatesService({
-      store,
-      clock,
-      ids,
-      publisher: deps.publisher,
+    ({
+      templates: this.templates,
+      templateSync: this.templateSync,
+      templateSubmission: this.templateSubmission,
+    } = templateServicesFor(deps, {
+      reminders: this.reminders,
       updateSettings: (patch) => this.settings.update(patch),
-      changed: () => this.rowsChanged(),
-    });
-    this.templateSync = new TemplateSyncService({
-      store,
-      clock,
-      ids,
-      source: () => deps.templateSource ?? null,
-      changed: () => {
-        deps.publisher.publish('templates:changed', { templates: this.templates.list() });
-        this.rowsChanged();
-      },
-      statusChanged: (template) =>
-        this.templateSubmission.notify(template, template.status, template.platformNote ?? null),
-    });
-    this.templateSubmission = templateSubmissionFor(deps, this, () => this.rowsChanged());
+      rowsChanged: () => this.rowsChanged(),
+    }));
     this.settings = new SettingsService({
       store,
       publisher: deps.publisher,
@@ -215,7 +177,7 @@ export class WorkspaceSession {
       reminders: () => this.reminders,
       changed: (contact) => this.rowChanged(this.contacts.rowFor(contact)),
       forgotten: (contactId) => {
-        this.pendingRows.delete(contactId);
+        this.rowPush.forget(contactId);
         this.inbox.forget(contactId).catch((error: unknown) => {
           log.warn('Could not clear the unread count of a deleted contact', { error: String(error) });
         });
@@ -231,60 +193,15 @@ export class WorkspaceSession {
       () => clock.now(),
       (ids) => this.refresh(ids),
     );
-    this.unsubscribe.push(
-      provider.onInbound((inbound) =>
-        this.conversation
-          .receive(inbound)
-          .then((stored) => (stored && this.answerFaster.received(stored), stored))
-          .catch((error: unknown) => {
-            log.error('Could not store an incoming message', { error: String(error) });
-            throw error;
-          }),
-      ),
-      provider.onStatus((update) =>
-        this.statuses.apply(update).catch((error: unknown) => {
-          // Rethrown: the webhook stays in the inbox journal and is applied again later.
-          log.warn('Could not record a delivery status', { error: String(error) });
-          throw error;
-        }),
-      ),
-    );
+    this.unsubscribe.push(...listenToProvider(provider, log, this));
     this.unsubscribe.push(listenToTemplateStatus(deps, this.templateSubmission));
     this.unsubscribe.push(deps.store.onActivityChanged?.((ids) => this.refresh(ids)) ?? (() => undefined));
     this.rewatchAll();
   }
 
-  /**
-   * Opens a workspace's files and the session on them. The demo is wiped and seeded afresh each time,
-   * so it always shows every window state around the current time.
-   */
+  /** Opens a workspace's files (session-files.ts) and the session on them, then picks up where it stopped. */
   static async open(kind: WorkspaceKind, deps: OpenSessionDeps): Promise<WorkspaceSession> {
-    const { dataRoot, clock, log, ids } = deps;
-    const dir = workspaceDir(dataRoot, kind);
-    if (kind === 'demo') await removeWorkspace(dataRoot, 'demo');
-    const stored = await openWorkspaceStore(dir, { now: () => clock.now(), log });
-    // Pieces of files dropped but never finished in the last run: nothing refers to them.
-    await clearStaging(dir).catch(() => undefined);
-    if (kind === 'demo') await seedDemoWorkspace(stored, clock.now(), ids);
-    const search = new MessageSearch({ store: stored, clock, scheduler: deps.scheduler, log });
-    const store = search.watching(stored);
-    const reminderLog = await openReminderLog(dir, { now: () => clock.now(), log });
-    const outbox = await openOutbox(dir, { now: () => clock.now(), log });
-    const providerIds = await ProviderIds.open(dir, { now: () => clock.now() });
-    const unread = await openUnreadCounts(dir, { now: () => clock.now(), log });
-    const answerFasterFiles = await openAnswerFasterFiles(dir, { now: () => clock.now(), log });
-    const pendingDownloads = await openPendingDownloads(dir, { now: () => clock.now(), log });
-    const session = new WorkspaceSession({
-      ...deps,
-      store,
-      reminderLog,
-      outbox,
-      providerIds,
-      answerFasterFiles,
-      unread,
-      search,
-      pendingDownloads,
-    });
+    const session = new WorkspaceSession({ ...deps, ...(await openSessionFiles(kind, deps)) });
     // Template sends the last run left without the provider's answer: explained, never resent.
     await session.followUps.recover();
     // Sends waiting in the outbox: queued ones go out, ones under way at the stop become unconfirmed.
@@ -374,14 +291,6 @@ export class WorkspaceSession {
   private rowChanged(row: ContactRow): void {
     this.watcher.track(row.contact.id, row.window.nextChangeAt);
     this.reminders.contactChanged(row.contact.id);
-    this.pendingRows.set(row.contact.id, row);
-    if (this.flushQueued) return;
-    this.flushQueued = true;
-    queueMicrotask(() => {
-      this.flushQueued = false;
-      const rows = [...this.pendingRows.values()];
-      this.pendingRows = new Map();
-      this.deps.publisher.publish('contacts:changed', { rows });
-    });
+    this.rowPush.push(row);
   }
 }

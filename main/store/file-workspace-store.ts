@@ -16,8 +16,6 @@ import type { SettingsFile } from './workspace-files';
 import type { HistoryPageData, HistoryQuery, MessageChange, WorkspaceStore } from './workspace-store';
 import type { WorkspaceLibrary, WorkspaceParts } from './workspace-parts';
 
-export type { WorkspaceLibrary, WorkspaceParts } from './workspace-parts';
-
 /**
  * The WorkspaceStore on a workspace folder's files, once open-workspace.ts has opened (and, where needed,
  * recovered) them: every write validated, one operation per contact at a time, nothing after close.

@@ -52,7 +52,9 @@ describe('the contact list', () => {
     ]);
     const maria = screen.getByRole('option', { name: /^Maria Jansen/ });
     expect(maria.textContent).toContain('●');
-    expect(maria.textContent).toContain('Closing');
+    // Her window is closing, but she wrote last and has no answer: the row says so instead.
+    expect(maria.textContent).toContain('Waiting for you');
+    expect(maria.textContent).not.toContain('Closing');
     expect(maria.textContent).toContain('Is the blue one back in stock?');
     expect(maria.getAttribute('aria-selected')).toBe('false');
     expect(screen.getByRole('option', { name: /^Nina Berg/ }).textContent).toContain('–');
@@ -67,11 +69,12 @@ describe('the contact list', () => {
     screen.getByRole('button', { name: 'Closed 1' });
     screen.getByRole('button', { name: 'Followed up 1' });
     screen.getByRole('button', { name: 'No window 1' });
+    screen.getByRole('button', { name: 'Waiting for you 2' });
 
     await user.click(closing);
     expect(closing.getAttribute('aria-pressed')).toBe('true');
     expect(all.getAttribute('aria-pressed')).toBe('false');
-    expect(optionNames()).toEqual(['Maria Jansen, Closing, closes in 42 min']);
+    expect(optionNames()).toEqual(['Maria Jansen, Waiting for you, closes in 42 min, 1 unread message']);
 
     await user.click(closing);
     expect(screen.getAllByRole('option')).toHaveLength(5);
@@ -81,11 +84,13 @@ describe('the contact list', () => {
     const { user } = await renderApp(await shop());
     const search = screen.getByRole('searchbox', { name: 'Search contacts' });
     await user.type(search, '612');
-    await waitFor(() => expect(optionNames()).toEqual(['Maria Jansen, Closing, closes in 42 min']));
+    await waitFor(() =>
+      expect(optionNames()).toEqual(['Maria Jansen, Waiting for you, closes in 42 min, 1 unread message']),
+    );
     await user.clear(search);
     await user.type(search, 'rossi');
     await waitFor(() =>
-      expect(optionNames()).toEqual(['Sofia Rossi, Closed, closed 3 h ago · follow-up ready']),
+      expect(optionNames()).toEqual(['Sofia Rossi, Closed, closed 3 h ago · follow-up ready, 1 unread message']),
     );
     await user.clear(search);
     await user.type(search, 'xyz');

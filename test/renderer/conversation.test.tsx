@@ -281,8 +281,9 @@ describe('when free-form messages are not allowed', () => {
       'No opt-in recorded — WhatsApp allows templates only to customers who opted in.',
     );
     await user.click(within(panel).getByRole('button', { name: 'Add opt-in' }));
-    const dialog = screen.getByRole('dialog', { name: 'Edit contact' });
-    expect(within(dialog).getByRole('radio', { name: 'No opt-in' })).toBe(document.activeElement);
+    // The small opt-in dialog (issue 14), not the whole editor with "No opt-in" still selected.
+    const dialog = screen.getByRole('dialog', { name: 'Add opt-in for Carl Meyer' });
+    expect(within(dialog).getByRole('combobox', { name: 'How they agreed' })).toBe(document.activeElement);
   });
 
   it('says when the customer opted out', async () => {

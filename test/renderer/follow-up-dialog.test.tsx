@@ -67,8 +67,8 @@ describe('the follow-up preview', () => {
     expect(sendButton(dialog)).toHaveProperty('disabled', true);
     expect(sendButton(dialog).getAttribute('aria-describedby')).toBeTruthy();
     await user.click(within(dialog).getByRole('button', { name: 'Add opt-in' }));
-    const editor = screen.getByRole('dialog', { name: 'Edit contact' });
-    expect(within(editor).getByRole('radio', { name: 'No opt-in' })).toBe(document.activeElement);
+    const editor = screen.getByRole('dialog', { name: 'Add opt-in for Carl Meyer' });
+    expect(within(editor).getByRole('combobox', { name: 'How they agreed' })).toBe(document.activeElement);
     await user.click(within(editor).getByRole('button', { name: 'Cancel' }));
     expect(screen.getByRole('dialog', { name: 'Follow up with Carl Meyer' })).toBeTruthy();
   });

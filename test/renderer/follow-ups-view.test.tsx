@@ -106,11 +106,11 @@ describe('the Follow-ups view', () => {
     expect(host.callsTo('followUps.sendAll')).toEqual([]);
   });
 
-  it('opens the contact editor from a fix, and the conversation from "Open conversation"', async () => {
+  it('opens the opt-in dialog from a fix, and the conversation from "Open conversation"', async () => {
     const { user, region } = await openFollowUps();
     await user.click(within(region).getByRole('button', { name: 'Add opt-in for Carl Meyer' }));
-    const editor = screen.getByRole('dialog', { name: 'Edit contact' });
-    expect(within(editor).getByRole('textbox', { name: 'Name' })).toHaveProperty('value', 'Carl Meyer');
+    const editor = screen.getByRole('dialog', { name: 'Add opt-in for Carl Meyer' });
+    expect(within(editor).getByRole('textbox', { name: 'Proof' })).toBeTruthy();
     await user.keyboard('{Escape}');
     await user.click(within(region).getByRole('button', { name: 'Open conversation with Otto Brandt' }));
     expect(screen.getByRole('heading', { level: 2, name: 'Otto Brandt' })).toBeTruthy();

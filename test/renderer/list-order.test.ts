@@ -62,7 +62,7 @@ describe('filters and search', () => {
       state: 'closing',
       expiresAt: T0 + MINUTE,
     }),
-    makeRow({ id: 'jose', name: 'José Álvarez', phone: '+34600111222', state: 'open' }),
+    makeRow({ id: 'jose', name: 'José Álvarez', phone: '+34600111222', state: 'open', waiting: true }),
     makeRow({
       id: 'ahmed',
       name: 'Ahmed El Amrani',
@@ -72,9 +72,10 @@ describe('filters and search', () => {
     }),
   ];
 
-  it('counts contacts per window state', () => {
+  it('counts contacts per window state and those waiting for an answer', () => {
     expect(countByFilter(people)).toEqual({
       all: 3,
+      waiting: 1,
       closing: 1,
       open: 1,
       closed: 1,
@@ -101,6 +102,7 @@ describe('filters and search', () => {
   it('combines a filter with the search', () => {
     expect(visibleRows(people, 'closed', '').map((row) => row.contact.id)).toEqual(['ahmed']);
     expect(visibleRows(people, 'closed', 'maria')).toEqual([]);
+    expect(visibleRows(people, 'waiting', '').map((row) => row.contact.id)).toEqual(['jose']);
   });
 
   it('reads a number-like query as digits without the leading 0', () => {

@@ -14,6 +14,8 @@ export interface RowSpec {
   expiresAt?: number;
   followUp?: ContactRow['window']['followUp'];
   followUpSentAt?: number | null;
+  /** The customer wrote last and has no answer yet (only meaningful for an open window). */
+  waiting?: boolean;
 }
 
 let sequence = 0;
@@ -50,5 +52,6 @@ export function makeRow(spec: RowSpec): ContactRow {
         spec.followUp ?? (state === 'awaiting-reply' ? 'sent' : state === 'closed' ? 'ready' : 'not-needed'),
       followUpSentAt: spec.followUpSentAt ?? (state === 'awaiting-reply' ? T0 - HOUR : null),
     },
+    waiting: spec.waiting ?? false,
   });
 }

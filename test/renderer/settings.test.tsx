@@ -55,6 +55,8 @@ describe('settings', () => {
         {
           timeZone: 'America/New_York',
           locale: null,
+          // Set once from the computer's region (the test host's NL) when the workspace first opened.
+          defaultCountry: 'NL',
           theme: 'dark',
           // The sections below are saved as they are.
           defaultTemplateId: null,

@@ -45,7 +45,8 @@ describe('settings changes through the IPC contract', () => {
       optOutKeywords: ['HALT', 'STOPPEN'],
       reminderLeadMinutes: [90, 10],
       remindOnlyWhenWaiting: false,
-      closingLeadMinutes: 45,
+      // One model (issue 14): the closing warning is the first reminder.
+      closingLeadMinutes: 90,
       quietHoursEnabled: true,
     });
     const reread = (await call('settings:get')) as { ok: true; value: Settings };

@@ -84,17 +84,23 @@ describe('history paging with a cursor on (at, id)', () => {
       await store.appendMessage(m);
     }
     const first = await store.history('anna', { limit: 2 });
-    expect({ ids: first.messages.map((m) => m.id), hasMore: first.hasMore }).toEqual({
+    expect({ ids: first.messages.map((m) => m.id), hasMore: first.hasMore, hasNewer: first.hasNewer }).toEqual({
       ids: ['c', 'd'],
       hasMore: true,
+      hasNewer: false,
     });
     const second = await store.history('anna', { before: T0, beforeId: 'c', limit: 2 });
-    expect({ ids: second.messages.map((m) => m.id), hasMore: second.hasMore }).toEqual({
+    expect({ ids: second.messages.map((m) => m.id), hasMore: second.hasMore, hasNewer: second.hasNewer }).toEqual({
       ids: ['a', 'b'],
       hasMore: false,
+      hasNewer: true,
     });
     // Without an id, `before` keeps its old meaning: strictly older than that millisecond.
-    expect(await store.history('anna', { before: T0, limit: 2 })).toEqual({ messages: [], hasMore: false });
+    expect(await store.history('anna', { before: T0, limit: 2 })).toEqual({
+      messages: [],
+      hasMore: false,
+      hasNewer: true,
+    });
     expect((await store.history('anna', { before: T0 + 1, limit: 5 })).messages.map((m) => m.id)).toEqual([
       'a',
       'b',
@@ -110,6 +116,7 @@ describe('history paging with a cursor on (at, id)', () => {
     expect(await store.history('anna', { before: T0, beforeId: 'a', limit: 5 })).toEqual({
       messages: [],
       hasMore: false,
+      hasNewer: true,
     });
     await store.close();
   });

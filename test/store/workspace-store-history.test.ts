@@ -39,8 +39,9 @@ describe('openWorkspaceStore: message history', () => {
     const first = await store.history('anna', { limit: 3 });
     expect(first.messages.map((m) => m.id)).toEqual(expected.slice(-3));
     expect(first.hasMore).toBe(true);
+    expect(first.hasNewer).toBe(false);
     const oldestPage = await store.history('anna', { before: T0 + MINUTE, limit: 10 });
-    expect(oldestPage).toEqual({ messages: all.slice(0, 2).reverse(), hasMore: false });
+    expect(oldestPage).toEqual({ messages: all.slice(0, 2).reverse(), hasMore: false, hasNewer: true });
     expect(store.activity('anna')).toEqual(activityOf(all));
     await store.close();
 

@@ -45,6 +45,8 @@ export interface HostOptions {
    * arrives outside any user action.
    */
   deliver?: (run: () => void) => void;
+  /** The computer's region (Electron: app.getLocaleCountryCode()), the workspace's first default country; default NL. */
+  systemCountry?: string | null;
 }
 
 /**
@@ -98,6 +100,7 @@ export class InProcessHost implements HandlerTransport, BridgeTransport, Publish
       publisher: host,
       log: silentLog,
       systemLocale: 'en-GB',
+      systemCountry: options.systemCountry === undefined ? 'NL' : options.systemCountry,
       ids: sequentialIds,
       notifier: host.notifier,
       systemTimeZone: 'Europe/Amsterdam',

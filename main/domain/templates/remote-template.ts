@@ -97,10 +97,15 @@ function buttonTexts(buttons: unknown): string[] {
     .slice(0, MAX_BUTTONS);
 }
 
-/** The owner's placeholder mappings that still fit the body: a mapping for a removed placeholder goes. */
+/**
+ * The owner's placeholder mappings that still fit the body: a mapping for a removed placeholder goes. A
+ * URL button's suffix mapping ("button.<index>", send-parts.ts) is not a body placeholder and stays.
+ */
 export function keptMapping(mapping: Template['mapping'], body: string): Template['mapping'] {
   const parsed = parseBody(body);
   if (!parsed.ok) return {};
   const keys = new Set(distinctKeys(parsed.placeholders));
-  return Object.fromEntries(Object.entries(mapping).filter(([key]) => keys.has(key)));
+  return Object.fromEntries(
+    Object.entries(mapping).filter(([key]) => keys.has(key) || key.startsWith('button.')),
+  );
 }

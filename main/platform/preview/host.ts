@@ -30,6 +30,8 @@ export interface PreviewHostOptions {
   /** Start the app's clock at this instant instead of now (the tests pin it). */
   startAt?: number | null;
   systemLocale?: string;
+  /** The computer's region standing in for Electron's app.getLocaleCountryCode(); default NL. */
+  systemCountry?: string;
   /** The zone the browser shows times in; defaults to this computer's. Tests pin it to the page's zone. */
   systemTimeZone?: string;
   log: Logger;
@@ -82,6 +84,7 @@ export async function startPreviewHost(options: PreviewHostOptions): Promise<Pre
     publisher: transport,
     log,
     systemLocale: options.systemLocale ?? Intl.DateTimeFormat().resolvedOptions().locale,
+    systemCountry: options.systemCountry ?? 'NL',
     ...(options.systemTimeZone ? { systemTimeZone: options.systemTimeZone } : {}),
     notifier,
     // No safeStorage outside Electron: credentials live in memory for this session (the wizard says so).

@@ -23,6 +23,8 @@ interface Header {
   format: string;
   docs: number;
   words: number;
+  /** Each column's size in bytes: a reopen decodes straight into arrays of that size, no pieces to join. */
+  bytes: Record<ColumnName, number>;
 }
 
 type Line =
@@ -61,14 +63,20 @@ interface Columns {
 }
 
 /** Bytes per base64 line (a multiple of 3 and of 8): lines of a few MB, not one of hundreds. */
-const CHUNK = 3 * 1024 * 1024;
+const CHUNK = 48 * 1024;
 
 export async function saveIndex(dir: string, index: MessageIndex): Promise<void> {
   const snapshot = index.snapshot();
   const target = join(dir, INDEX_FILE);
   const temp = join(dir, `.${INDEX_FILE}.${process.pid}.tmp`);
   const docs = snapshot.rows.at.length;
-  const header: Header = { format: INDEX_FORMAT, docs, words: snapshot.words.length };
+  const columns: Columns = { ...snapshot.rows, counts: snapshot.counts, entries: snapshot.entries };
+  const names = Object.keys(COLUMNS) as ColumnName[];
+  const bytes = Object.fromEntries(names.map((name) => [name, columns[name].byteLength])) as Record<
+    ColumnName,
+    number
+  >;
+  const header: Header = { format: INDEX_FORMAT, docs, words: snapshot.words.length, bytes };
   const out = createWriteStream(temp);
   const write = (line: Line | Header) =>
     out.write(JSON.stringify(line) + '\n')
@@ -81,8 +89,7 @@ export async function saveIndex(dir: string, index: MessageIndex): Promise<void>
     for (let i = 0; i < snapshot.words.length; i += 5000)
       await write(['words', snapshot.words.slice(i, i + 5000)]);
     await write(['contacts', snapshot.rows.contacts]);
-    const columns: Columns = { ...snapshot.rows, counts: snapshot.counts, entries: snapshot.entries };
-    for (const name of Object.keys(COLUMNS) as ColumnName[]) {
+    for (const name of names) {
       const array = columns[name];
       const bytes = Buffer.from(array.buffer, array.byteOffset, array.byteLength);
       for (let i = 0; i < bytes.length; i += CHUNK)
@@ -117,7 +124,7 @@ export async function loadIndex(
   const flex: [string, string][] = [];
   const words: string[] = [];
   let contacts: string[] = [];
-  const chunks = new Map<ColumnName, Buffer[]>();
+  const filled = new Map<ColumnName, Filling>();
   let header: Header | null = null;
   let ended = false;
   try {
@@ -125,6 +132,12 @@ export async function loadIndex(
       if (!header) {
         header = JSON.parse(line) as Header;
         if (header.format !== INDEX_FORMAT) return { problem: 'other-version' };
+        for (const name of Object.keys(COLUMNS) as ColumnName[]) {
+          const size = header.bytes[name];
+          if (!Number.isSafeInteger(size) || size < 0) return { problem: 'damaged' };
+          const buffer = new ArrayBuffer(size);
+          filled.set(name, { buffer, bytes: Buffer.from(buffer), at: 0 });
+        }
         continue;
       }
       const value = JSON.parse(line) as Line;
@@ -133,14 +146,17 @@ export async function loadIndex(
       } else if (value[0] === 'flex') flex.push([value[1], value[2]]);
       else if (value[0] === 'words') for (const word of value[1]) words.push(word);
       else if (value[0] === 'contacts') contacts = value[1];
-      else if (value[1] in COLUMNS) {
-        const list = chunks.get(value[1]) ?? [];
-        chunks.set(value[1], list);
-        list.push(Buffer.from(value[2], 'base64'));
+      else {
+        const column = filled.get(value[1]);
+        if (!column) return { problem: 'damaged' };
+        const written = column.bytes.write(value[2], column.at, 'base64');
+        // A line that does not fit is a damaged file, not a column to cut silently.
+        if (written !== Buffer.byteLength(value[2], 'base64')) return { problem: 'damaged' };
+        column.at += written;
       }
     }
     if (!header || !ended || words.length !== header.words) return { problem: 'damaged' };
-    const column = <K extends ColumnName>(name: K): Columns[K] => columnOf(name, chunks.get(name) ?? []);
+    const column = <K extends ColumnName>(name: K): Columns[K] => columnOf(name, filled.get(name));
     const rows: DocColumns = {
       contacts,
       at: column('at'),
@@ -169,16 +185,17 @@ export async function loadIndex(
   }
 }
 
-/** A column's chunks joined into one aligned array of its type (a fresh buffer: typed views need alignment). */
-function columnOf<K extends ColumnName>(name: K, chunks: readonly Buffer[]): Columns[K] {
+/** A column being read: its whole size allocated once, each line decoded into it where the last ended. */
+interface Filling {
+  buffer: ArrayBuffer;
+  bytes: Buffer;
+  at: number;
+}
+
+/** A column read whole, as an array of its type (its own buffer, so the view is aligned). */
+function columnOf<K extends ColumnName>(name: K, column: Filling | undefined): Columns[K] {
   const Type = COLUMNS[name];
-  const total = chunks.reduce((sum, chunk) => sum + chunk.length, 0);
-  if (total % Type.BYTES_PER_ELEMENT !== 0) throw new Error(`Column ${name} cut short`);
-  const bytes = new Uint8Array(total);
-  let at = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, at);
-    at += chunk.length;
-  }
-  return new Type(bytes.buffer, 0, total / Type.BYTES_PER_ELEMENT) as Columns[K];
+  if (!column || column.at !== column.bytes.length || column.at % Type.BYTES_PER_ELEMENT !== 0)
+    throw new Error(`Column ${name} cut short`);
+  return new Type(column.buffer, 0, column.at / Type.BYTES_PER_ELEMENT) as Columns[K];
 }

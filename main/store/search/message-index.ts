@@ -1,15 +1,10 @@
 import { Index } from 'flexsearch';
 import { words } from '../../domain/search/folding';
-import {
-  allWords,
-  isEmptyQuery,
-  parseQuery,
-  TYPO_MIN_LENGTH,
-  type ParsedQuery,
-} from '../../domain/search/query';
+import { allWords, isEmptyQuery, parseQuery, type ParsedQuery } from '../../domain/search/query';
 import { DocTable, type DocColumns } from './doc-table';
+import { CANDIDATES, readNewestFirst } from './list-reading';
 import { TopHits, type Hit } from './top-hits';
-import { Vocabulary } from './vocabulary';
+import { EXACT, Vocabulary } from './vocabulary';
 
 /** One message as it is given to the index (the snippet is cut from its text). */
 export interface IndexedMessage {
@@ -42,20 +37,6 @@ export interface RankedMessage {
   message: IndexedMessage;
   score: number;
 }
-
-/** How well a message's word answers a query word: the word itself, a longer word it starts, a typo. */
-const EXACT = 3;
-const PREFIX = 2;
-const TYPO = 1;
-/** Longer words a prefix stands for, the most frequent first: "a" must not mean every word. */
-const MAX_COMPLETIONS = 40;
-/**
- * The most messages one search looks at. A word in more messages than this (a very common one, with a
- * filter that rejects most of them) is searched in its newest this many.
- */
-export const CANDIDATES = 4000;
-/** The first read of a list: most searches end within it (they need `limit` hits, newest first). */
-const FIRST_READ = 256;
 
 /**
  * The full-text index of a workspace's messages, in memory: FlexSearch holds the word → messages lists;
@@ -160,7 +141,7 @@ export class MessageIndex {
     const none = { ranked: [], more: false, query };
     if (isEmptyQuery(query)) return none;
     this.flush();
-    const needed = allWords(query).map((word) => this.formIds(word));
+    const needed = allWords(query).map((word) => this.vocabulary.forms(word));
     if (needed.some((forms) => forms.size === 0)) return none;
     const cost = (forms: Map<number, number>) =>
       [...forms.keys()].reduce((sum, form) => sum + this.vocabulary.count(form), 0);
@@ -174,10 +155,12 @@ export class MessageIndex {
     const top = new TopHits(request.limit + 1);
     /** The most a message can score beyond its rarest word: every other word and phrase as typed. */
     const bonus = EXACT * (others.length + query.phrases.length);
-    const consider = (doc: number, quality: number) => {
+    // Every word is checked against the row's own words, the rarest too: a hit never rests on how
+    // FlexSearch split a word (it once cut "a96885" into "a 968 85").
+    const consider = (doc: number) => {
       if (!this.rows.alive(doc) || !this.passes(doc, request, contact)) return;
-      let score = quality;
-      for (const forms of others) {
+      let score = 0;
+      for (const forms of needed) {
         const best = bestOf(this.rows.wordsOf(doc), forms);
         if (best === 0) return;
         score += best;
@@ -200,10 +183,15 @@ export class MessageIndex {
       truncated = from > 0;
       for (let i = contactDocs.length - 1; i >= from; i--) {
         const doc = contactDocs[i] ?? 0;
-        consider(doc, bestOf(this.rows.wordsOf(doc), rarest));
+        consider(doc);
       }
     } else {
-      truncated = this.readLists(rarest, top, bonus, consider);
+      const lists = [...rarest].map(([form, quality]) => ({
+        word: this.vocabulary.word(form),
+        entries: this.vocabulary.entriesOf(form),
+        quality,
+      }));
+      truncated = readNewestFirst(this.flex, lists, (doc) => this.rows.atOf(doc), top, bonus, consider);
     }
     const hits = top.sorted();
     return {
@@ -215,45 +203,9 @@ export class MessageIndex {
 
   /** The words of the index a query word stands for, each with how well it matches (snippets mark them). */
   formsOf(word: string): Map<string, number> {
-    return new Map([...this.formIds(word)].map(([id, quality]) => [this.vocabulary.word(id), quality]));
-  }
-
-  /**
-   * Reads the rarest word's lists, the best-matching forms first and, among forms that match equally
-   * well, merged newest first; stops when no unread message can still rank among the hits kept.
-   * True when it stopped at CANDIDATES with hits possibly left unread.
-   */
-  private readLists(
-    forms: Map<number, number>,
-    top: TopHits,
-    bonus: number,
-    consider: (doc: number, quality: number) => void,
-  ): boolean {
-    const qualities = [...new Set(forms.values())].sort((a, b) => b - a);
-    const seen = new Set<number>();
-    for (const quality of qualities) {
-      const readers = [...forms]
-        .filter(([, q]) => q === quality)
-        .map(
-          ([form]) => new ListReader(this.flex, this.vocabulary.word(form), this.vocabulary.entriesOf(form)),
-        );
-      for (;;) {
-        let newest: ListReader | undefined;
-        for (const reader of readers) {
-          const doc = reader.peek();
-          if (doc !== undefined && (!newest || this.rows.atOf(doc) > this.rows.atOf(newest.peek() ?? 0)))
-            newest = reader;
-        }
-        const doc = newest?.next();
-        if (doc === undefined) break;
-        if (top.cannotTake(quality + bonus, this.rows.atOf(doc))) return false;
-        if (seen.has(doc)) continue;
-        if (seen.size >= CANDIDATES) return true;
-        seen.add(doc);
-        consider(doc, quality);
-      }
-    }
-    return false;
+    return new Map(
+      [...this.vocabulary.forms(word)].map(([id, quality]) => [this.vocabulary.word(id), quality]),
+    );
   }
 
   private ranked(hit: Hit): RankedMessage {
@@ -278,21 +230,6 @@ export class MessageIndex {
     if (request.from !== undefined && at < request.from) return false;
     if (request.to !== undefined && at >= request.to) return false;
     return true;
-  }
-
-  private formIds(word: string): Map<number, number> {
-    const forms = new Map<number, number>();
-    const exact = this.vocabulary.id(word);
-    if (exact !== undefined && this.vocabulary.count(exact) > 0) forms.set(exact, EXACT);
-    if (word.length >= 2) {
-      for (const longer of this.vocabulary.startingWith(word, MAX_COMPLETIONS)) {
-        if (!forms.has(longer)) forms.set(longer, PREFIX);
-      }
-    }
-    if (word.length >= TYPO_MIN_LENGTH) {
-      for (const near of this.vocabulary.near(word)) if (!forms.has(near)) forms.set(near, TYPO);
-    }
-    return forms;
   }
 
   private insert(message: IndexedMessage): void {
@@ -323,39 +260,6 @@ export class MessageIndex {
       }
       this.flex.add(doc, text);
     }
-  }
-}
-
-/** Reads one FlexSearch list from its newest entry back, a block at a time. */
-class ListReader {
-  private block: number[] = [];
-  private at = -1;
-
-  constructor(
-    private readonly flex: Index,
-    private readonly word: string,
-    private unread: number,
-  ) {}
-
-  peek(): number | undefined {
-    if (this.at < 0) this.fill();
-    return this.at >= 0 ? this.block[this.at] : undefined;
-  }
-
-  next(): number | undefined {
-    const doc = this.peek();
-    this.at--;
-    return doc;
-  }
-
-  private fill(): void {
-    if (this.unread <= 0) return;
-    // Later blocks are bigger: a list read past its first block is likely read far.
-    const size = Math.min(this.unread, this.block.length === 0 ? FIRST_READ : CANDIDATES);
-    const offset = this.unread - size;
-    this.block = this.flex.search(this.word, { limit: size, offset }).map(Number);
-    this.unread = offset;
-    this.at = this.block.length - 1;
   }
 }
 

@@ -18,6 +18,8 @@ export interface SearchIndex {
   removeContact(contactId: string): void;
   removeMessages(contactId: string, ids: string[]): void;
   search(query: IndexQuery): Promise<{ hits: SearchHit[]; more: boolean }>;
+  /** Resolves once the worker has applied every change posted before (a bulk build waits on it now and then). */
+  settled(): Promise<void>;
   save(): Promise<void>;
   close(): Promise<void>;
 }
@@ -88,6 +90,10 @@ class WorkerSearchIndex implements SearchIndex {
     const answer = await this.ask({ kind: 'search', query });
     if (answer.kind !== 'found') throw new Error('Unexpected answer from the search index');
     return { hits: answer.hits, more: answer.more };
+  }
+
+  async settled(): Promise<void> {
+    await this.ask({ kind: 'settled' });
   }
 
   /** The worker's own heap and buffers (what the index costs, without the rest of the process). */

@@ -58,6 +58,9 @@ async function answer(question: Question): Promise<Answer> {
       if (index.wantsCompaction()) index.compact();
       await saveIndex(dir, index);
       return { kind: 'saved', messages: index.size };
+    case 'settled':
+      // Answered in turn: everything posted before it has been applied.
+      return { kind: 'settled' };
     case 'memory': {
       // Only where the process runs with --expose-gc (the bench): live data, not garbage not yet collected.
       const collect = (globalThis as { gc?: () => void }).gc;

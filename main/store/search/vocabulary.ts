@@ -1,5 +1,12 @@
 import { TYPO_MIN_LENGTH, withinOneEdit } from '../../domain/search/query';
 
+/** How well a message's word answers a query word: the word itself, a longer word it starts, a typo. */
+export const EXACT = 3;
+const PREFIX = 2;
+const TYPO = 1;
+/** Longer words a prefix stands for, the most frequent first: "a" must not mean every word. */
+const MAX_COMPLETIONS = 40;
+
 /** New words looked through one by one before the sorted lists are rebuilt (a re-sort costs O(V log V)). */
 const UNSORTED_MAX = 512;
 
@@ -65,6 +72,22 @@ export class Vocabulary {
   /** FlexSearch's list of the word got one entry longer. */
   listed(id: number): void {
     this.entries[id] = (this.entries[id] ?? 0) + 1;
+  }
+
+  /** The words a query word stands for, each with how well it matches: itself, longer words, typos. */
+  forms(word: string): Map<number, number> {
+    const forms = new Map<number, number>();
+    const exact = this.ids.get(word);
+    if (exact !== undefined && this.count(exact) > 0) forms.set(exact, EXACT);
+    if (word.length >= 2) {
+      for (const longer of this.startingWith(word, MAX_COMPLETIONS)) {
+        if (!forms.has(longer)) forms.set(longer, PREFIX);
+      }
+    }
+    if (word.length >= TYPO_MIN_LENGTH) {
+      for (const near of this.near(word)) if (!forms.has(near)) forms.set(near, TYPO);
+    }
+    return forms;
   }
 
   /** Up to `limit` longer words that start with `prefix` and are in some message, most frequent first. */

@@ -10,7 +10,11 @@ export type ToWorker =
   | { kind: 'ask'; id: number; question: Question };
 
 export type Question =
-  { kind: 'load' } | { kind: 'search'; query: IndexQuery } | { kind: 'save' } | { kind: 'memory' };
+  | { kind: 'load' }
+  | { kind: 'search'; query: IndexQuery }
+  | { kind: 'save' }
+  | { kind: 'settled' }
+  | { kind: 'memory' };
 
 /** The worker thread's own memory, in bytes (the bench's figure; `collected`: after a full GC). */
 export interface WorkerMemory {
@@ -24,6 +28,7 @@ export type Answer =
   | { kind: 'loaded'; counts: [string, number][]; problem: 'missing' | 'damaged' | 'other-version' | null }
   | { kind: 'found'; hits: SearchHit[]; more: boolean }
   | { kind: 'saved'; messages: number }
+  | { kind: 'settled' }
   | { kind: 'memory'; memory: WorkerMemory };
 
 export type FromWorker = { id: number; answer: Answer } | { id: number; error: string };

@@ -135,7 +135,12 @@ export function Composer({
           onSelect={picker.update}
           onKeyDown={onKeyDown}
         />
-        {onSendTemplate ? (
+        {onSendTemplate && contact?.optIn.status === 'opted-out' ? (
+          // The customer wrote STOP: templates are refused, so none is offered (replies still are).
+          <span className="composer-opted-out" role="note">
+            Customer opted out — no templates
+          </span>
+        ) : onSendTemplate ? (
           <button type="button" className="secondary send-template" onClick={onSendTemplate}>
             Send template
           </button>

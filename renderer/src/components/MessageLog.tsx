@@ -12,6 +12,7 @@ import { VirtualTrack } from './message-log/VirtualTrack';
 import { useVirtualLog } from './message-log/use-virtual-log';
 import { BubbleContent, CallLine, ReactionLine } from './bubbles/BubbleContent';
 import { BubbleActions, ReactionMarks } from './bubbles/BubbleActions';
+import { useConversationActions } from './bubbles/conversation-actions';
 
 /**
  * The conversation: day separators, bubbles (inbound left, outbound right) with time and delivery
@@ -204,13 +205,26 @@ function SendNote({
   settle: (how: 'mark-sent' | 'send-again') => void;
 }) {
   const action = message.failure?.action ?? '';
+  const canSend = useConversationActions()?.canSend ?? true;
   if (message.status === 'failed') {
-    return (
+    const error = (
       <p className="bubble-error">
         Not sent: {sentence(notSentReason(message))}
         {action ? ` ${action}` : ''}
         {restored ? ' Your text is back in the message box.' : ''}
       </p>
+    );
+    // A file cannot go back into the message box as a text does: it is offered again here, as a new message.
+    if (!message.media || !canSend) return error;
+    return (
+      <>
+        {error}
+        <p className="bubble-actions">
+          <button type="button" className="ghost" onClick={() => settle('send-again')}>
+            Send again
+          </button>
+        </p>
+      </>
     );
   }
   if (message.status === 'queued' && message.failure) {

@@ -24,6 +24,7 @@ import { InboxSection } from './settings/InboxSection';
 import { FormProblem } from './FormProblem';
 import { DialogActions } from './DialogActions';
 import { SettingsParts, SettingsPartsContext } from './settings/save-with-settings';
+import { CountryField } from './settings/CountryField';
 
 export const LOCALES: ReadonlyArray<{ value: string; label: string }> = [
   { value: 'en-GB', label: 'English (United Kingdom)' },
@@ -54,7 +55,7 @@ function sample(locale: string, at: number): string {
   return `${date}, ${formatClock(at, systemTimeZone(), locale)}`;
 }
 
-const OWN_KEYS = ['timeZone', 'locale', 'theme', 'defaultTemplateId', 'optOutKeywords'];
+const OWN_KEYS = ['timeZone', 'locale', 'defaultCountry', 'theme', 'defaultTemplateId', 'optOutKeywords'];
 
 /**
  * Settings: time zone, language & format, theme, follow-ups, warnings before a window closes (one list:
@@ -67,6 +68,7 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
   const dataDir = useAppState((s) => s.workspace?.dataDir ?? '');
   const [timeZone, setTimeZone] = useState(settings.timeZone ?? '');
   const [locale, setLocale] = useState(settings.locale ?? '');
+  const [country, setCountry] = useState(settings.defaultCountry ?? '');
   const [theme, setTheme] = useState(settings.theme);
   const [followUp, setFollowUp] = useState<FollowUpForm>({
     defaultTemplateId: settings.defaultTemplateId ?? '',
@@ -105,6 +107,7 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
       await store.updateSettings({
         timeZone: timeZone === '' ? null : timeZone,
         locale: locale === '' ? null : locale,
+        ...(country === '' ? {} : { defaultCountry: country }),
         theme,
         defaultTemplateId: followUp.defaultTemplateId === '' ? null : followUp.defaultTemplateId,
         optOutKeywords: keywordsOf(followUp.keywords),
@@ -184,6 +187,14 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
             </p>
             {errorText('locale')}
           </div>
+
+          <CountryField
+            id={id('country')}
+            value={country}
+            locale={locale === '' ? computerLocale() : locale}
+            error={errors.defaultCountry}
+            onChange={setCountry}
+          />
 
           <fieldset className="field-group">
             <legend>Theme</legend>

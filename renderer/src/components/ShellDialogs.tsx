@@ -3,6 +3,7 @@ import { useStore } from '../state/context';
 import type { TemplateMode } from './actions';
 import { ConnectDialog } from './connect/ConnectDialog';
 import { ContactEditor } from './ContactEditor';
+import { AddOptInDialog } from './contact-editor/AddOptInDialog';
 import { Dialog } from './Dialog';
 import { FollowUpDialog } from './follow-ups/FollowUpDialog';
 import { NotificationCentreDialog } from './notifications/NotificationCentreDialog';
@@ -49,7 +50,10 @@ export function ShellDialogs({
   const close = () => setDialog(null);
   switch (dialog?.kind) {
     case 'contact':
-      return (
+      // "Add opt-in": the small consent dialog, not the whole editor (issue 14).
+      return dialog.focusOptIn && dialog.contactId !== null ? (
+        <AddOptInDialog contactId={dialog.contactId} onClose={onCloseContact} onSaved={onSaved} />
+      ) : (
         <ContactEditor
           contactId={dialog.contactId}
           focusOptIn={dialog.focusOptIn}

@@ -10,17 +10,20 @@ import type {
 import { formatPrefsOf } from '../format/zone';
 import type { FilterCounts } from '../list/filter';
 import { initialState, withDefaults, type AppState, type Screen, type StateCell } from './app-state';
+import { ContactActions } from './contact-actions';
 import { ConversationPages, type OpenAt } from './conversation-pages';
 import { Drafts } from './drafts';
 import { Loading } from './loading';
 import { Ticker } from './ticker';
 import { Toasts } from './toasts';
+import { WorkspaceActions } from './workspace-actions';
 
 /**
  * The renderer's state: rows by contact id, settings, workspace, the open conversation and the drafts.
  * It starts from `contacts.list` & co, then follows the main process's events. Components read it with
  * `useAppState(selector)` and change it only through the methods here, which call the API. Loading,
- * paging, drafts and toasts each live in their own module; this class holds the state and composes them.
+ * paging, drafts, toasts, contact and workspace actions each live in their own module; this class holds
+ * the state and composes them.
  */
 export class AppStore {
   readonly ticker = new Ticker();
@@ -31,6 +34,8 @@ export class AppStore {
   private readonly pages: ConversationPages;
   private readonly drafts: Drafts;
   private readonly loading: Loading;
+  private readonly contactActions: ContactActions;
+  private readonly workspaceActions: WorkspaceActions;
 
   constructor(readonly api: CareWindowApi) {
     this.pages = new ConversationPages(this.cell, api.conversation);
@@ -42,6 +47,9 @@ export class AppStore {
       reopenConversation: (contactId) => void this.pages.open(contactId),
       reportError: (error) => this.reportError(error),
     });
+    const reportError = (error: unknown): void => this.reportError(error);
+    this.contactActions = new ContactActions(api.contacts, (rows) => this.upsertRows(rows), reportError);
+    this.workspaceActions = new WorkspaceActions(this.cell, api.workspace, () => this.load(), reportError);
   }
 
   readonly getState = (): AppState => this.state;
@@ -178,13 +186,8 @@ export class AppStore {
   // ── Contacts, settings, workspace ────────────────────────────────────────────────────────────────
 
   /** `openedAt` is the contact's updatedAt when the form opened: main refuses the edit if it changed since. */
-  async saveContact(contactId: string | null, draft: ContactDraft, openedAt?: number): Promise<ContactRow> {
-    const row =
-      contactId === null
-        ? await this.api.contacts.create(draft)
-        : await this.api.contacts.update(contactId, draft, openedAt);
-    this.upsertRows([row]);
-    return row;
+  saveContact(contactId: string | null, draft: ContactDraft, openedAt?: number): Promise<ContactRow> {
+    return this.contactActions.save(contactId, draft, openedAt);
   }
 
   async updateSettings(patch: Partial<Settings>): Promise<Settings> {
@@ -194,32 +197,18 @@ export class AppStore {
   }
 
   /** The owner has the conversation in front of them: its unread count goes (durably, in main). */
-  async markRead(contactId: string): Promise<void> {
-    try {
-      this.upsertRows([await this.api.contacts.markRead(contactId)]);
-    } catch (error) {
-      this.reportError(error);
-    }
+  markRead(contactId: string): Promise<void> {
+    return this.contactActions.markRead(contactId);
   }
 
   /** Labels on and off several contacts in one write; false (with a notice) when refused. */
-  async applyLabels(contactIds: readonly string[], add: string[], remove: string[]): Promise<boolean> {
-    try {
-      this.upsertRows(await this.api.contacts.applyLabels({ contactIds: [...contactIds], add, remove }));
-      return true;
-    } catch (error) {
-      this.reportError(error);
-      return false;
-    }
+  applyLabels(contactIds: readonly string[], add: string[], remove: string[]): Promise<boolean> {
+    return this.contactActions.applyLabels(contactIds, add, remove);
   }
 
   /** Mutes or unmutes one contact's reminders; a refusal is shown as a notice. */
-  async setMuted(contactId: string, muted: boolean): Promise<void> {
-    try {
-      this.upsertRows([await this.api.contacts.setMuted(contactId, muted)]);
-    } catch (error) {
-      this.reportError(error);
-    }
+  setMuted(contactId: string, muted: boolean): Promise<void> {
+    return this.contactActions.setMuted(contactId, muted);
   }
 
   // ── Templates and notifications ──────────────────────────────────────────────────────────────────
@@ -254,7 +243,7 @@ export class AppStore {
     }
   }
 
-  /** An unconfirmed message: the owner says it reached the customer, or sends it once more. */
+  /** An unconfirmed message: marked as sent, or sent once more; a failed file: sent again as a new one. */
   async settleUnconfirmed(message: Message, how: 'mark-sent' | 'send-again'): Promise<void> {
     try {
       const { conversation } = this.api;
@@ -274,34 +263,17 @@ export class AppStore {
     this.receiveMessage(message);
   }
 
-  async startRealWorkspace(): Promise<void> {
-    try {
-      const workspace = await this.api.workspace.startReal();
-      this.set({ workspace, selectedId: null, conversation: null, listOnly: null, screen: 'conversation' });
-      await this.load();
-    } catch (error) {
-      this.reportError(error);
-    }
+  startRealWorkspace(): Promise<void> {
+    return this.workspaceActions.startReal();
   }
 
   /** Back to the demo from the owner's workspace; the owner's data stays in its own folder, untouched. */
-  async openDemo(): Promise<void> {
-    try {
-      const workspace = await this.api.workspace.openDemo();
-      this.set({ workspace, selectedId: null, conversation: null, listOnly: null, screen: 'conversation' });
-      await this.load();
-    } catch (error) {
-      this.reportError(error);
-    }
+  openDemo(): Promise<void> {
+    return this.workspaceActions.openDemo();
   }
 
-  async dismissProblems(): Promise<void> {
-    try {
-      const workspace = await this.api.workspace.dismissProblems();
-      this.set({ workspace });
-    } catch (error) {
-      this.reportError(error);
-    }
+  dismissProblems(): Promise<void> {
+    return this.workspaceActions.dismissProblems();
   }
 
   // ── Notices ─────────────────────────────────────────────────────────────────────────────────────

@@ -11,6 +11,7 @@ import { TemplateCard } from './TemplateCard';
 import { FormProblem } from '../FormProblem';
 import { DialogActions } from '../DialogActions';
 import { ScheduleFollowUp } from './ScheduleFollowUp';
+import { stoppedRefusal } from './stopped-refusal';
 
 export interface FollowUpDialogProps {
   contactId: string;
@@ -50,8 +51,10 @@ export function FollowUpDialog({ contactId, mode, focusTemplate, onClose }: Foll
   const id = (name: string) => `${ids}-${name}`;
   const key = `${chosen ?? ''}#${attempt}`;
 
-  // Asked again when the contact changes (an opt-in added, a field filled in), keeping the old
-  // preview on screen until the new one arrives.
+  // Asked again when the contact or its window changes (an opt-in added, a field filled in), keeping
+  // the old preview on screen until the new one arrives; not when only the unread count or the last
+  // message changed (marking the conversation read pushes a new row), which cannot change the answer.
+  const asked = row === null ? null : JSON.stringify([row.contact, row.window]);
   useEffect(() => {
     let live = true;
     const request =
@@ -63,7 +66,7 @@ export function FollowUpDialog({ contactId, mode, focusTemplate, onClose }: Foll
     return () => {
       live = false;
     };
-  }, [api, contactId, chosen, key, row]);
+  }, [api, contactId, chosen, key, asked]);
 
   if (row === null) return null;
   const name = row.contact.name;
@@ -72,12 +75,17 @@ export function FollowUpDialog({ contactId, mode, focusTemplate, onClose }: Foll
   const templateId = chosen ?? preview?.templateId ?? null;
   const template = templates?.find((t) => t.id === templateId) ?? null;
   // Inside an open window the follow-up rule does not apply: a template may be sent any time.
+  // "Send template" to a customer who wrote STOP: refused with the opt-out, never offered as sendable.
+  const stopped = mode === 'template' ? stoppedRefusal(row) : null;
   const refusal =
-    preview?.refusal && !(mode === 'template' && preview.refusal.code === 'window-open')
+    stopped ??
+    (preview?.refusal && !(mode === 'template' && preview.refusal.code === 'window-open')
       ? preview.refusal
-      : null;
+      : null);
   const canSend =
-    preview !== null && (preview.allowed || (mode === 'template' && preview.refusal?.code === 'window-open'));
+    stopped === null &&
+    preview !== null &&
+    (preview.allowed || (mode === 'template' && preview.refusal?.code === 'window-open'));
   const sendTo = canSend && refusal === null && preview.text !== null && !sending ? templateId : null;
   const sendLabel = mode === 'follow-up' ? 'Send now' : 'Send template';
   // Later, at a chosen moment: for a window that is closed or still closing (not yet allowed now).
@@ -159,7 +167,7 @@ export function FollowUpDialog({ contactId, mode, focusTemplate, onClose }: Foll
           <p>{refusalText(row, refusal, now, locale, timeZone)}</p>
           <RefusalFix
             row={row}
-            preview={preview}
+            preview={stopped ? { ...preview, refusal: stopped } : preview}
             placement="dialog"
             onChooseTemplate={() => pickerRef.current?.focus()}
           />

@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import type { FollowUpResult } from '../../../../main/contract/model';
 import { templateLabel } from '../../format/follow-up-text';
-import { useApi, useAppState } from '../../state/context';
+import { batchCostText } from '../../../../main/domain/follow-up/batch-cost';
+import { useApi, useAppState, useFormatPrefs } from '../../state/context';
 import { errorMessage } from '../../state/errors';
 import { Dialog } from '../Dialog';
 import type { Eligible } from './EligibleList';
@@ -22,8 +23,14 @@ export function SendAllDialog({
   const templates = useAppState((s) => s.templates);
   const [sending, setSending] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const { locale } = useFormatPrefs();
   const sendable = items.flatMap(({ row, preview }) =>
-    preview.templateId === null ? [] : [{ row, templateId: preview.templateId }],
+    preview.templateId === null ? [] : [{ row, templateId: preview.templateId, cost: preview.cost }],
+  );
+  // The charge for exactly these recipients and templates, by the pricing rules (never "free" when billed).
+  const charge = batchCostText(
+    sendable.flatMap(({ cost }) => (cost === null ? [] : [cost])),
+    locale,
   );
   const n = sendable.length;
   const plural = n === 1 ? 'follow-up' : 'follow-ups';
@@ -48,7 +55,12 @@ export function SendAllDialog({
       title={`Send ${n} ${plural}?`}
       onClose={onClose}
       className="confirm-dialog send-all-dialog"
-      description={<p>Each contact gets one approved template. A sent follow-up cannot be taken back.</p>}
+      description={
+        <>
+          <p>Each contact gets one approved template. A sent follow-up cannot be taken back.</p>
+          {charge === '' ? null : <p className="send-all-cost">{charge}</p>}
+        </>
+      }
     >
       <ul className="send-all-list" aria-label="Who gets what">
         {sendable.map(({ row, templateId }) => {
