@@ -22,7 +22,7 @@ export function createBridgeApi(transport: BridgeTransport): BridgeApi {
     const group: Record<string, AnyFn> = {};
     for (const method of methods) {
       const channel = channelName(area, method);
-      group[method] = (...args: unknown[]) => transport.invoke(channel, args);
+      group[method] = (...args: unknown[]) => transport.invoke(channel, withoutTrailingUndefined(args));
     }
     api[area] = Object.freeze(group);
   }
@@ -32,4 +32,14 @@ export function createBridgeApi(transport: BridgeTransport): BridgeApi {
     return transport.subscribe(event, listener);
   };
   return Object.freeze(api) as unknown as BridgeApi;
+}
+
+/**
+ * An optional argument left out and one passed as `undefined` are the same call; only the first survives
+ * JSON (the preview bridge's WebSocket turns `[id, undefined]` into `[id, null]`, which the schema refuses).
+ */
+function withoutTrailingUndefined(args: unknown[]): unknown[] {
+  let end = args.length;
+  while (end > 0 && args[end - 1] === undefined) end--;
+  return end === args.length ? args : args.slice(0, end);
 }

@@ -11,7 +11,8 @@ export interface ForgetContactDeps {
   /** Drops the contact's queued sends before anything else, so nothing more goes out to them. */
   forgetSends: (contactId: string) => Promise<void>;
   /** Lets the services that keep per-contact state in memory (reminder plans) drop it. */
-  forgotten: (contactId: string) => void;
+  /** Clears what other services keep about the contact; awaited, so nothing about it is left once remove resolves. */
+  forgotten: (contactId: string) => Promise<void>;
 }
 
 /**
@@ -52,7 +53,7 @@ export class ForgetContactService {
     // Twice, for the same reason as contacts.json: the file each write replaces is kept as reminders.json.bak.
     await reminderLog.save();
     await store.forgetContact(contactId);
-    this.deps.forgotten(contactId);
+    await this.deps.forgotten(contactId);
     this.deps.publisher.publish('contacts:removed', { contactIds: [contactId] });
   }
 }

@@ -60,7 +60,7 @@ export class InboxService {
 
   /** A deleted contact leaves no unread count behind. */
   async forget(contactId: string): Promise<void> {
-    await this.deps.unread.clear(contactId);
+    await this.deps.unread.forget(contactId);
     this.deps.totalChanged(this.total());
   }
 

@@ -25,7 +25,7 @@ export interface OwnerDataDeps {
   /** A contact was added or changed: push its row and watch its window. */
   changed: (contact: Contact) => void;
   /** A contact was deleted: drop whatever the session still holds for it. */
-  forgotten: (contactId: string) => void;
+  forgotten: (contactId: string) => Promise<void>;
 }
 
 export interface OwnerData {
@@ -75,8 +75,8 @@ export function ownerDataServices(deps: OwnerDataDeps): OwnerData {
       await deps.outbox().forgetContact(contactId);
       await deps.providerIds.forgetContact(contactId);
     },
-    forgotten: (contactId) => {
-      deps.forgotten(contactId);
+    forgotten: async (contactId) => {
+      await deps.forgotten(contactId);
       // Drops the contact's planned reminders (it is no longer in the store).
       deps.reminders().contactChanged(contactId);
     },

@@ -97,8 +97,7 @@ export class TemplateSyncService {
       else if (existing.status !== next.status) {
         summary.changed.push(change(next, existing.status));
         this.deps.statusChanged?.(next, existing.status);
-      }
-      else summary.unchanged++;
+      } else summary.unchanged++;
     }
     for (const template of local.values()) {
       if (template.source !== 'platform' || seen.has(key(template)) || template.status === 'disabled')

@@ -176,9 +176,9 @@ export class WorkspaceSession {
       outbox: () => this.outbox,
       reminders: () => this.reminders,
       changed: (contact) => this.rowChanged(this.contacts.rowFor(contact)),
-      forgotten: (contactId) => {
+      forgotten: async (contactId) => {
         this.rowPush.forget(contactId);
-        this.inbox.forget(contactId).catch((error: unknown) => {
+        await this.inbox.forget(contactId).catch((error: unknown) => {
           log.warn('Could not clear the unread count of a deleted contact', { error: String(error) });
         });
       },

@@ -67,6 +67,15 @@ export class UnreadCounts {
     });
   }
 
+  /**
+   * A deleted contact: cleared, then saved once more, because each save keeps the file it replaces as
+   * unread.json.bak and the customer's right to be forgotten covers that copy too.
+   */
+  async forget(contactId: string): Promise<void> {
+    await this.clear(contactId);
+    await this.file.change((data) => ({ ...data }));
+  }
+
   idle(): Promise<void> {
     return this.file.idle();
   }

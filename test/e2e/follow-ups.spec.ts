@@ -33,7 +33,16 @@ test('one click in the Follow-ups view sends the follow-up; a simulated reply op
   await openContact(app, 'Sofia Rossi');
   await expect(app.getByRole('log', { name: 'Conversation with Sofia Rossi' })).toContainText('R-2198');
   await app.getByRole('button', { name: 'Simulate customer message' }).click();
-  await expect(contactRow(app, 'Sofia Rossi')).toHaveAccessibleName(/Open, 23 h 59 min left/);
+  const simulate = app.getByRole('dialog', { name: 'Simulate a customer message' });
+  await simulate.getByRole('combobox', { name: 'From' }).selectOption({ label: 'Sofia Rossi' });
+  await simulate.getByRole('textbox', { name: 'Message' }).fill('Thanks, the repair can go ahead.');
+  await simulate.getByRole('button', { name: 'Send as the customer' }).click();
+  await expect(simulate).toHaveCount(0);
+  await expect(app.getByRole('log', { name: 'Conversation with Sofia Rossi' })).toContainText(
+    'Thanks, the repair can go ahead.',
+  );
+  // She has just written and nobody answered yet: she waits for the owner.
+  await expect(contactRow(app, 'Sofia Rossi')).toHaveAccessibleName(/Waiting for you, 23 h 59 min left/);
   await expect(app.getByRole('textbox', { name: 'Message' })).toBeEditable();
 });
 

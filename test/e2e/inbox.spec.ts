@@ -16,10 +16,11 @@ test('the demo workspace loads with every window state, sorted by what closes fi
   await expect(app.getByRole('region', { name: 'Demo workspace' })).toContainText('demo data');
   const list = app.getByRole('listbox', { name: 'Contacts' });
   await expect(list.getByRole('option').first()).toHaveAccessibleName(
-    /^Lucas Bakker, Closing, closes in 1[23] min/,
+    /^Lucas Bakker, Waiting for you, closes in 1[23] min/,
   );
   const chips = app.getByRole('group', { name: 'Show contacts by window state' });
   for (const chip of [
+    /^Waiting for you \d+$/,
     /^Closing \d+$/,
     /^Open \d+$/,
     /^Closed \d+$/,
@@ -45,20 +46,21 @@ test('a countdown ticks and a window goes from open to closing to closed as the 
   app,
   host,
 }) => {
-  // Zeynep wrote 22 h 30 min before the test's start: 1 h 30 min left.
+  // Zeynep wrote 22 h 30 min before the test's start: 1 h 30 min left; unanswered, so she is waiting.
+  // (A text typed but not sent is no answer: she stays "Waiting for you" until the window closes.)
   await openContact(app, 'Zeynep Kaya');
   const row = contactRow(app, 'Zeynep Kaya');
-  await expect(row).toHaveAccessibleName(/Open, 1 h 29 min left/);
+  await expect(row).toHaveAccessibleName(/Waiting for you, 1 h 29 min left/);
   const composer = app.getByRole('textbox', { name: 'Message' });
   await expect(composer).toBeEditable();
   await composer.fill('Yes, gift wrapping is free!');
 
   advanceClock(host, 31 * MINUTE);
-  await expect(row).toHaveAccessibleName(/Closing, closes in 5\d min/);
+  await expect(row).toHaveAccessibleName(/Waiting for you, closes in 5\d min/);
   await expect(app.getByRole('heading', { level: 2, name: 'Zeynep Kaya' })).toBeVisible();
 
   advanceClock(host, 56 * MINUTE);
-  await expect(row).toHaveAccessibleName(/Closing, closes in [23] min \d+ s/);
+  await expect(row).toHaveAccessibleName(/Waiting for you, closes in [23] min \d+ s/);
   await app.screenshot({ path: screenshotPath('closing-under-5-minutes') });
 
   advanceClock(host, 3 * MINUTE);
@@ -75,7 +77,14 @@ test('a simulated customer message reopens a closed window', async ({ app }) => 
   await expect(contactRow(app, 'Sofia Rossi')).toHaveAccessibleName(/Closed/);
   await expect(app.getByRole('textbox', { name: 'Message' })).toHaveCount(0);
   await app.getByRole('button', { name: 'Simulate customer message' }).click();
-  await expect(contactRow(app, 'Sofia Rossi')).toHaveAccessibleName(/Open, 23 h 59 min left/);
+  const simulate = app.getByRole('dialog', { name: 'Simulate a customer message' });
+  await simulate.getByRole('combobox', { name: 'From' }).selectOption({ label: 'Sofia Rossi' });
+  // Left empty, the customer writes one of the demo's lines.
+  await expect(simulate.getByRole('textbox', { name: 'Message' })).toHaveValue('');
+  await simulate.getByRole('button', { name: 'Send as the customer' }).click();
+  await expect(simulate).toHaveCount(0);
+  // She has just written and nobody answered yet: "Waiting for you", not "Open".
+  await expect(contactRow(app, 'Sofia Rossi')).toHaveAccessibleName(/Waiting for you, 23 h 59 min left/);
   await expect(app.getByRole('textbox', { name: 'Message' })).toBeEditable();
 });
 

@@ -90,7 +90,9 @@ describe('the contact list', () => {
     await user.clear(search);
     await user.type(search, 'rossi');
     await waitFor(() =>
-      expect(optionNames()).toEqual(['Sofia Rossi, Closed, closed 3 h ago · follow-up ready, 1 unread message']),
+      expect(optionNames()).toEqual([
+        'Sofia Rossi, Closed, closed 3 h ago · follow-up ready, 1 unread message',
+      ]),
     );
     await user.clear(search);
     await user.type(search, 'xyz');

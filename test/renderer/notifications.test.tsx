@@ -215,7 +215,9 @@ describe('reminders in the conversation', () => {
     expect(await screen.findByRole('button', { name: 'Unmute reminders' })).toBeTruthy();
     expect(screen.getByText('Reminders muted for this contact')).toBeTruthy();
     expect(
-      screen.getByRole('option', { name: /^Maria Jansen, Closing, closes in 50 min, .+, reminders muted$/ }),
+      screen.getByRole('option', {
+        name: /^Maria Jansen, Waiting for you, closes in 50 min, .+, reminders muted$/,
+      }),
     ).toBeTruthy();
     await user.click(screen.getByRole('button', { name: 'Unmute reminders' }));
     expect(host.callsTo('contacts.setMuted')[1]).toEqual([id.maria, false]);

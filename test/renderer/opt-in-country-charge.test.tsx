@@ -1,5 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import { AppError } from '../../main/contract/errors';
 import type { ContactDraft } from '../../main/contract/model';
 import { openContact, renderApp, startHost } from './render-app';
 import { customerWrites, PHONES, startShop } from './shop-fixtures';
@@ -13,6 +14,18 @@ const draft = (phone: string): ContactDraft => ({
   fields: {},
   optIn: { status: 'none', at: null, source: null, proof: '' },
 });
+
+/** The field errors of a refused call; fails the test when the call was not refused. */
+async function fieldsOfRefusal(call: () => unknown): Promise<Record<string, string>> {
+  let error: unknown = null;
+  try {
+    await call();
+  } catch (caught) {
+    error = caught;
+  }
+  expect(error).toBeInstanceOf(AppError);
+  return error instanceof AppError ? (error.fields ?? {}) : {};
+}
 
 describe('issue 14, rough edges 8–10', () => {
   it('"Add opt-in" opens a small dialog: Esc closes it and focus returns; saving records the opt-in now', async () => {
@@ -73,15 +86,12 @@ describe('issue 14, rough edges 8–10', () => {
     await user.click(within(settings).getByRole('button', { name: 'Save settings' }));
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
     expect((await host.handlers.settings.get()).defaultCountry).toBe('US');
-    await expect(
+    const refused = await fieldsOfRefusal(() =>
       host.handlers.contacts.create({ ...draft('06 87654321'), name: 'Sam' }),
-    ).rejects.toMatchObject({
-      fields: {
-        phone: expect.stringContaining(
-          'not a valid phone number in United States (your default country in Settings)',
-        ),
-      },
-    });
+    );
+    expect(refused.phone).toContain(
+      'not a valid phone number in United States (your default country in Settings)',
+    );
   });
 
   it('without a region from the computer the language’s region is the default; an unknown country is refused', async () => {
@@ -95,9 +105,8 @@ describe('issue 14, rough edges 8–10', () => {
       await host.close();
     }
     const other = await startHost();
-    await expect(other.handlers.settings.update({ defaultCountry: 'XX' })).rejects.toMatchObject({
-      fields: { defaultCountry: expect.stringContaining('Pick one from the list') },
-    });
+    const refused = await fieldsOfRefusal(() => other.handlers.settings.update({ defaultCountry: 'XX' }));
+    expect(refused.defaultCountry).toContain('Pick one from the list');
   });
 
   it('"Follow up all eligible" states what WhatsApp charges for those follow-ups', async () => {

@@ -13,13 +13,15 @@ describe('Conversation', () => {
     expect(c.page({ limit: 2 })).toEqual({
       messages: [expect.objectContaining({ id: 'b-tie' }), expect.objectContaining({ id: 'm3' })],
       hasMore: true,
+      hasNewer: false,
     });
     const older = c.page({ before: T0 + 1, limit: 10 });
     expect(older.messages.map((m) => m.id)).toEqual(['m0']);
     expect(older.hasMore).toBe(false);
+    expect(older.hasNewer).toBe(true);
     expect(c.page({ before: T0 + 2, limit: 2 }).messages.map((m) => m.id)).toEqual(['a-tie', 'b-tie']);
     expect(c.page({ before: T0 + 2, limit: 2 }).hasMore).toBe(true);
-    expect(c.page({ before: T0, limit: 5 })).toEqual({ messages: [], hasMore: false });
+    expect(c.page({ before: T0, limit: 5 })).toEqual({ messages: [], hasMore: false, hasNewer: true });
   });
 
   it('inserts appended messages in time order and keeps the log order for folding', () => {

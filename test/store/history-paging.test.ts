@@ -84,13 +84,21 @@ describe('history paging with a cursor on (at, id)', () => {
       await store.appendMessage(m);
     }
     const first = await store.history('anna', { limit: 2 });
-    expect({ ids: first.messages.map((m) => m.id), hasMore: first.hasMore, hasNewer: first.hasNewer }).toEqual({
+    expect({
+      ids: first.messages.map((m) => m.id),
+      hasMore: first.hasMore,
+      hasNewer: first.hasNewer,
+    }).toEqual({
       ids: ['c', 'd'],
       hasMore: true,
       hasNewer: false,
     });
     const second = await store.history('anna', { before: T0, beforeId: 'c', limit: 2 });
-    expect({ ids: second.messages.map((m) => m.id), hasMore: second.hasMore, hasNewer: second.hasNewer }).toEqual({
+    expect({
+      ids: second.messages.map((m) => m.id),
+      hasMore: second.hasMore,
+      hasNewer: second.hasNewer,
+    }).toEqual({
       ids: ['a', 'b'],
       hasMore: false,
       hasNewer: true,

@@ -34,7 +34,18 @@ export function replyForBox(
   return { text: filled.partial, missing: filled.missing.map((m) => m.placeholder) };
 }
 
-/** Quick replies whose shortcut or text matches what was typed after `/`: shortcut starts first. */
+/** Whether `query` starts a word of `text` (both lower case): "re" finds "ready", not the "re" in "are". */
+function startsAWord(text: string, query: string): boolean {
+  for (let at = text.indexOf(query); at !== -1; at = text.indexOf(query, at + 1)) {
+    if (at === 0 || !/[\p{L}\p{N}]/u.test(text.charAt(at - 1))) return true;
+  }
+  return false;
+}
+
+/**
+ * Quick replies whose shortcut contains, or a word of whose text starts with, what was typed after `/`:
+ * shortcuts that start with it first.
+ */
 export function matchQuickReplies<R extends { shortcut: string; text: string }>(
   replies: readonly R[],
   typed: string,
@@ -45,7 +56,7 @@ export function matchQuickReplies<R extends { shortcut: string; text: string }>(
   const contains = replies.filter(
     (r) =>
       !starts.includes(r) &&
-      (r.shortcut.toLowerCase().includes(query) || r.text.toLowerCase().includes(query)),
+      (r.shortcut.toLowerCase().includes(query) || startsAWord(r.text.toLowerCase(), query)),
   );
   return [
     ...starts.sort((a, b) => a.shortcut.localeCompare(b.shortcut)),
