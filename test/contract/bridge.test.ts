@@ -13,7 +13,7 @@ describe('the bridge built from the contract', () => {
     });
     await api.demo.simulateInbound('c1', undefined);
     await api.demo.simulateInbound('c1', 'Hello');
-    expect(sent).toEqual([['c1'], ['c1', 'Hello']]);
-    expect(JSON.parse(JSON.stringify(sent[0]))).toEqual(['c1']);
+    expect(sent).toStrictEqual([['c1'], ['c1', 'Hello']]);
+    expect(JSON.parse(JSON.stringify(sent[0]))).toStrictEqual(['c1']);
   });
 });

@@ -55,10 +55,10 @@ test('a contact without opt-in shows the reason and the fix; after the fix the n
   await expect(noOptIn).toContainText('Kevin Jacobs has not opted in');
   await noOptIn.getByRole('button', { name: 'Add opt-in for Kevin Jacobs' }).click();
 
-  const editor = app.getByRole('dialog', { name: 'Edit contact' });
-  await editor.getByRole('radio', { name: 'Opted in' }).check();
-  await editor.getByRole('combobox', { name: 'Opt-in source' }).selectOption({ label: 'In the shop' });
-  await editor.getByRole('button', { name: 'Save contact' }).click();
+  // A small dialog for the opt-in alone (how, when, proof), not the whole contact editor.
+  const editor = app.getByRole('dialog', { name: 'Add opt-in for Kevin Jacobs' });
+  await editor.getByRole('combobox', { name: 'How they agreed' }).selectOption({ label: 'In the shop' });
+  await editor.getByRole('button', { name: 'Save opt-in' }).click();
   await expect(editor).toHaveCount(0);
 
   // With the opt-in recorded, the next thing in the way is named: his templates need a field he lacks.

@@ -32,7 +32,7 @@ describe('the demo workspace banner', () => {
     );
     await user.click(within(dialog).getByRole('button', { name: 'Send as the customer' }));
     const maria = await idOf(host, 'Maria Jansen');
-    await waitFor(() => expect(host.callsTo('demo.simulateInbound')).toEqual([[maria, undefined]]));
+    await waitFor(() => expect(host.callsTo('demo.simulateInbound')).toEqual([[maria]]));
     await settle(host);
     const [simulated] = (await host.handlers.conversation.history(maria, { limit: 1 })).messages;
     expect(simulated?.direction).toBe('inbound');

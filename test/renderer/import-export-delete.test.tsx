@@ -8,7 +8,9 @@ function csvFile(text: string, name = 'klanten.csv'): File {
 
 describe('importing contacts from a CSV', () => {
   it('shows the preview with line numbers, imports, and undoes', async () => {
-    const { user } = await renderApp();
+    const host = await startHost();
+    await host.handlers.settings.update({ defaultCountry: 'GB' });
+    const { user } = await renderApp(host);
     await user.click(screen.getByText('Import / export'));
     await user.click(screen.getByRole('button', { name: 'Import contacts (CSV)' }));
     const dialog = screen.getByRole('dialog', { name: 'Import contacts (CSV)' });
@@ -16,7 +18,7 @@ describe('importing contacts from a CSV', () => {
       within(dialog).getByLabelText('CSV file from your spreadsheet'),
       csvFile('Naam;Telefoon\nMaria Jansen;06 12345678\nPiet;12ab\n'),
     );
-    // The owner's settings say en-GB: a Dutch local number needs the country set to NL.
+    // The owner's default country is GB: a Dutch local number needs the country set to NL.
     expect(
       await within(dialog).findByText(/0 new, 0 updated, 0 already saved, 0 duplicates, 2 with errors/),
     ).toBeTruthy();
