@@ -4,17 +4,31 @@ import type { ContactRow } from '../contract/model';
 
 /**
  * The contact list cut for the first screen and the chunks after it (contract: contact-pages.ts). Pure
- * functions of the rows main holds; the handler passes `contacts.list()`.
+ * functions of rows, which the contacts service hands over without their follow-up readiness, with a way to
+ * complete the few the answer needs.
  */
 
 /** The list shows one line of the last message: a long text is cut, the rest is not needed there. */
 const SNIPPET = 160;
 
-export function firstScreen(rows: readonly ContactRow[], limit: number): FirstScreen {
-  return { rows: topRows(rows, limit).map(slim), counts: countRows(rows) };
+/**
+ * The first `limit` rows in list order and the counts. `complete` turns a row built without its follow-up
+ * readiness into the whole row: the counts need no completed row, and the order only a few (topRowsCompleting).
+ */
+export function firstScreen(
+  rows: readonly ContactRow[],
+  limit: number,
+  complete: (row: ContactRow) => ContactRow = (row) => row,
+): FirstScreen {
+  return { rows: topRowsCompleting(rows, limit, complete).map(slim), counts: countRows(rows) };
 }
 
-export function contactPage(rows: readonly ContactRow[], query: ContactPageQuery): ContactPage {
+/** One chunk in id order; only the chunk's rows are completed (see firstScreen). */
+export function contactPage(
+  rows: readonly ContactRow[],
+  query: ContactPageQuery,
+  complete: (row: ContactRow) => ContactRow = (row) => row,
+): ContactPage {
   const byId = [...rows].sort((a, b) => codeUnitOrder(a.contact.id, b.contact.id));
   const { after, limit } = query;
   let start = 0;
@@ -30,7 +44,7 @@ export function contactPage(rows: readonly ContactRow[], query: ContactPageQuery
   const last = chunk[chunk.length - 1];
   const more = start + limit < byId.length;
   return {
-    rows: chunk.map(slim),
+    rows: chunk.map((row) => slim(complete(row))),
     next: more && last !== undefined ? last.contact.id : null,
     counts: countRows(rows),
   };
@@ -75,6 +89,47 @@ export function topRows(rows: readonly ContactRow[], limit: number): ContactRow[
     if (top.length > limit) top.pop();
   }
   return top;
+}
+
+/**
+ * `topRows` of the completed rows, completing as few as it can. Completing decides the follow-up readiness,
+ * which can only turn a window's `ready` into `blocked`, and which the order uses only among closed windows
+ * (ready ones first): open windows, closed ones that were never ready, those awaiting a reply and those
+ * without a window are in order as they are. So the closed windows that may be ready are completed in their
+ * order, in growing batches, until enough turned out ready; at 10,000 contacts the first screen completes
+ * about as many rows as it shows, instead of all of them. `complete` must give the same row each time.
+ */
+export function topRowsCompleting(
+  rows: readonly ContactRow[],
+  limit: number,
+  complete: (row: ContactRow) => ContactRow,
+): ContactRow[] {
+  const open: ContactRow[] = [];
+  const mayBeReady: ContactRow[] = [];
+  const settled: ContactRow[] = [];
+  for (const row of rows) {
+    const { state, followUp } = row.window;
+    if (state === 'open' || state === 'closing') open.push(row);
+    else if (state === 'closed' && followUp === 'ready') mayBeReady.push(row);
+    else settled.push(row);
+  }
+  const top = topRows(open, limit).map(complete);
+  const need = limit - top.length;
+  if (need <= 0) return top;
+  const ready: ContactRow[] = [];
+  for (let taken = 0, batch = need; ready.length < need && taken < mayBeReady.length; batch *= 2) {
+    // The next batch in order: the first taken+batch rows, less the ones already looked at.
+    const next = topRows(mayBeReady, taken + batch).slice(taken);
+    taken += next.length;
+    for (const row of next) {
+      const full = complete(row);
+      if (full.window.followUp === 'ready') ready.push(full);
+      else settled.push(full);
+      if (ready.length === need) return [...top, ...ready];
+    }
+  }
+  // Fewer ready than places: the blocked ones and everything after closed windows follow, in order.
+  return [...top, ...ready, ...topRows(settled, need - ready.length).map(complete)];
 }
 
 function codeUnitOrder(a: string, b: string): number {

@@ -1,11 +1,12 @@
 import type { ContactPage, ContactPageQuery, FirstScreen } from '../contract/contact-pages';
 import { AppError } from '../contract/errors';
 import { contactPage, firstScreen } from './contact-pages';
+import { ContactRowCache } from './contact-row-cache';
 import { requireContact } from './require-contact';
 import { SerialQueue } from '../store/serial-queue';
 import type { Contact, ContactDraft, ContactRow, OptIn, OptInEvent } from '../contract/model';
 import { validateContactDraft } from '../domain/contact-draft';
-import { rowOf, withUnread } from '../domain/contact-row';
+import { rowOf } from '../domain/contact-row';
 import type { FollowUpContext } from '../domain/follow-up/readiness';
 import { TemplateChoiceMemo } from '../domain/follow-up/template-choice-memo';
 import { unconsentedContact } from '../domain/new-contact';
@@ -33,67 +34,46 @@ export class ContactsService {
   private readonly writes = new SerialQueue();
   /** Each contact's follow-up template, chosen once per contact record and library (10,000 rows). */
   private readonly choices = new TemplateChoiceMemo();
+  private readonly rows = new ContactRowCache(({ contact, activity, rules, templates, lastUsed }, now) =>
+    rowOf(contact, activity, rules, now, null, {
+      templates,
+      lastUsed,
+      defaultTemplateId: rules.defaultTemplateId,
+      choices: this.choices,
+    }),
+  );
 
   constructor(private readonly deps: ContactsDeps) {}
 
   list(): ContactRow[] {
-    const { store, clock } = this.deps;
-    const rules = store.settings();
-    const now = clock.now();
-    const templates = store.templates();
-    return store
-      .contacts()
-      .map((contact) =>
-        rowOf(
-          contact,
-          store.activity(contact.id),
-          rules,
-          now,
-          this.deps.nextReminder?.(contact.id) ?? null,
-          this.followUpContext(contact.id, templates, rules.defaultTemplateId),
-        ),
-      )
-      .map((row) => withUnread(row, this.deps.unread?.(row.contact.id) ?? 0));
+    const contacts = this.deps.store.contacts();
+    this.rows.keepOnly(contacts);
+    return contacts.map((contact) => this.rowFor(contact));
   }
 
   /**
-   * The first screen (contact-pages.ts): every contact is ordered and counted from a row without its next
-   * reminder and unread count (neither decides the order or a count); only the rows returned get them.
+   * The first screen (contact-pages.ts): every contact is ordered and counted from a row without its
+   * follow-up readiness, next reminder and unread count (only some closed windows need the first to be
+   * ordered, none for a count); only the rows returned are completed.
    */
   firstScreen(limit: number): FirstScreen {
-    const cut = firstScreen(this.orderRows(), limit);
-    return { ...cut, rows: cut.rows.map((row) => this.completed(row)) };
+    return firstScreen(this.windowRows(), limit, (row) => this.rowFor(row.contact));
   }
 
   /** One chunk of the list in id order, completed as the first screen's rows are. */
   page(query: ContactPageQuery): ContactPage {
-    const cut = contactPage(this.orderRows(), query);
-    return { ...cut, rows: cut.rows.map((row) => this.completed(row)) };
+    return contactPage(this.windowRows(), query, (row) => this.rowFor(row.contact));
   }
 
-  private orderRows(): ContactRow[] {
+  /**
+   * Each contact's row with its window as the rules alone decide it: what orders and counts the list, and
+   * what the window watcher needs (when each window next changes).
+   */
+  windowRows(): ContactRow[] {
     const { store, clock } = this.deps;
     const rules = store.settings();
     const now = clock.now();
-    const templates = store.templates();
-    return store
-      .contacts()
-      .map((contact) =>
-        rowOf(
-          contact,
-          store.activity(contact.id),
-          rules,
-          now,
-          null,
-          this.followUpContext(contact.id, templates, rules.defaultTemplateId),
-        ),
-      );
-  }
-
-  private completed(row: ContactRow): ContactRow {
-    const nextReminder = this.deps.nextReminder?.(row.contact.id) ?? null;
-    const unread = this.deps.unread?.(row.contact.id) ?? 0;
-    return nextReminder === null && unread === row.unread ? row : { ...row, nextReminder, unread };
+    return store.contacts().map((contact) => rowOf(contact, store.activity(contact.id), rules, now));
   }
 
   /** What "follow-up ready" is decided from: the same template choice as the preview's. */
@@ -116,19 +96,20 @@ export class ContactsService {
     return this.rowFor(contact);
   }
 
+  /** The contact's whole row now: its window, follow-up readiness, next reminder and unread count. */
   rowFor(contact: Contact): ContactRow {
     const { store, clock } = this.deps;
-    return withUnread(
-      rowOf(
-        contact,
-        store.activity(contact.id),
-        store.settings(),
-        clock.now(),
-        this.deps.nextReminder?.(contact.id) ?? null,
-        this.followUpContext(contact.id),
-      ),
-      this.deps.unread?.(contact.id) ?? 0,
-    );
+    const inputs = {
+      contact,
+      activity: store.activity(contact.id),
+      rules: store.settings(),
+      templates: store.templates(),
+      lastUsed: store.lastTemplateUse(contact.id) ?? null,
+    };
+    const row = this.rows.row(inputs, clock.now());
+    const nextReminder = this.deps.nextReminder?.(contact.id) ?? null;
+    const unread = this.deps.unread?.(contact.id) ?? 0;
+    return nextReminder === null && unread === row.unread ? row : { ...row, nextReminder, unread };
   }
 
   /**

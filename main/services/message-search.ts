@@ -47,13 +47,9 @@ export class MessageSearch {
 
   constructor(private readonly deps: MessageSearchDeps) {
     const { store } = deps;
-    const messages = store
-      .contacts()
-      .reduce((sum, contact) => sum + store.activity(contact.id).messageCount, 0);
-    this.warmUp =
-      messages >= WARM_UP_MESSAGES
-        ? deps.scheduler.at(deps.clock.now() + WARM_UP_AFTER, () => void this.ready().catch(() => undefined))
-        : null;
+    this.warmUp = atLeastMessages(store, WARM_UP_MESSAGES)
+      ? deps.scheduler.at(deps.clock.now() + WARM_UP_AFTER, () => void this.ready().catch(() => undefined))
+      : null;
   }
 
   async search(query: SearchQuery): Promise<SearchResults> {
@@ -217,4 +213,14 @@ function indexed(message: Message): IndexedMessage {
     direction: message.direction,
     text: message.text,
   };
+}
+
+/** Whether the workspace holds at least `count` messages, counting only until it knows. */
+function atLeastMessages(store: WorkspaceStore, count: number): boolean {
+  let messages = 0;
+  for (const contact of store.contacts()) {
+    messages += store.activity(contact.id).messageCount;
+    if (messages >= count) return true;
+  }
+  return false;
 }

@@ -130,6 +130,8 @@ export class ReminderPlans {
     }
     const expiresAt = activity.lastInboundAt + CARE_WINDOW;
     const planned = expiresAt > this.watermark || expiresAt > now;
+    // A window that closed before anything this run looks at has nothing to plan: most of 10,000 contacts.
+    if (!old && !planned) return false;
     if (
       old &&
       !how.force &&

@@ -1,5 +1,4 @@
 import type { Contact, ContactRow, DataProblem, Message, WorkspaceKind } from '../contract/model';
-import { rowOf } from '../domain/contact-row';
 import { numberCountry } from '../domain/phone';
 import type { WorkspaceStore } from '../store/workspace-store';
 import type { OpenSessionDeps, SessionDeps } from './session-deps';
@@ -25,7 +24,6 @@ import { SettingsService } from './settings';
 import { WindowWatcher } from './window-watcher';
 import { InboxService } from './inbox';
 import { LabelsService } from './labels';
-import { withUnread } from '../domain/contact-row';
 import { memoryUnreadCounts } from '../store/unread-file';
 import { chatImportService, type ChatImportService } from './chat-import';
 import { mediaServices, type MediaServices } from './media-services';
@@ -196,7 +194,7 @@ export class WorkspaceSession {
     this.unsubscribe.push(...listenToProvider(provider, log, this));
     this.unsubscribe.push(listenToTemplateStatus(deps, this.templateSubmission));
     this.unsubscribe.push(deps.store.onActivityChanged?.((ids) => this.refresh(ids)) ?? (() => undefined));
-    this.rewatchAll();
+    this.watchAll();
   }
 
   /** Opens a workspace's files (session-files.ts) and the session on them, then picks up where it stopped. */
@@ -258,32 +256,19 @@ export class WorkspaceSession {
   }
 
   private rewatchAll(): ContactRow[] {
-    const rows = this.contacts.list();
-    this.watcher.trackAll(rows.map((row) => [row.contact.id, row.window.nextChangeAt]));
-    return rows;
+    this.watchAll();
+    return this.contacts.list();
+  }
+
+  /** When each window next changes needs only the windows (no follow-up readiness): cheap at open. */
+  private watchAll(): void {
+    this.watcher.trackAll(this.contacts.windowRows().map((row) => [row.contact.id, row.window.nextChangeAt]));
   }
 
   private refresh(contactIds: string[]): void {
-    const { store, clock } = this.deps;
-    const now = clock.now();
     for (const id of contactIds) {
-      const contact = store.contact(id);
-      if (contact) {
-        const next = this.reminders.nextFor(id);
-        this.rowChanged(
-          withUnread(
-            rowOf(
-              contact,
-              store.activity(id),
-              store.settings(),
-              now,
-              next,
-              this.contacts.followUpContext(id),
-            ),
-            this.inbox.unreadOf(id),
-          ),
-        );
-      }
+      const contact = this.deps.store.contact(id);
+      if (contact) this.rowChanged(this.contacts.rowFor(contact));
     }
   }
 

@@ -6,18 +6,19 @@ import { nodeFs, type StoreFs } from '../../main/store/store-fs';
 import type { WorkspaceStore } from '../../main/store/workspace-store';
 import { SeededRandom } from './seeded-random';
 import { contactOf, messagesOf, planContact, type ContactPlan } from './generated-people';
+import { generatedTemplates } from './generated-templates';
 
 /**
  * Makes a realistic workspace for the benches: many contacts, a few years of history, skewed (one very
  * long conversation, most customers a handful of messages), mixed languages and window states. Written
- * through the store's own public API (saveContacts, importMessages, updateMessage, saveSettings), so the
+ * through the store's own public API (saveContacts, importMessages, updateMessage, saveSettings, saveTemplate), so the
  * files are in exactly the format the app writes, whatever that format becomes; only fsync is skipped
  * (a bench workspace need not survive a power cut, and 10,000 fsyncs would take most of the time).
  *
  * Other benches build on it (first screen in the browser, search): keep the signature stable. Bump
  * GENERATOR_VERSION whenever the output changes, so cached workspaces are made afresh.
  */
-export const GENERATOR_VERSION = 1;
+export const GENERATOR_VERSION = 2;
 
 export interface GenerateOptions {
   contacts: number;
@@ -76,6 +77,7 @@ export async function generateWorkspace(dir: string, options: GenerateOptions): 
   const store = await openWorkspaceStore(dir, { now: () => now, fs: noSyncFs, summaryDelayMs: 60_000 });
   try {
     await store.saveSettings({ ...DEFAULT_SETTINGS, timeZone: 'Europe/Amsterdam' });
+    for (const template of generatedTemplates(now)) await store.saveTemplate(template);
     await store.saveContacts(
       plans.map((plan) => contactOf(plan)),
       [],

@@ -21,8 +21,11 @@ import { HOUR, historyOf, openSession, outboxFile } from './outbox-kit';
  */
 
 const SECRET = 'app-secret-for-tests';
-/** Short, so the held send times out at once; the clock the app reasons with stays the fake one. */
-const TIMEOUT_MS = 100;
+/**
+ * The held send times out after this much real time (the clock the app reasons with stays the fake one).
+ * Long enough for the request to reach the fake server on a loaded 2-core machine (100 ms was not).
+ */
+const TIMEOUT_MS = 1500;
 const tempDir = useTempDirs();
 const cleanup = useCleanup();
 
