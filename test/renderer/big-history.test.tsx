@@ -182,6 +182,34 @@ describe('opening a conversation at a message', () => {
   });
 });
 
+describe('sending while reading older history', () => {
+  it('brings the log back to the newest messages, where the sent one is', async () => {
+    const { host, ahmed } = await ahmedWithHistory(1_000);
+    await customerWrites(host, '+31612345001', T0 - HOUR, 'Is my order ready?');
+    const { messages } = await host.handlers.conversation.history(ahmed, {
+      around: { at: atOf(500) },
+      limit: 1,
+    });
+    const target = messages[0];
+    if (!target) throw new Error('no message 500');
+    const store = new AppStore(unwrapBridgeApi(host.bridge));
+    const stop = store.start();
+    try {
+      await waitFor(() => expect(store.getState().status).toBe('ready'));
+      await store.openConversationAt(ahmed, { messageId: target.id, at: target.at });
+      expect(store.getState().conversation?.hasNewer).toBe(true);
+      store.setDraft(ahmed, 'Yes, it is ready to collect');
+      await store.sendDraft(ahmed);
+      const after = store.getState().conversation;
+      expect(after?.hasNewer).toBe(false);
+      expect(after?.messages.at(-1)?.text).toBe('Yes, it is ready to collect');
+      expect(after?.messages.at(-2)?.text).toBe('Is my order ready?');
+    } finally {
+      stop();
+    }
+  });
+});
+
 describe('the first screen of a long contact list', () => {
   it('asks for the first rows and the counts, streams the rest, and moves a changed row alone', async () => {
     const host = await startHost(T0 - DAY);

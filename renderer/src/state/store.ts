@@ -179,8 +179,20 @@ export class AppStore {
    * Sends the contact's draft. Rejects with an AppError when the main process refuses (the draft is
    * kept); clears the draft when the message was accepted.
    */
-  sendDraft(contactId: string, replyToId: string | null = null): Promise<Message> {
-    return this.drafts.send(contactId, replyToId);
+  async sendDraft(contactId: string, replyToId: string | null = null): Promise<Message> {
+    const message = await this.drafts.send(contactId, replyToId);
+    await this.showSent(message);
+    return message;
+  }
+
+  /**
+   * Shows a message the owner just sent: pushed messages past the newest one held wait while older
+   * history is on screen (conversation-pages.ts), but what the owner sent is where they look next.
+   */
+  async showSent(message: Message): Promise<void> {
+    this.receiveMessage(message);
+    const current = this.state.conversation;
+    if (current?.contactId === message.contactId && current.hasNewer) await this.jumpToLatest();
   }
 
   // ── Contacts, settings, workspace ────────────────────────────────────────────────────────────────

@@ -82,7 +82,7 @@ export function useAttachment(contactId: string) {
       caption: takesCaption(attachment.kind) ? caption : '',
       replyToId,
     });
-    store.receiveMessage(message);
+    await store.showSent(message);
     setAttachment(null);
     return message;
   };
