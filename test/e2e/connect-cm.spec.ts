@@ -1,40 +1,8 @@
-import { resolve } from 'node:path';
-import { startPreviewHost, type PreviewHost } from '../../main/platform/preview/host';
-import type { Logger } from '../../main/services/ports';
-import { cmInbound, FakeCmApi } from '../support/fake-cm-api';
+import type { PreviewHost } from '../../main/platform/preview/host';
+import { cmInbound } from '../support/fake-cm-api';
 import { postWebhook } from '../support/webhook-client';
-import { expect, START, test as base } from './fixtures';
-
-const quiet: Logger = { info: () => undefined, warn: () => undefined, error: () => undefined };
-
-/**
- * The wizard with CM.com chosen, against a fake CM.com gateway on 127.0.0.1 (started here, on Playwright's
- * Node side), with the preview host's real composition root pointed at it and its webhook receiver on a
- * free port.
- */
-const test = base.extend<{ cm: FakeCmApi }>({
-  // eslint-disable-next-line no-empty-pattern -- Playwright requires the destructuring pattern
-  cm: async ({}, use) => {
-    const cm = await FakeCmApi.start();
-    await use(cm);
-    await cm.stop();
-  },
-  host: async ({ dataRoot, cm }, use) => {
-    const host: PreviewHost = await startPreviewHost({
-      rendererDir: resolve(__dirname, '../../out/renderer'),
-      dataRoot,
-      startAt: START,
-      systemLocale: 'en-GB',
-      systemTimeZone: 'Europe/Amsterdam',
-      log: quiet,
-      cmBaseUrl: cm.baseUrl,
-      webhookPort: 0,
-    });
-    await host.app.handlers.workspace.startReal();
-    await use(host);
-    await host.close();
-  },
-});
+import { cmTest as test } from './account-steps';
+import { expect, START } from './fixtures';
 
 /** A customer's text as CM.com posts it: unsigned, to the secret path the app made up. */
 async function customerWrites(host: PreviewHost, text: string, at: number): Promise<void> {

@@ -1,50 +1,8 @@
-import { resolve } from 'node:path';
-import type { Page } from '@playwright/test';
-import { startPreviewHost, type PreviewHost } from '../../main/platform/preview/host';
-import type { Logger } from '../../main/services/ports';
-import { FakeGraphApi } from '../support/fake-graph-api';
+import type { PreviewHost } from '../../main/platform/preview/host';
 import { postWebhook } from '../support/webhook-client';
 import { textMessage } from '../support/webhook-fixtures';
-import { expect, START, test as base } from './fixtures';
-
-const APP_SECRET = 'c0ffee00c0ffee00c0ffee00c0ffee00';
-const quiet: Logger = { info: () => undefined, warn: () => undefined, error: () => undefined };
-
-/**
- * The wizard against a fake Graph API on 127.0.0.1 (started here, on Playwright's Node side), with the
- * preview host's real composition root pointed at it and its webhook receiver on a free port.
- */
-const test = base.extend<{ graph: FakeGraphApi }>({
-  // eslint-disable-next-line no-empty-pattern -- Playwright requires the destructuring pattern
-  graph: async ({}, use) => {
-    const graph = await FakeGraphApi.start();
-    await use(graph);
-    await graph.stop();
-  },
-  host: async ({ dataRoot, graph }, use) => {
-    const host: PreviewHost = await startPreviewHost({
-      rendererDir: resolve(__dirname, '../../out/renderer'),
-      dataRoot,
-      startAt: START,
-      systemLocale: 'en-GB',
-      systemTimeZone: 'Europe/Amsterdam',
-      log: quiet,
-      graphBaseUrl: graph.baseUrl,
-      webhookPort: 0,
-    });
-    // The owner already left the demo: the empty real workspace with its no-account banner.
-    await host.app.handlers.workspace.startReal();
-    await use(host);
-    await host.close();
-  },
-});
-
-async function fillCredentials(dialog: ReturnType<Page['getByRole']>, graph: FakeGraphApi, token: string) {
-  await dialog.getByLabel('Phone number ID').fill(graph.phoneNumberId);
-  await dialog.getByLabel('WhatsApp Business Account ID').fill(graph.wabaId);
-  await dialog.getByLabel('Access token').fill(token);
-  await dialog.getByLabel('App secret').fill(APP_SECRET);
-}
+import { APP_SECRET, connectCloudApi, fillCloudApiCredentials, graphTest as test } from './account-steps';
+import { expect, START } from './fixtures';
 
 /** A customer's text, as Meta posts it: signed over the raw bytes with the app secret. */
 async function customerWrites(host: PreviewHost, id: string, text: string, at: number): Promise<void> {
@@ -66,7 +24,7 @@ test('connect from the banner: an expired token says so, a good one connects, an
   // The preview host has no keychain: it says the credentials are kept for this session only.
   await expect(dialog.getByRole('note')).toContainText('only for this session');
 
-  await fillCredentials(dialog, graph, 'EAAG-mistyped');
+  await fillCloudApiCredentials(dialog, graph, 'EAAG-mistyped');
   await dialog.getByRole('button', { name: 'Test connection' }).click();
   await expect(dialog.getByRole('alert')).toContainText('WhatsApp does not accept this access token.');
 
@@ -125,14 +83,7 @@ test('connect from the banner: an expired token says so, a good one connects, an
 });
 
 test('disconnect asks first, then wipes the connection and the banner comes back', async ({ app, graph }) => {
-  await app
-    .getByRole('region', { name: 'No WhatsApp account' })
-    .getByRole('button', { name: 'Connect WhatsApp' })
-    .click();
-  const dialog = app.getByRole('dialog', { name: 'Connect WhatsApp' });
-  await fillCredentials(dialog, graph, graph.token);
-  await dialog.getByRole('button', { name: 'Connect', exact: true }).click();
-  await expect(dialog.getByRole('status')).toContainText('Connected');
+  const dialog = await connectCloudApi(app, graph);
 
   await dialog.getByRole('button', { name: 'Disconnect…' }).click();
   const confirm = dialog.getByRole('alertdialog', { name: 'Disconnect WhatsApp?' });

@@ -1,26 +1,12 @@
 import { readdir, readFile } from 'node:fs/promises';
-import type { ContactDraft } from '../../main/contract/model';
-import { expect, screenshotPath, test } from './fixtures';
-
-const customer = (name: string, phone: string): ContactDraft => ({
-  name,
-  phone,
-  notes: '',
-  fields: {},
-  optIn: { status: 'opted-in', at: null, source: 'in-store', proof: 'Signed the form.' },
-});
+import { customer, expect, leaveDemo, screenshotPath, test } from './fixtures';
 
 test('a backup made in Settings is restored with a preview, and the data it replaced is kept', async ({
   app,
   host,
   dataRoot,
 }) => {
-  await app.getByRole('button', { name: 'Start my own workspace' }).click();
-  await app
-    .getByRole('dialog', { name: 'Leave the demo?' })
-    .getByRole('button', { name: 'Leave the demo' })
-    .click();
-  await expect(app.getByRole('region', { name: 'Demo workspace' })).toHaveCount(0);
+  await leaveDemo(app);
   await host.app.handlers.contacts.create(customer('Maria Jansen', '+31612345678'));
   await host.app.handlers.contacts.create(customer('Ahmed El Amrani', '+31687654321'));
   const list = app.getByRole('listbox', { name: 'Contacts' });
@@ -69,12 +55,7 @@ test('a chat export is imported with a preview, undone, imported again, exported
   app,
   host,
 }) => {
-  await app.getByRole('button', { name: 'Start my own workspace' }).click();
-  await app
-    .getByRole('dialog', { name: 'Leave the demo?' })
-    .getByRole('button', { name: 'Leave the demo' })
-    .click();
-  await expect(app.getByRole('region', { name: 'Demo workspace' })).toHaveCount(0);
+  await leaveDemo(app);
   const list = app.getByRole('listbox', { name: 'Contacts' });
 
   /** A <details> menu stays open after a choice, and clicking its summary again would close it. */

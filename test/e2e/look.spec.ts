@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { expect, screenshotPath, test } from './fixtures';
+import { expect, openContact, screenshotPath, test } from './fixtures';
 
 /**
  * How the app looks and reads (issue 14): every screen and dialog scanned with axe-core with 0
@@ -32,13 +32,6 @@ async function axeViolations(page: Page): Promise<string[]> {
 
 async function expectAccessible(page: Page, where: string): Promise<void> {
   expect(await axeViolations(page), where).toEqual([]);
-}
-
-async function openContact(page: Page, name: string): Promise<void> {
-  await page.getByRole('searchbox', { name: 'Search contacts' }).fill(name);
-  await page.getByRole('option', { name: new RegExp(`^${name},`) }).click();
-  await expect(page.getByRole('heading', { level: 2, name })).toBeVisible();
-  await page.getByRole('searchbox', { name: 'Search contacts' }).fill('');
 }
 
 async function noSidewaysOverflow(page: Page): Promise<void> {

@@ -1,14 +1,5 @@
-import type { ContactDraft } from '../../main/contract/model';
 import type { PreviewHost } from '../../main/platform/preview/host';
-import { expect, screenshotPath, test } from './fixtures';
-
-const customer = (name: string, phone: string): ContactDraft => ({
-  name,
-  phone,
-  notes: '',
-  fields: {},
-  optIn: { status: 'opted-in', at: null, source: 'in-store', proof: 'Signed the form.' },
-});
+import { customer, expect, leaveDemo, screenshotPath, test } from './fixtures';
 
 /** A chat export of `lines` ("Shop" or the customer), one a minute from 1 Oct 2025 09:00 UTC. */
 async function importHistory(host: PreviewHost, contactId: string, name: string, lines: readonly string[]) {
@@ -34,12 +25,7 @@ test('a word is found across conversations and the hit opens the conversation at
   app,
   host,
 }) => {
-  await app.getByRole('button', { name: 'Start my own workspace' }).click();
-  await app
-    .getByRole('dialog', { name: 'Leave the demo?' })
-    .getByRole('button', { name: 'Leave the demo' })
-    .click();
-  await expect(app.getByRole('region', { name: 'Demo workspace' })).toHaveCount(0);
+  await leaveDemo(app);
   const maria = await host.app.handlers.contacts.create(customer('Maria Jansen', '+31612345678'));
   const ahmed = await host.app.handlers.contacts.create(customer('Ahmed El Amrani', '+31687654321'));
   // Maria's umbrella is far back in a long history: opening it needs the page around it, not the newest.

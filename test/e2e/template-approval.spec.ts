@@ -1,59 +1,19 @@
-import { resolve } from 'node:path';
-import { startPreviewHost, type PreviewHost } from '../../main/platform/preview/host';
-import type { Logger } from '../../main/services/ports';
-import { FakeGraphApi } from '../support/fake-graph-api';
 import { statusWebhook } from '../support/fake-graph-templates';
 import { postWebhook } from '../support/webhook-client';
-import { expect, screenshotPath, START, test as base } from './fixtures';
-
-const APP_SECRET = 'c0ffee00c0ffee00c0ffee00c0ffee00';
-const quiet: Logger = { info: () => undefined, warn: () => undefined, error: () => undefined };
+import { APP_SECRET, connectCloudApi, graphTest as test } from './account-steps';
+import { expect, screenshotPath } from './fixtures';
 
 /**
  * From the app to approval: a real account connected against the fake Graph API (as connect.spec.ts
  * does), a template written in the form, submitted (POST /{waba-id}/message_templates), then WhatsApp's
  * `message_template_status_update` webhook approves it: the table says so and the owner is notified.
  */
-const test = base.extend<{ graph: FakeGraphApi }>({
-  // eslint-disable-next-line no-empty-pattern -- Playwright requires the destructuring pattern
-  graph: async ({}, use) => {
-    const graph = await FakeGraphApi.start();
-    await use(graph);
-    await graph.stop();
-  },
-  host: async ({ dataRoot, graph }, use) => {
-    const host: PreviewHost = await startPreviewHost({
-      rendererDir: resolve(__dirname, '../../out/renderer'),
-      dataRoot,
-      startAt: START,
-      systemLocale: 'en-GB',
-      systemTimeZone: 'Europe/Amsterdam',
-      log: quiet,
-      graphBaseUrl: graph.baseUrl,
-      webhookPort: 0,
-    });
-    await host.app.handlers.workspace.startReal();
-    await use(host);
-    await host.close();
-  },
-});
-
 test('a template written in the app is submitted, approved by WhatsApp, and the owner is told', async ({
   app,
   host,
   graph,
 }) => {
-  await app
-    .getByRole('region', { name: 'No WhatsApp account' })
-    .getByRole('button', { name: 'Connect WhatsApp' })
-    .click();
-  const connect = app.getByRole('dialog', { name: 'Connect WhatsApp' });
-  await connect.getByLabel('Phone number ID').fill(graph.phoneNumberId);
-  await connect.getByLabel('WhatsApp Business Account ID').fill(graph.wabaId);
-  await connect.getByLabel('Access token').fill(graph.token);
-  await connect.getByLabel('App secret').fill(APP_SECRET);
-  await connect.getByRole('button', { name: 'Connect', exact: true }).click();
-  await expect(connect.getByRole('status')).toContainText('Connected');
+  const connect = await connectCloudApi(app, graph);
   await connect.getByRole('button', { name: 'Done' }).click();
 
   await app.getByRole('button', { name: 'Templates' }).click();
