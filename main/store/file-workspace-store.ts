@@ -141,24 +141,15 @@ export class FileWorkspaceStore implements WorkspaceStore {
     return this.perContact.run(contactId, async () => {
       await this.summaries.ensure(contactId);
       // Read back from the end only until the message is found: a status is almost always for a recent one.
-      const view = await this.messages.find(contactId, messageId);
-      const before = view?.find(messageId);
-      if (!view || !before) {
+      const before = await this.messages.current(contactId, messageId);
+      if (!before) {
         throw new AppError({
           code: 'not-found',
           message: 'That message is no longer in this conversation, so its status could not be updated.',
         });
       }
-      const size = await this.messages.appendStatus(contactId, event);
-      const message = view.applyStatus(event) ?? before;
-      if (message.direction === 'outbound') {
-        await this.library.sends.recordStatus(
-          message.at,
-          message.id,
-          message.status,
-          message.pricing ?? null,
-        );
-      }
+      const { message, size } = await this.messages.appendStatus(contactId, event, before);
+      if (message.direction === 'outbound') await this.library.sends.recordStatus(before, message);
       // Only a failed outbound message counts differently in the summary (it never kept a window alive).
       const failedChanged = (before.status === 'failed') !== (message.status === 'failed');
       const current = this.summaries.get(contactId);

@@ -27,28 +27,36 @@ export async function readLinesBefore(
   let handle: FileHandle | undefined;
   try {
     handle = await fs.open(file, 'r');
-    for (let want = chunk; ; want *= 2) {
-      const from = Number.isFinite(want) ? Math.max(0, end - want) : 0;
-      const bytes = await readRange(handle, from, end - from);
-      let start = from;
-      let body = bytes;
-      if (from > 0) {
-        const newline = bytes.indexOf(NEWLINE);
-        // No line starts inside the chunk (or only at `end`): read further back.
-        if (newline === -1 || newline === bytes.length - 1) continue;
-        start = from + newline + 1;
-        body = bytes.subarray(newline + 1);
-      }
-      const parsed = parseLog(body, start);
-      if (parsed.header && parsed.header.schemaVersion > LOG_VERSION) throw newerVersion(file, 'read');
-      return { events: parsed.events, offsets: parsed.offsets, damage: parsed.damage, start };
-    }
+    const { start, body } = await wholeLinesBefore(handle, end, chunk);
+    const parsed = parseLog(body, start);
+    if (parsed.header && parsed.header.schemaVersion > LOG_VERSION) throw newerVersion(file, 'read');
+    return { events: parsed.events, offsets: parsed.offsets, damage: parsed.damage, start };
   } catch (err) {
     if (isMissing(err)) return { events: [], offsets: [], damage: [], start: 0 };
     if (err instanceof NewerVersionError) throw err;
     throw readFailed(file, err);
   } finally {
     await handle?.close().catch(() => undefined);
+  }
+}
+
+/**
+ * The bytes of the whole lines that end at `end`, about `chunk` of them (more when one line is longer),
+ * and where they start: a line start, or 0.
+ */
+export async function wholeLinesBefore(
+  handle: FileHandle,
+  end: number,
+  chunk: number,
+): Promise<{ start: number; body: Buffer }> {
+  for (let want = chunk; ; want *= 2) {
+    const from = Number.isFinite(want) ? Math.max(0, end - want) : 0;
+    const bytes = await readRange(handle, from, end - from);
+    if (from === 0) return { start: 0, body: bytes };
+    const newline = bytes.indexOf(NEWLINE);
+    // No line starts inside the chunk (or only at `end`): read further back.
+    if (newline === -1 || newline === bytes.length - 1) continue;
+    return { start: from + newline + 1, body: bytes.subarray(newline + 1) };
   }
 }
 

@@ -5,9 +5,11 @@ import type { FileHandle } from 'node:fs/promises';
 import type { Conversation, HistoryPageData, HistoryQuery } from './conversation';
 import { HistoryView } from './history-view';
 import { readLinesBefore } from './history-chunks';
+import { lookUpMessage } from './message-lookup';
 import { isLate, orderOf, type LogOrder } from './log-order';
 import { logFileStem } from './log-file-name';
 import {
+  applyStatus,
   LOG_VERSION,
   MessageLogFile,
   readHeader,
@@ -78,9 +80,17 @@ export class MessageHistory {
     return size;
   }
 
-  /** Appends a status change, once `conversation.applyStatus` accepted it; returns the file's new size. */
-  async appendStatus(contactId: string, event: StatusEvent): Promise<number> {
-    return this.appendEvent(contactId, event);
+  /**
+   * Appends a status change for `before` (the message as `current` gave it); resolves once it is on disk,
+   * with the message as changed and the file's new size.
+   */
+  async appendStatus(
+    contactId: string,
+    event: StatusEvent,
+    before: Message,
+  ): Promise<{ message: Message; size: number }> {
+    const size = await this.appendEvent(contactId, event);
+    return { message: this.cache.get(contactId)?.applyStatus(event) ?? applyStatus(before, event), size };
   }
 
   /**
@@ -150,6 +160,21 @@ export class MessageHistory {
       await this.readBack(contactId, view, chunk);
     }
     return view;
+  }
+
+  /**
+   * A message as it is now, for a change to it. From the parsed conversation when it is cached; otherwise
+   * only the lines naming it are parsed (see message-lookup.ts), and nothing is cached: a status for a
+   * conversation not on screen must not cost a parse of its newest page, nor push one that is out.
+   */
+  async current(contactId: string, messageId: string): Promise<Message | undefined> {
+    const file = this.pathOf(contactId);
+    const found = this.cache.has(contactId)
+      ? null
+      : await this.noticingNewer(contactId, () => lookUpMessage(this.options.fs, file, messageId));
+    if (found === null) return (await this.find(contactId, messageId))?.find(messageId);
+    if (found.damage.length > 0) await this.options.reportDamage(contactId, file, found.damage);
+    return found.message;
   }
 
   /** The cached view of a history, or a new one holding its last chunk. */

@@ -121,14 +121,14 @@ export class SendsLedger {
     return this.append(send.sentAt, line);
   }
 
-  /** Records a message's new status and what the platform billed, in the file of its send. */
-  recordStatus(
-    sentAt: number,
-    id: string,
-    status: MessageStatus,
-    pricing: MessagePricing | null,
-  ): Promise<void> {
-    return this.append(sentAt, { t: 'status', id, status, pricing });
+  /**
+   * Records an outbound message's new status and what the platform billed, in the file of its send. Nothing
+   * when neither changed: platforms resend the same status, and the Costs view would show the same.
+   */
+  recordStatus(before: Message, after: Message): Promise<void> {
+    const pricing = after.pricing ?? null;
+    if (before.status === after.status && sameJson(before.pricing ?? null, pricing)) return Promise.resolve();
+    return this.append(after.at, { t: 'status', id: after.id, status: after.status, pricing });
   }
 
   /** The sends from `from` up to `to`, each with its latest status and pricing, oldest first. */
@@ -196,6 +196,8 @@ export class SendsLedger {
     });
   }
 }
+
+const sameJson = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
 
 function sentOf(line: SendLine): SentMessage {
   return {
