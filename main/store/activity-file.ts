@@ -2,6 +2,7 @@ import type { FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { Activity } from '../contract/model';
+import { rowsFromEntries, SummaryRows } from './activity-rows';
 import type { DurableJsonOptions } from './durable-json-file';
 import type { JsonFileKind } from './json-file-kind';
 import { LogOrder } from './log-order';
@@ -21,18 +22,20 @@ export const ActivityFile = z.object({
   schemaVersion: z.number().int().positive(),
   /** Which lines of activity.journal.jsonl are already in this file (as contacts.json's, contact-book.ts). */
   generation: z.number().int().nonnegative().optional(),
-  entries: z.record(z.string(), SummaryEntry),
+  /** One per contact (activity-rows.ts); version 1 had `entries`, an object per contact id. */
+  rows: SummaryRows,
 });
 export type ActivityFile = z.infer<typeof ActivityFile>;
 
 export const ACTIVITY_FILE: JsonFileKind<ActivityFile> = {
   fileName: 'activity.json',
   label: 'The summary of your conversations',
-  version: 1,
-  migrations: {},
+  version: 2,
+  migrations: { 1: rowsFromEntries },
   schema: ActivityFile,
-  defaults: () => ({ schemaVersion: 1, entries: {} }),
-  describe: (data) => `${Object.keys(data.entries).length} conversations`,
+  defaults: () => ({ schemaVersion: 2, rows: [] }),
+  describe: (data) => `${data.rows.length} conversations`,
+  compact: true,
   emptyRecovery: 'CareWindow rebuilt it from your message history; no message was lost.',
   // Rebuilt from the histories whenever it is wrong or missing: a backup would add nothing.
   backup: false,

@@ -15,6 +15,7 @@ import {
   type SummaryTiming,
 } from './activity-file';
 import { reconcile } from './activity-reconcile';
+import { entryOf, rowOf } from './activity-rows';
 import { openDurableJson, type DurableJsonFile, type DurableJsonOptions } from './durable-json-file';
 import { JournalFile } from './journal-file';
 import { EMPTY_ORDER, withLines, type LogOrder } from './log-order';
@@ -27,12 +28,12 @@ export { ACTIVITY_FILE, SummaryEntry, type SummaryTiming } from './activity-file
 const CHECK_CONCURRENCY = 16;
 /** Journal bytes allowed before compaction: at least this, or about half of activity.json. */
 const COMPACT_FLOOR = 256 * 1024;
-const BYTES_PER_ENTRY = 380;
+const BYTES_PER_ENTRY = 160;
 
 /**
  * What the first screen shows about each contact's history, without reading the histories. activity.json
  * is the base (written whole, rarely); each batch of changes is one fsynced line in activity.journal.jsonl
- * (journal-file.ts), so a flush writes the changed summaries only, not 3.8 MB at 10,000 contacts. Folded
+ * (journal-file.ts), so a flush writes the changed summaries only, not 1.6 MB at 10,000 contacts. Folded
  * in at open; compacted when the journal passes half the base, at a clean close and when a contact is
  * forgotten. Each entry records how many bytes of the history it covers. After a clean close (a mark
  * beside the file) every summary is trusted as it is; otherwise each is checked against its history when
@@ -63,6 +64,7 @@ export class ActivitySummaries {
     /** Contacts whose summary covers their whole history, as far as this run knows. */
     private readonly checked: Set<string>,
     private generation: number,
+    /** activity.json is there in this build's version: else the next write is the whole file, not a line. */
     private baseExists: boolean,
     private readonly deps: SummaryDeps,
   ) {}
@@ -81,7 +83,7 @@ export class ActivitySummaries {
     const { dir, durable } = args;
     const { low, file } = await openDurableJson(dir, ACTIVITY_FILE, durable);
     const journal = new JournalFile(path.join(dir, ACTIVITY_JOURNAL), durable.fs, file.path);
-    const entries = new Map(Object.entries(low.data.entries));
+    const entries = new Map(low.data.rows.map((row) => [row[0], entryOf(row)]));
     const generation = low.data.generation ?? 0;
     const { records, bad } = await journal.read();
     const damaged = bad + foldChanges(records, generation, entries);
@@ -99,7 +101,7 @@ export class ActivitySummaries {
       entries,
       new Set(clean ? ids : []),
       generation,
-      baseExists,
+      baseExists && file.upgradedFrom === null,
       { dir, durable, timing: args.timing, timer: args.timer, log: durable.log },
     );
     if (!clean && ids.length > 0) {
@@ -236,7 +238,7 @@ export class ActivitySummaries {
     this.low.data = {
       schemaVersion: ACTIVITY_FILE.version,
       generation,
-      entries: Object.fromEntries(this.entries),
+      rows: Array.from(this.entries, ([id, entry]) => rowOf(id, entry)),
     };
     await this.low.write();
     this.generation = generation;

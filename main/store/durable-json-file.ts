@@ -18,7 +18,7 @@ export interface DurableJsonOptions {
 }
 
 type Loaded<T> =
-  | { state: 'ok'; data: T }
+  | { state: 'ok'; data: T; fromVersion: number }
   | { state: 'missing' }
   | { state: 'newer'; version: number }
   | { state: 'damaged'; reason: string };
@@ -51,6 +51,8 @@ export class DurableJsonFile<T extends Versioned> implements Adapter<T> {
   readonly problems: DataProblem[] = [];
   /** Set when read() fell back to the backup: writing it back makes the next start clean. */
   restored = false;
+  /** The version the file was read in when older than this build's: it is written back in the new one. */
+  upgradedFrom: number | null = null;
   outcome: ReadOutcome = { kind: 'ok' };
   /** Why writes are refused (a newer file, or a damaged one that could not be moved out of the way). */
   private blocked: StorageError | null = null;
@@ -81,6 +83,7 @@ export class DurableJsonFile<T extends Versioned> implements Adapter<T> {
     const main = await this.load(this.path);
     if (main.state === 'ok') {
       this.outcome = { kind: 'ok' };
+      this.upgradedFrom = main.fromVersion < kind.version ? main.fromVersion : null;
       return main.data;
     }
 
@@ -156,7 +159,7 @@ export class DurableJsonFile<T extends Versioned> implements Adapter<T> {
 
   write(data: T): Promise<void> {
     // Serialised now, so each save writes exactly what it was given even while an earlier one is running.
-    const text = `${JSON.stringify(data, null, 2)}\n`;
+    const text = `${JSON.stringify(data, null, this.kind.compact ? undefined : 2)}\n`;
     return this.queue.run(() => this.replace(text));
   }
 
@@ -172,6 +175,7 @@ export class DurableJsonFile<T extends Versioned> implements Adapter<T> {
       await fs.unlink(temp).catch(() => undefined);
       throw saveFailed(this.path, err);
     }
+    this.upgradedFrom = null;
     await syncDir(fs, this.dir);
   }
 
@@ -212,7 +216,7 @@ export class DurableJsonFile<T extends Versioned> implements Adapter<T> {
       return { state: 'damaged', reason: 'not valid JSON' };
     }
     const upgraded = upgrade(this.kind, raw);
-    if (upgraded.ok) return { state: 'ok', data: upgraded.data };
+    if (upgraded.ok) return { state: 'ok', data: upgraded.data, fromVersion: upgraded.fromVersion };
     if (upgraded.newer) return { state: 'newer', version: upgraded.version };
     return { state: 'damaged', reason: upgraded.reason };
   }

@@ -25,6 +25,11 @@ export interface JsonFileKind<T extends Versioned> {
   readonly emptyRecovery: string;
   /** Whether to keep `<name>.bak`, the previous good version; off for files rebuilt from other data. */
   readonly backup: boolean;
+  /**
+   * Written without indentation: for machine-only files that are large and read at every start, where
+   * the spaces cost size and parse time and no person reads them. Default: indented, as people may.
+   */
+  readonly compact?: boolean;
 }
 
 export type Upgraded<T> =

@@ -5,6 +5,7 @@ import { activityOf } from '../../main/domain/activity';
 import type { StoreFs } from '../../main/store/store-fs';
 import { FakeClock } from '../support/fake-clock';
 import { contact, exists, message, MINUTE, readText, recordingFs, T0, useTempDirs } from './store-test-kit';
+import { savedSummaries } from './activity-file-kit';
 import { activityFile, appendAll, logOf, open } from './workspace-store-kit';
 
 const tempDir = useTempDirs();
@@ -38,12 +39,10 @@ describe('openWorkspaceStore: activity summaries', () => {
     await store.close();
     expect(activityWrites()).toBe(1);
 
-    const saved = JSON.parse(await readText(activityFile(dir))) as {
-      entries: Record<string, { activity: { messageCount: number }; logBytes: number }>;
-    };
-    expect(Object.keys(saved.entries)).toHaveLength(10);
-    expect(saved.entries.c3?.activity.messageCount).toBe(10);
-    expect(saved.entries.c3?.logBytes).toBe((await fsp.stat(logOf(dir, 'c3'))).size);
+    const { summaries } = await savedSummaries(dir);
+    expect(summaries.size).toBe(10);
+    expect(summaries.get('c3')?.activity.messageCount).toBe(10);
+    expect(summaries.get('c3')?.logBytes).toBe((await fsp.stat(logOf(dir, 'c3'))).size);
   });
 
   /** A store on a fake clock whose batched writes run on that clock; nextWrite() settles at the next write. */
@@ -170,11 +169,9 @@ describe('openWorkspaceStore: activity summaries', () => {
     await again.close();
 
     // A summary claiming more bytes than the history has is not trusted either.
-    const saved = JSON.parse(await readText(activityFile(dir))) as {
-      entries: Record<string, { activity: unknown; logBytes: number }>;
-    };
-    const c1 = saved.entries.c1;
-    if (c1) c1.logBytes += 1000;
+    const { file: saved } = await savedSummaries(dir);
+    const c1 = saved.rows.find((row) => row[0] === 'c1');
+    if (c1) c1[6] += 1000; // logBytes
     await fsp.writeFile(activityFile(dir), JSON.stringify(saved));
     const third = await open(dir);
     await third.flush();
