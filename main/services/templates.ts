@@ -1,5 +1,6 @@
 import { AppError } from '../contract/errors';
 import type { Settings, Template, TemplateDraft } from '../contract/model';
+import { keptOnEdit } from '../domain/templates/edit-keeps';
 import { validateTemplateDraft } from '../domain/templates/template-draft';
 import type { WorkspaceStore } from '../store/workspace-store';
 import type { IdFactory } from './ids';
@@ -56,6 +57,7 @@ export class TemplatesService {
     const template: Template = {
       id: existing?.id ?? this.deps.ids(),
       ...result.template,
+      ...(existing ? keptOnEdit(existing, result.template) : {}),
       createdAt: existing?.createdAt ?? now,
       updatedAt: now,
     };

@@ -1,20 +1,19 @@
 import { ATTACHMENT_CHUNK_BYTES, type Attachment } from '../../main/contract/attachments';
 import { AppError } from '../../main/contract/errors';
 import { CloudApiProvider } from '../../main/providers/cloud-api/cloud-api-provider';
-import { silentNotifier } from '../../main/services/notifier';
-import { WorkspaceSession } from '../../main/services/workspace-session';
+import type { WorkspaceSession } from '../../main/services/workspace-session';
 import { FakeClock } from '../support/fake-clock';
 import type { FakeGraphApi } from '../support/fake-graph-api';
-import { RecordingPublisher, sequentialIds, silentLog } from '../support/recorders';
+import { silentLog } from '../support/recorders';
 import { useCleanup, useTempDirs } from '../support/temp-dir';
 import { useFakeGraph } from '../support/use-fake-graph';
 import { CUSTOMER, textMessage } from '../support/webhook-fixtures';
 import { T0 } from './harness';
-import { HOUR } from './outbox-kit';
+import { HOUR, openSession } from './outbox-kit';
 
 /**
  * The owner's real workspace session on the Cloud API provider, over real HTTP to a fake Graph API, with
- * a customer who wrote an hour ago (the window is open): what the media-send*.test.ts files share.
+ * a customer who wrote an hour ago (the window is open): what the media and template send tests share.
  */
 
 export const JPEG = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(2000, 7)]);
@@ -28,20 +27,8 @@ export function useMediaRig() {
   const cleanup = useCleanup();
 
   async function rig(picked: string | null = null) {
-    const clock = new FakeClock(T0);
     const provider = new CloudApiProvider(() => graph.settings, silentLog);
-    const session = await WorkspaceSession.open('real', {
-      dataRoot: await tempDir(),
-      clock,
-      scheduler: clock,
-      publisher: new RecordingPublisher(),
-      provider,
-      log: silentLog,
-      ids: sequentialIds,
-      systemLocale: 'nl-NL',
-      systemTimeZone: 'Europe/Amsterdam',
-      notifier: silentNotifier('no notifications in tests'),
-      random: () => 0,
+    const { session, clock } = await openSession(await tempDir(), provider, new FakeClock(T0), {
       filePicker: { pickFile: () => Promise.resolve(picked) },
     });
     cleanup.push(async () => {
@@ -56,7 +43,7 @@ export function useMediaRig() {
     if (!contact) throw new Error('no contact from the webhook');
     const [question] = (await session.conversation.history(contact.id, { limit: 10 })).messages;
     if (!question) throw new Error('no inbound message');
-    return { session, clock, contactId: contact.id, question };
+    return { session, clock, contact, contactId: contact.id, question };
   }
 
   return { graph, tempDir, rig };

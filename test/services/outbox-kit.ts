@@ -74,8 +74,16 @@ export class ScriptedProvider implements MessagingProvider {
   }
 }
 
-/** The owner's real workspace on `dataRoot`, with this provider, a fake clock and no jitter. */
-export async function openSession(dataRoot: string, provider: MessagingProvider, clock = new FakeClock(T0)) {
+/**
+ * The owner's real workspace on `dataRoot`, with this provider, a fake clock and no jitter; `more` adds
+ * or replaces ports (a template source, a file picker, a recording notifier).
+ */
+export async function openSession(
+  dataRoot: string,
+  provider: MessagingProvider,
+  clock = new FakeClock(T0),
+  more: Partial<OpenSessionDeps> = {},
+) {
   const publisher = new RecordingPublisher();
   const deps: OpenSessionDeps = {
     dataRoot,
@@ -89,6 +97,7 @@ export async function openSession(dataRoot: string, provider: MessagingProvider,
     systemTimeZone: 'Europe/Amsterdam',
     notifier: silentNotifier('Tests show no desktop notifications.'),
     random: () => 0,
+    ...more,
   };
   const session = await WorkspaceSession.open('real', deps);
   return { session, clock, publisher };

@@ -2,13 +2,14 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { TemplateSubmissionDraft, type TemplateSubmissionInput } from '../../main/contract/model';
 import { RecordingNotifier } from '../../main/platform/preview/recording-notifier';
 import { CloudApiProvider } from '../../main/providers/cloud-api/cloud-api-provider';
-import { WorkspaceSession } from '../../main/services/workspace-session';
+import type { WorkspaceSession } from '../../main/services/workspace-session';
 import { FakeClock } from '../support/fake-clock';
 import { FAKE_APP_ID, statusWebhook } from '../support/fake-graph-templates';
-import { RecordingPublisher, sequentialIds, silentLog } from '../support/recorders';
+import { silentLog } from '../support/recorders';
 import { useTempDirs } from '../support/temp-dir';
 import { useFakeGraph } from '../support/use-fake-graph';
 import { T0 } from './harness';
+import { openSession } from './outbox-kit';
 
 /**
  * "New template for approval" below the IPC layer: the owner's real workspace on real files, the Cloud API
@@ -23,21 +24,11 @@ afterEach(async () => {
 });
 
 async function start() {
-  const clock = new FakeClock(T0);
   const provider = new CloudApiProvider(() => fake.settings, silentLog);
   const notifier = new RecordingNotifier();
-  const session = await WorkspaceSession.open('real', {
-    dataRoot: await tempDir(),
-    clock,
-    scheduler: clock,
-    publisher: new RecordingPublisher(),
-    provider,
+  const { session, clock } = await openSession(await tempDir(), provider, new FakeClock(T0), {
     templateSubmitter: provider,
     templateSource: provider,
-    log: silentLog,
-    ids: sequentialIds,
-    systemLocale: 'nl-NL',
-    systemTimeZone: 'Europe/Amsterdam',
     notifier,
   });
   open.push(session);
@@ -264,19 +255,8 @@ describe('submitting a template for approval', () => {
   });
 
   it('says to connect first when no account is connected', async () => {
-    const clock = new FakeClock(T0);
     const provider = new CloudApiProvider(() => fake.settings, silentLog);
-    const session = await WorkspaceSession.open('real', {
-      dataRoot: await tempDir(),
-      clock,
-      scheduler: clock,
-      publisher: new RecordingPublisher(),
-      provider,
-      log: silentLog,
-      ids: sequentialIds,
-      systemLocale: 'nl-NL',
-      notifier: new RecordingNotifier(),
-    });
+    const { session } = await openSession(await tempDir(), provider);
     open.push(session);
     await expect(session.templateSubmission.submit(draft())).rejects.toThrow(
       /Connect your WhatsApp number first/,

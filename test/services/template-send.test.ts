@@ -1,19 +1,12 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../../main/contract/errors';
 import type { Template } from '../../main/contract/model';
 import { buttonMappingKey } from '../../main/domain/templates/send-parts';
-import { CloudApiProvider } from '../../main/providers/cloud-api/cloud-api-provider';
-import { silentNotifier } from '../../main/services/notifier';
-import { WorkspaceSession } from '../../main/services/workspace-session';
-import { FakeClock } from '../support/fake-clock';
-import type { FakeGraphApi } from '../support/fake-graph-api';
-import { RecordingPublisher, sequentialIds, silentLog } from '../support/recorders';
-import { useCleanup, useTempDirs } from '../support/temp-dir';
-import { useFakeGraph } from '../support/use-fake-graph';
-import { CUSTOMER, textMessage } from '../support/webhook-fixtures';
+import type { WorkspaceSession } from '../../main/services/workspace-session';
+import { platformTemplate } from '../support/templates';
 import { T0 } from './harness';
+import { JPEG, PDF, refusal, requestsTo, useMediaRig } from './media-send-kit';
 import { HOUR } from './outbox-kit';
 
 /**
@@ -23,41 +16,7 @@ import { HOUR } from './outbox-kit';
  * contact's field, quick-reply payloads; and a suffix that cannot be filled refused before any request.
  */
 
-const graph = useFakeGraph();
-const tempDir = useTempDirs();
-const cleanup = useCleanup();
-
-const JPEG = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(1500, 3)]);
-const PDF = Buffer.from('%PDF-1.4\n% the price list\n');
-
-async function rig() {
-  const clock = new FakeClock(T0);
-  const provider = new CloudApiProvider(() => graph.settings, silentLog);
-  const session = await WorkspaceSession.open('real', {
-    dataRoot: await tempDir(),
-    clock,
-    scheduler: clock,
-    publisher: new RecordingPublisher(),
-    provider,
-    log: silentLog,
-    ids: sequentialIds,
-    systemLocale: 'nl-NL',
-    systemTimeZone: 'Europe/Amsterdam',
-    notifier: silentNotifier('no notifications in tests'),
-    random: () => 0,
-  });
-  cleanup.push(async () => {
-    provider.close();
-    await session.close();
-  });
-  // The customer wrote an hour ago: the window is open, a template may go any time.
-  await provider.deliver(
-    JSON.stringify(textMessage('wamid.IN1', 'Is my order ready?', String((T0 - HOUR) / 1000))),
-  );
-  const contact = session.store.contactByPhone(`+${CUSTOMER.waId}`);
-  if (!contact) throw new Error('no contact from the webhook');
-  return { session, contact };
-}
+const { graph, rig } = useMediaRig();
 
 /** A sample as template submission keeps it: template-samples/<id>.<ext> in the workspace. */
 async function keepSample(session: WorkspaceSession, name: string, bytes: Buffer): Promise<string> {
@@ -66,36 +25,7 @@ async function keepSample(session: WorkspaceSession, name: string, bytes: Buffer
   return `template-samples/${name}`;
 }
 
-function template(overrides: Partial<Template>): Template {
-  return {
-    id: 'tpl-1',
-    name: 'order_ready',
-    language: 'en',
-    category: 'utility',
-    status: 'approved',
-    body: 'Hi {{1}}, your order is ready.',
-    header: null,
-    footer: 'Fietsen Jansen',
-    buttons: [],
-    mapping: { '1': { kind: 'field', field: 'first_name' } },
-    createdAt: T0 - 10 * HOUR,
-    updatedAt: T0 - 10 * HOUR,
-    source: 'platform',
-    ...overrides,
-  };
-}
-
-const requestsTo = (api: FakeGraphApi, end: string) => api.requests.filter((r) => r.route.endsWith(end));
-
-async function refusal(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error('expected a refusal');
-}
+const template = (patch: Partial<Template>) => platformTemplate(T0 - 10 * HOUR, patch);
 
 describe('templates with a media header and buttons (Cloud API payloads)', () => {
   it('uploads the stored photo, then names it by the uploaded id; URL suffix from a field, quick-reply payloads', async () => {

@@ -1,13 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { RemoteTemplate } from '../../main/domain/templates/remote-template';
-import { silentNotifier } from '../../main/services/notifier';
 import type { TemplateSource } from '../../main/services/template-sync';
-import { WorkspaceSession } from '../../main/services/workspace-session';
+import type { WorkspaceSession } from '../../main/services/workspace-session';
 import { FakeClock } from '../support/fake-clock';
-import { RecordingPublisher, sequentialIds, silentLog } from '../support/recorders';
 import { useTempDirs } from '../support/temp-dir';
 import { T0 } from './harness';
-import { customerWhoWrote, HOUR, ScriptedProvider } from './outbox-kit';
+import { customerWhoWrote, HOUR, openSession, ScriptedProvider } from './outbox-kit';
 
 const tempDir = useTempDirs();
 const open: WorkspaceSession[] = [];
@@ -39,21 +37,13 @@ class Account implements TemplateSource {
 }
 
 async function start(source?: TemplateSource) {
-  const clock = new FakeClock(T0);
   const provider = new ScriptedProvider();
-  const session = await WorkspaceSession.open('real', {
-    dataRoot: await tempDir(),
-    clock,
-    scheduler: clock,
-    publisher: new RecordingPublisher(),
+  const { session, clock } = await openSession(
+    await tempDir(),
     provider,
-    log: silentLog,
-    ids: sequentialIds,
-    systemLocale: 'nl-NL',
-    systemTimeZone: 'Europe/Amsterdam',
-    notifier: silentNotifier('none'),
-    ...(source ? { templateSource: source } : {}),
-  });
+    new FakeClock(T0),
+    source ? { templateSource: source } : {},
+  );
   open.push(session);
   return { session, clock, provider };
 }

@@ -34,3 +34,21 @@ export const savedTemplate = (at: number, patch: Partial<Template> = {}): Templa
   updatedAt: at,
   ...patch,
 });
+
+/** An approved template from the WhatsApp account, saved as of `at`, filled from the first name. */
+export const platformTemplate = (at: number, patch: Partial<Template> = {}): Template => ({
+  id: 'tpl-1',
+  name: 'order_ready',
+  language: 'en',
+  category: 'utility',
+  status: 'approved',
+  body: 'Hi {{1}}, your order is ready.',
+  header: null,
+  footer: 'Fietsen Jansen',
+  buttons: [],
+  mapping: { '1': { kind: 'field', field: 'first_name' } },
+  createdAt: at,
+  updatedAt: at,
+  source: 'platform',
+  ...patch,
+});

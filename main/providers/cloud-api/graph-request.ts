@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { fetchAnswer, parseJson, type RequestFailure } from '../platform-request';
 import type { GraphSettings } from './graph-settings';
 
 /** A Graph API error answer, as https://developers.facebook.com/docs/graph-api/guides/error-handling shapes it. */
@@ -20,16 +21,9 @@ export interface GraphError {
   userMessage?: string;
 }
 
-/**
- * What became of a request. `not-sent` means it certainly never reached the platform (refused, no such
- * host, no route): sending again is safe. `no-answer` means it may have arrived and been acted on (a
- * timeout, a dropped connection, an unreadable answer): the outcome is unknown.
- */
+/** What became of a request: an answer, a Graph error, or none (whether sending again is safe). */
 export type GraphResponse =
-  | { kind: 'ok'; status: number; body: unknown }
-  | { kind: 'error'; error: GraphError }
-  | { kind: 'not-sent'; detail: string }
-  | { kind: 'no-answer'; detail: string };
+  { kind: 'ok'; status: number; body: unknown } | { kind: 'error'; error: GraphError } | RequestFailure;
 
 export interface GraphCall {
   method: 'GET' | 'POST';
@@ -58,25 +52,6 @@ const ErrorBody = z.object({
   }),
 });
 
-/**
- * Errors a connection attempt fails with before any byte of the request was written. Anything else (a
- * reset, a closed socket, a timeout) may come after the platform read the request.
- */
-const BEFORE_SENDING = new Set([
-  'ECONNREFUSED',
-  'ENOTFOUND',
-  'EAI_AGAIN',
-  'ENETUNREACH',
-  'EHOSTUNREACH',
-  'ENETDOWN',
-  'UND_ERR_CONNECT_TIMEOUT',
-  'CERT_HAS_EXPIRED',
-  'DEPTH_ZERO_SELF_SIGNED_CERT',
-  'SELF_SIGNED_CERT_IN_CHAIN',
-  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
-  'ERR_TLS_CERT_ALTNAME_INVALID',
-]);
-
 export function graphUrl(settings: GraphSettings, path: string, query: Record<string, string> = {}): URL {
   const base = settings.baseUrl.replace(/\/+$/, '');
   const url = new URL(`${base}/${settings.version}${path}`);
@@ -95,24 +70,14 @@ export async function graphRequest(settings: GraphSettings, call: GraphCall): Pr
   const bytes = call.body instanceof Uint8Array ? new Uint8Array(call.body) : null;
   if (call.body !== undefined && !form && !bytes) headers['content-type'] = 'application/json';
   Object.assign(headers, call.headers);
-  let response: Response;
-  try {
-    response = await fetch(graphUrl(settings, call.path, call.query), {
-      method: call.method,
-      headers,
-      body: form ?? bytes ?? (call.body === undefined ? null : JSON.stringify(call.body)),
-      signal,
-      redirect: 'error',
-    });
-  } catch (err) {
-    return failedBeforeAnswer(err);
-  }
-  let text: string;
-  try {
-    text = await response.text();
-  } catch (err) {
-    return { kind: 'no-answer', detail: `the answer broke off (${describe(err)})` };
-  }
+  const answer = await fetchAnswer(graphUrl(settings, call.path, call.query), {
+    method: call.method,
+    headers,
+    body: form ?? bytes ?? (call.body === undefined ? null : JSON.stringify(call.body)),
+    signal,
+  });
+  if (answer.kind !== 'answered') return answer;
+  const { response, text } = answer;
   const body = parseJson(text);
   if (response.ok) {
     if (body === undefined) return { kind: 'no-answer', detail: 'the answer could not be read' };
@@ -134,34 +99,4 @@ function toGraphError(status: number, body: unknown): GraphError {
     userTitle: error_user_title ?? '',
     userMessage: error_user_msg ?? '',
   };
-}
-
-function failedBeforeAnswer(err: unknown): GraphResponse {
-  if (err instanceof Error && (err.name === 'TimeoutError' || err.name === 'AbortError')) {
-    return { kind: 'no-answer', detail: 'no answer in time' };
-  }
-  const code = causeCode(err);
-  if (code !== undefined && BEFORE_SENDING.has(code)) return { kind: 'not-sent', detail: code };
-  return { kind: 'no-answer', detail: code ?? describe(err) };
-}
-
-/** undici reports the socket's error as `cause` of a TypeError('fetch failed'). */
-function causeCode(err: unknown): string | undefined {
-  const cause = err instanceof Error ? err.cause : undefined;
-  if (typeof cause === 'object' && cause !== null && 'code' in cause && typeof cause.code === 'string') {
-    return cause.code;
-  }
-  return undefined;
-}
-
-function describe(err: unknown): string {
-  return err instanceof Error ? err.message : 'unknown error';
-}
-
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return undefined;
-  }
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { MediaProblem } from '../../contract/model';
 import { baseMimeType } from '../../domain/media-rules';
 import type { MediaFetch } from '../../services/ports';
+import { bodyChunks, contentLength, mediaFailure } from '../media-body';
 import { graphRequest, type GraphResponse } from './graph-request';
 import type { GraphSettings } from './graph-settings';
 
@@ -47,15 +48,15 @@ export async function fetchMedia(
     });
     if (meta.kind !== 'ok') return metadataFailure(meta);
     const parsed = Metadata.safeParse(meta.body);
-    if (!parsed.success) return fail('unknown', null, 'the media answer could not be read');
+    if (!parsed.success) return mediaFailure('unknown', null, 'the media answer could not be read');
     const { url, mime_type, sha256, file_size } = parsed.data;
     const size = file_size ?? null;
     const refused = accept({ mimeType: baseMimeType(mime_type), size });
-    if (refused) return fail(refused, size, 'refused by its reported type or size');
+    if (refused) return mediaFailure(refused, size, 'refused by its reported type or size');
     const download = await openDownload(settings, url, signal);
     if (download.kind === 'expired' && round === 0) continue;
-    if (download.kind === 'expired') return fail('expired', size, 'the download link expired twice');
-    if (download.kind === 'failed') return fail(download.problem, size, download.detail);
+    if (download.kind === 'expired') return mediaFailure('expired', size, 'the download link expired twice');
+    if (download.kind === 'failed') return mediaFailure(download.problem, size, download.detail);
     const { response } = download;
     const length = contentLength(response);
     const answeredType = response.headers.get('content-type');
@@ -64,9 +65,9 @@ export async function fetchMedia(
     const again = accept({ mimeType, size: length ?? size });
     if (again) {
       await response.body?.cancel().catch(() => undefined);
-      return fail(again, length ?? size, 'refused by the download answer');
+      return mediaFailure(again, length ?? size, 'refused by the download answer');
     }
-    return { ok: true, mimeType, size: length ?? size, sha256: sha256 ?? null, body: chunks(response) };
+    return { ok: true, mimeType, size: length ?? size, sha256: sha256 ?? null, body: bodyChunks(response) };
   }
 }
 
@@ -107,37 +108,12 @@ async function openDownload(settings: GraphSettings, url: string, signal?: Abort
 
 function metadataFailure(response: Exclude<GraphResponse, { kind: 'ok' }>): MediaFetch {
   if (response.kind === 'not-sent' || response.kind === 'no-answer') {
-    return fail('connection', null, response.detail);
+    return mediaFailure('connection', null, response.detail);
   }
   const { status, code } = response.error;
-  if (code === 190 || status === 401) return fail('auth', null, `Graph error ${code ?? status}`);
+  if (code === 190 || status === 401) return mediaFailure('auth', null, `Graph error ${code ?? status}`);
   // An id past its 7 days, or one the platform does not know: "Unsupported get request" (code 100).
-  if (status === 404 || code === 100) return fail('expired', null, `Graph error ${code ?? status}`);
-  if (status >= 500) return fail('connection', null, `Graph error ${code ?? status}`);
-  return fail('unknown', null, `Graph error ${code ?? status}`);
-}
-
-function fail(problem: MediaProblem, size: number | null, detail: string): MediaFetch {
-  return { ok: false, problem, size, detail };
-}
-
-function contentLength(response: Response): number | null {
-  const header = response.headers.get('content-length');
-  return header !== null && /^\d+$/.test(header) ? Number(header) : null;
-}
-
-/** The body as chunks; a connection dropped mid-body makes the iteration throw. */
-async function* chunks(response: Response): AsyncGenerator<Uint8Array> {
-  if (!response.body) return;
-  const reader: ReadableStreamDefaultReader<Uint8Array> = response.body.getReader();
-  try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) return;
-      yield value;
-    }
-  } finally {
-    // Stopped early (too large): the rest is not downloaded.
-    await reader.cancel().catch(() => undefined);
-  }
+  if (status === 404 || code === 100) return mediaFailure('expired', null, `Graph error ${code ?? status}`);
+  if (status >= 500) return mediaFailure('connection', null, `Graph error ${code ?? status}`);
+  return mediaFailure('unknown', null, `Graph error ${code ?? status}`);
 }

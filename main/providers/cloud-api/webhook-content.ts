@@ -1,12 +1,7 @@
-import {
-  MAX_CONTACT_ENTRIES,
-  MAX_SHARED_CONTACTS,
-  type MediaKind,
-  type MessageLocation,
-  type SharedContact,
-} from '../../contract/model';
+import { MAX_SHARED_CONTACTS, type MediaKind, type MessageLocation } from '../../contract/model';
 import type { InboundContent } from '../../services/ports';
-import type { InboundBase, SharedContactPayload } from './webhook-payload';
+import { buttonChoice, replyChoice, sharedContactOf } from '../whatsapp-formats';
+import type { InboundBase } from './webhook-payload';
 
 /**
  * What an inbound Cloud API message carries besides its line of text, read per type as the webhook
@@ -25,7 +20,7 @@ export function contentOf(m: InboundBase): InboundContent | undefined {
     else content.unsupported = { type: 'location', detail: 'No coordinates' };
   }
   if (m.type === 'contacts' && m.contacts) {
-    content.contacts = m.contacts.slice(0, MAX_SHARED_CONTACTS).map(sharedContact);
+    content.contacts = m.contacts.slice(0, MAX_SHARED_CONTACTS).map(sharedContactOf);
   }
   const choice = choiceOf(m);
   if (choice) content.choice = choice;
@@ -94,49 +89,17 @@ function locationOf(location: InboundBase['location']): MessageLocation | null {
   };
 }
 
-function sharedContact(c: SharedContactPayload): SharedContact {
-  const parts = [c.name?.first_name, c.name?.last_name].filter((p) => p !== undefined && p !== '');
-  const name = c.name?.formatted_name ?? (parts.length > 0 ? parts.join(' ') : (c.phones?.[0]?.phone ?? ''));
-  return {
-    name: clip(name, 500),
-    phones: (c.phones ?? [])
-      .filter((p) => p.phone !== undefined || p.wa_id !== undefined)
-      .slice(0, MAX_CONTACT_ENTRIES)
-      .map((p) => ({
-        phone: clip(p.phone ?? `+${p.wa_id ?? ''}`, 100),
-        waId: p.wa_id ? clip(p.wa_id, 50) : null,
-        type: p.type ? clip(p.type, 50) : null,
-      })),
-    emails: (c.emails ?? [])
-      .filter((e) => e.email !== undefined)
-      .slice(0, MAX_CONTACT_ENTRIES)
-      .map((e) => ({ email: clip(e.email ?? '', 320), type: e.type ? clip(e.type, 50) : null })),
-    organization: c.org?.company ? clip(c.org.company, 500) : null,
-  };
-}
-
 function choiceOf(m: InboundBase): InboundContent['choice'] {
   if (m.type === 'button' && m.button) {
     // A template's quick-reply button: …/webhooks/reference/messages/button (`text` and `payload`).
-    return {
-      source: 'template-button',
-      id: m.button.payload ? clip(m.button.payload, 1000) : null,
-      title: clip(m.button.text ?? '', 1000),
-      description: null,
-    };
+    return buttonChoice(m.button);
   }
   if (m.type !== 'interactive') return undefined;
   // …/webhooks/reference/messages/interactive: `button_reply` {id, title}, `list_reply` {id, title, description}.
   const button = m.interactive?.button_reply;
   const list = m.interactive?.list_reply;
-  const reply = button ?? list;
-  if (!reply) return undefined;
-  return {
-    source: button ? 'button-reply' : 'list-reply',
-    id: reply.id ? clip(reply.id, 1000) : null,
-    title: clip(reply.title ?? '', 1000),
-    description: reply.description ? clip(reply.description, 1000) : null,
-  };
+  if (button) return replyChoice('button-reply', button);
+  return list ? replyChoice('list-reply', list) : undefined;
 }
 
 const clip = (text: string, max: number): string => (text.length <= max ? text : text.slice(0, max));

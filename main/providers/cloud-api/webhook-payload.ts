@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ButtonPayload, ContactCardPayload, ReplyPayload } from '../whatsapp-formats';
 
 /**
  * The shapes of a WhatsApp Business Account webhook, as far as CareWindow reads them. Each part is
@@ -55,36 +56,6 @@ const Coordinate = z.union([
     .transform(Number),
 ]);
 
-/** …/webhooks/reference/messages/contacts: "many contact properties may be omitted". */
-export const SharedContactPayload = z.object({
-  name: z
-    .object({
-      formatted_name: z.string().optional(),
-      first_name: z.string().optional(),
-      last_name: z.string().optional(),
-    })
-    .optional()
-    .catch(undefined),
-  phones: z
-    .array(
-      z.object({ phone: z.string().optional(), wa_id: z.string().optional(), type: z.string().optional() }),
-    )
-    .optional()
-    .catch(undefined),
-  emails: z
-    .array(z.object({ email: z.string().optional(), type: z.string().optional() }))
-    .optional()
-    .catch(undefined),
-  org: z.object({ company: z.string().optional() }).optional().catch(undefined),
-});
-export type SharedContactPayload = z.infer<typeof SharedContactPayload>;
-
-const Reply = z.object({
-  id: z.string().optional(),
-  title: z.string().optional(),
-  description: z.string().optional(),
-});
-
 /** The common part of every inbound message; the type's own object is read by type. */
 export const InboundBase = z.object({
   from: z.string().regex(/^\+?\d{5,20}$/),
@@ -106,14 +77,14 @@ export const InboundBase = z.object({
       url: z.string().optional(),
     })
     .optional(),
-  contacts: z.array(SharedContactPayload).optional(),
+  contacts: z.array(ContactCardPayload).optional(),
   reaction: z.object({ message_id: z.string().optional(), emoji: z.string().optional() }).optional(),
-  button: z.object({ text: z.string().optional(), payload: z.string().optional() }).optional(),
+  button: ButtonPayload.optional(),
   interactive: z
     .object({
       type: z.string().optional(),
-      button_reply: Reply.optional(),
-      list_reply: Reply.optional(),
+      button_reply: ReplyPayload.optional(),
+      list_reply: ReplyPayload.optional(),
     })
     .optional(),
   system: z.object({ body: z.string().optional() }).optional(),

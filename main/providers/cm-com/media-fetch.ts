@@ -1,5 +1,6 @@
-import type { MediaProblem } from '../../contract/model';
+import { baseMimeType } from '../../domain/media-rules';
 import type { MediaFetch, MediaSource } from '../../services/ports';
+import { bodyChunks, contentLength, mediaFailure } from '../media-body';
 import type { CmSettings } from './cm-settings';
 
 /**
@@ -20,13 +21,13 @@ export async function fetchMedia(
   try {
     target = new URL(uri);
   } catch {
-    return fail('unknown', null, 'the media address is not a url');
+    return mediaFailure('unknown', null, 'the media address is not a url');
   }
   const gateway = new URL(settings.baseUrl);
   const onCm =
     target.protocol === 'https:' && (target.hostname === 'cm.com' || target.hostname.endsWith('.cm.com'));
   if (!onCm && target.origin !== gateway.origin)
-    return fail('unknown', null, 'the media address is not on cm.com');
+    return mediaFailure('unknown', null, 'the media address is not on cm.com');
   const timeout = AbortSignal.timeout(BODY_TIMEOUT_MS);
   let response: Response;
   try {
@@ -35,44 +36,21 @@ export async function fetchMedia(
       redirect: 'error',
     });
   } catch {
-    return fail('connection', null, 'the download could not start');
+    return mediaFailure('connection', null, 'the download could not start');
   }
   if (!response.ok) {
     await response.body?.cancel().catch(() => undefined);
     if (response.status === 404 || response.status === 410)
-      return fail('expired', null, `answered ${response.status}`);
-    if (response.status >= 500) return fail('connection', null, `answered ${response.status}`);
-    return fail('unknown', null, `answered ${response.status}`);
+      return mediaFailure('expired', null, `answered ${response.status}`);
+    if (response.status >= 500) return mediaFailure('connection', null, `answered ${response.status}`);
+    return mediaFailure('unknown', null, `answered ${response.status}`);
   }
-  const header = response.headers.get('content-length');
-  const size = header !== null && /^\d+$/.test(header) ? Number(header) : null;
-  const mimeType =
-    (response.headers.get('content-type') ?? 'application/octet-stream')
-      .split(';')[0]
-      ?.trim()
-      .toLowerCase() ?? '';
+  const size = contentLength(response);
+  const mimeType = baseMimeType(response.headers.get('content-type') ?? 'application/octet-stream');
   const refused = accept({ mimeType, size });
   if (refused) {
     await response.body?.cancel().catch(() => undefined);
-    return fail(refused, size, 'refused before download');
+    return mediaFailure(refused, size, 'refused before download');
   }
-  return { ok: true, mimeType, size, sha256: null, body: chunks(response) };
-}
-
-function fail(problem: MediaProblem, size: number | null, detail: string): MediaFetch {
-  return { ok: false, problem, size, detail };
-}
-
-async function* chunks(response: Response): AsyncGenerator<Uint8Array> {
-  if (!response.body) return;
-  const reader: ReadableStreamDefaultReader<Uint8Array> = response.body.getReader();
-  try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) return;
-      yield value;
-    }
-  } finally {
-    await reader.cancel().catch(() => undefined);
-  }
+  return { ok: true, mimeType, size, sha256: null, body: bodyChunks(response) };
 }

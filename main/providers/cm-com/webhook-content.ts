@@ -1,12 +1,7 @@
-import {
-  MAX_CONTACT_ENTRIES,
-  MAX_SHARED_CONTACTS,
-  type MediaKind,
-  type MessageLocation,
-  type SharedContact,
-} from '../../contract/model';
+import { MAX_SHARED_CONTACTS, type MediaKind, type MessageLocation } from '../../contract/model';
 import type { InboundContent, InboundMessage } from '../../services/ports';
-import type { MoContact, MoMessage } from './webhook-payload';
+import { buttonChoice, replyChoice, sharedContactOf } from '../whatsapp-formats';
+import type { MoMessage } from './webhook-payload';
 
 /**
  * What a CM.com incoming WhatsApp message carries, in the app's shape (contract/message-content.ts), read as
@@ -34,7 +29,7 @@ export function contentOf(mo: MoMessage): InboundContent | undefined {
     else content.unsupported = { type: 'location', detail: 'No valid coordinates' };
   }
   if (custom?.contacts && custom.contacts.length > 0) {
-    content.contacts = custom.contacts.slice(0, MAX_SHARED_CONTACTS).map(sharedContact);
+    content.contacts = custom.contacts.slice(0, MAX_SHARED_CONTACTS).map(sharedContactOf);
   }
   const choice = choiceOf(mo);
   if (choice) content.choice = choice;
@@ -104,47 +99,13 @@ function locationOf(location: {
   };
 }
 
-function sharedContact(c: MoContact): SharedContact {
-  const parts = [c.name?.first_name, c.name?.last_name].filter((p) => p !== undefined && p !== '');
-  const name = c.name?.formatted_name ?? (parts.length > 0 ? parts.join(' ') : (c.phones?.[0]?.phone ?? ''));
-  return {
-    name: clip(name, 500),
-    phones: (c.phones ?? [])
-      .filter((p) => p.phone !== undefined || p.wa_id !== undefined)
-      .slice(0, MAX_CONTACT_ENTRIES)
-      .map((p) => ({
-        phone: clip(p.phone ?? `+${p.wa_id ?? ''}`, 100),
-        waId: p.wa_id ? clip(p.wa_id, 50) : null,
-        type: p.type ? clip(p.type, 50) : null,
-      })),
-    emails: (c.emails ?? [])
-      .filter((e) => e.email !== undefined)
-      .slice(0, MAX_CONTACT_ENTRIES)
-      .map((e) => ({ email: clip(e.email ?? '', 320), type: e.type ? clip(e.type, 50) : null })),
-    organization: c.org?.company ? clip(c.org.company, 500) : null,
-  };
-}
-
 function choiceOf(mo: MoMessage): InboundContent['choice'] {
   const custom = mo.message.custom;
-  if (custom?.button) {
-    return {
-      source: 'template-button',
-      id: custom.button.payload ? clip(custom.button.payload, 1000) : null,
-      title: clip(custom.button.text ?? mo.message.text ?? '', 1000),
-      description: null,
-    };
-  }
+  if (custom?.button) return buttonChoice(custom.button, mo.message.text);
   const button = custom?.interactive?.button_reply;
   const list = custom?.interactive?.list_reply;
-  const reply = button ?? list;
-  if (!reply) return undefined;
-  return {
-    source: button ? 'button-reply' : 'list-reply',
-    id: reply.id ? clip(reply.id, 1000) : null,
-    title: clip(reply.title ?? mo.message.text ?? '', 1000),
-    description: reply.description ? clip(reply.description, 1000) : null,
-  };
+  if (button) return replyChoice('button-reply', button, mo.message.text);
+  return list ? replyChoice('list-reply', list, mo.message.text) : undefined;
 }
 
 const clip = (text: string, max: number): string => (text.length <= max ? text : text.slice(0, max));

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ButtonPayload, ContactCardPayload, ReplyPayload } from '../whatsapp-formats';
 
 /**
  * The two JSON bodies CM.com posts to the webhook address, read leniently (a field of the wrong type is
@@ -33,23 +34,6 @@ export const MoLocation = z.object({
   searchQuery: Text,
 });
 
-/** WhatsApp's own contact card format, which CM.com passes on ("specific to WhatsApp", …/whatsapp-inbound). */
-export const MoContact = z.object({
-  name: z.object({ formatted_name: Text, first_name: Text, last_name: Text }).optional().catch(undefined),
-  phones: z
-    .array(z.object({ phone: Text, wa_id: Text, type: Text }))
-    .optional()
-    .catch(undefined),
-  emails: z
-    .array(z.object({ email: Text, type: Text }))
-    .optional()
-    .catch(undefined),
-  org: z.object({ company: Text }).optional().catch(undefined),
-});
-export type MoContact = z.infer<typeof MoContact>;
-
-const Reply = z.object({ id: Text, title: Text, description: Text });
-
 export const MoMessage = z.object({
   reference: Text,
   from: z.object({ number: z.string().min(1), name: Text }),
@@ -60,17 +44,17 @@ export const MoMessage = z.object({
     custom: z
       .object({
         location: MoLocation.optional().catch(undefined),
-        contacts: z.array(MoContact).optional().catch(undefined),
+        contacts: z.array(ContactCardPayload).optional().catch(undefined),
         interactive: z
           .object({
             type: Text,
-            button_reply: Reply.optional().catch(undefined),
-            list_reply: Reply.optional().catch(undefined),
+            button_reply: ReplyPayload.optional().catch(undefined),
+            list_reply: ReplyPayload.optional().catch(undefined),
           })
           .optional()
           .catch(undefined),
         // A template's quick-reply button ("Interactive template replies"): its payload and label.
-        button: z.object({ payload: Text, text: Text }).optional().catch(undefined),
+        button: ButtonPayload.optional().catch(undefined),
       })
       .optional()
       .catch(undefined),

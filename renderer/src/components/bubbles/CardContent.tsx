@@ -1,8 +1,9 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { CircleHelp, MapPin, UserPlus } from 'lucide-react';
 import type { LocationLink, Message, MessageLocation, SharedContact } from '../../../../main/contract/model';
 import { useStore } from '../../state/context';
 import { errorMessage } from '../../state/errors';
+import { BubbleProblem } from './BubbleProblem';
 
 /** "52.37° N, 4.90° E". */
 export function coordinatesText(location: Pick<MessageLocation, 'latitude' | 'longitude'>): string {
@@ -52,15 +53,14 @@ export function LocationCard({ message, location }: { message: Message; location
         ) : null}
         <p className="card-line">{coordinatesText(location)}</p>
         {site ? (
-          <p className="card-confirm" role="group" aria-label="Open the location">
-            Open this place in {site.name} in your browser?{' '}
-            <button type="button" className="primary" onClick={open}>
-              Open
-            </button>{' '}
-            <button type="button" className="ghost" onClick={() => setChosen(null)}>
-              Cancel
-            </button>
-          </p>
+          <CardConfirm
+            label="Open the location"
+            action="Open"
+            onConfirm={open}
+            onCancel={() => setChosen(null)}
+          >
+            Open this place in {site.name} in your browser?
+          </CardConfirm>
         ) : (
           <p className="card-actions">
             {sites.map((s) => (
@@ -70,11 +70,7 @@ export function LocationCard({ message, location }: { message: Message; location
             ))}
           </p>
         )}
-        {problem ? (
-          <p role="alert" className="bubble-error">
-            {problem}
-          </p>
-        ) : null}
+        <BubbleProblem problem={problem} />
       </div>
     </div>
   );
@@ -141,15 +137,14 @@ function SharedContactCard({ contact }: { contact: SharedContact }) {
             Added to your contacts.
           </p>
         ) : state === 'confirm' ? (
-          <p className="card-confirm" role="group" aria-label="Add as contact">
-            Add {contact.name} ({phone}) to your contacts?{' '}
-            <button type="button" className="primary" onClick={() => void add()}>
-              Add
-            </button>{' '}
-            <button type="button" className="ghost" onClick={() => setState('idle')}>
-              Cancel
-            </button>
-          </p>
+          <CardConfirm
+            label="Add as contact"
+            action="Add"
+            onConfirm={() => void add()}
+            onCancel={() => setState('idle')}
+          >
+            Add {contact.name} ({phone}) to your contacts?
+          </CardConfirm>
         ) : (
           <p className="card-actions">
             <button type="button" className="ghost" onClick={() => setState('confirm')}>
@@ -157,11 +152,7 @@ function SharedContactCard({ contact }: { contact: SharedContact }) {
             </button>
           </p>
         )}
-        {problem ? (
-          <p role="alert" className="bubble-error">
-            {problem}
-          </p>
-        ) : null}
+        <BubbleProblem problem={problem} />
       </div>
     </div>
   );
@@ -185,6 +176,33 @@ export function UnsupportedLine({ type }: { type: string }) {
   return (
     <p className="bubble-unsupported">
       <CircleHelp size={14} aria-hidden="true" /> Unsupported message ({type})
+    </p>
+  );
+}
+
+/** A card's question with its one action and Cancel: nothing leaves a card without the owner's yes. */
+function CardConfirm({
+  label,
+  action,
+  onConfirm,
+  onCancel,
+  children,
+}: {
+  label: string;
+  action: string;
+  onConfirm: () => void;
+  onCancel: () => void;
+  children: ReactNode;
+}) {
+  return (
+    <p className="card-confirm" role="group" aria-label={label}>
+      {children}{' '}
+      <button type="button" className="primary" onClick={onConfirm}>
+        {action}
+      </button>{' '}
+      <button type="button" className="ghost" onClick={onCancel}>
+        Cancel
+      </button>
     </p>
   );
 }

@@ -5,6 +5,7 @@ import { sizeText } from '../../../../main/domain/media-rules';
 import { useStore } from '../../state/context';
 import { errorMessage } from '../../state/errors';
 import { ImageViewer } from './ImageViewer';
+import { BubbleProblem } from './BubbleProblem';
 
 /**
  * A message's photo, sticker, video, audio, voice note or document, shown through the app's own media
@@ -98,11 +99,7 @@ function DocumentCard({ message, media }: { message: Message; media: MessageMedi
           Save as…
         </button>
       </div>
-      {problem ? (
-        <p role="alert" className="bubble-error">
-          {problem}
-        </p>
-      ) : null}
+      <BubbleProblem problem={problem} />
     </div>
   );
 }
@@ -152,11 +149,7 @@ function MediaPlaceholder({ message, media }: { message: Message; media: Message
       >
         <RotateCw size={14} aria-hidden="true" /> Try again
       </button>
-      {problem ? (
-        <p role="alert" className="bubble-error">
-          {problem}
-        </p>
-      ) : null}
+      <BubbleProblem problem={problem} />
     </div>
   );
 }

@@ -1,22 +1,17 @@
 import type { AccountCredentials } from '../../../../main/contract/account';
+import type { CredentialField } from './CredentialsForm';
 
 export type CredentialKey = keyof AccountCredentials;
 
 /** The four inputs, in order, with where the owner finds each value (Meta's screens, as of 2026). */
-export const CREDENTIAL_FIELDS: ReadonlyArray<{
-  key: CredentialKey;
-  id: string;
-  label: string;
-  hint: string;
-  secret: boolean;
-  missing: string;
-}> = [
+export const CREDENTIAL_FIELDS: ReadonlyArray<CredentialField<CredentialKey>> = [
   {
     key: 'phoneNumberId',
     id: 'connect-phone-number-id',
     label: 'Phone number ID',
     hint: 'WhatsApp Manager → API Setup: the ID under your number (not the number itself).',
     secret: false,
+    numeric: true,
     missing: 'Paste the phone number ID.',
   },
   {
@@ -25,6 +20,7 @@ export const CREDENTIAL_FIELDS: ReadonlyArray<{
     label: 'WhatsApp Business Account ID',
     hint: 'On the same API Setup page.',
     secret: false,
+    numeric: true,
     missing: 'Paste the WhatsApp Business Account ID.',
   },
   {
@@ -54,12 +50,3 @@ export const emptyCredentials = (status: {
   accessToken: '',
   appSecret: '',
 });
-
-/** What the owner must fill before testing, said per field (the main process checks the same again). */
-export function missingFields(form: AccountCredentials): Partial<Record<CredentialKey, string>> {
-  const errors: Partial<Record<CredentialKey, string>> = {};
-  for (const field of CREDENTIAL_FIELDS) {
-    if (form[field.key].trim() === '') errors[field.key] = field.missing;
-  }
-  return errors;
-}

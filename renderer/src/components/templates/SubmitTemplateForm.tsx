@@ -7,9 +7,11 @@ import { errorAt, invalidProps } from '../../state/field-errors';
 import { DialogActions } from '../DialogActions';
 import { FieldError } from '../FieldError';
 import { FormProblem } from '../FormProblem';
+import { Choice } from './Choice';
 import { PlaceholderMapping } from './PlaceholderMapping';
 import { TemplateButtonsEditor } from './TemplateButtonsEditor';
 import { TemplatePreview } from './TemplatePreview';
+import { TextField } from './TextField';
 import { mappingRow, formOf } from './template-form';
 import {
   emptySubmitForm,
@@ -21,6 +23,9 @@ import {
   type SubmitForm,
 } from './submit-form';
 
+/** The inputs of one line of text. */
+type TextKey = 'name' | 'language' | 'headerText' | 'headerExample' | 'footer';
+
 const HEADER_WORD: Record<TemplateHeaderFormat, string> = {
   none: 'No header',
   text: 'Text',
@@ -28,6 +33,7 @@ const HEADER_WORD: Record<TemplateHeaderFormat, string> = {
   video: 'Video',
   document: 'Document (PDF)',
 };
+
 /**
  * "New template for approval": written here, checked against WhatsApp's rules as the owner types (the
  * domain's own check, the one main runs again), previewed as the customer will see it, then submitted.
@@ -86,48 +92,17 @@ export function SubmitTemplateForm({
     }
   }
 
-  const input = (
-    key: keyof SubmitForm,
-    label: string,
-    value: string,
-    onChange: (v: string) => void,
-    hint?: string,
-  ) => {
-    const message = errorAt(errors, key);
-    return (
-      <div className="field">
-        <label htmlFor={id(key)}>{label}</label>
-        <input
-          id={id(key)}
-          type="text"
-          autoComplete="off"
-          spellCheck={false}
-          value={value}
-          onChange={(e) => onChange(e.target.value)}
-          {...invalidProps(message, id(`${key}-error`))}
-        />
-        {hint ? <p className="field-hint">{hint}</p> : null}
-        <FieldError id={id(`${key}-error`)} message={message} />
-      </div>
-    );
-  };
-  const line = (key: string, label: string, value: string, onChange: (v: string) => void) => {
-    const message = errors[key];
-    return (
-      <div className="field">
-        <label htmlFor={id(key)}>{label}</label>
-        <input
-          id={id(key)}
-          type="text"
-          autoComplete="off"
-          value={value}
-          onChange={(e) => onChange(e.target.value)}
-          {...invalidProps(message, id(`${key}-error`))}
-        />
-        <FieldError id={id(`${key}-error`)} message={message} />
-      </div>
-    );
-  };
+  const input = (key: TextKey, label: string, hint?: string) => (
+    <TextField
+      id={id(key)}
+      label={label}
+      value={form[key]}
+      onChange={(value) => update({ [key]: value })}
+      message={errorAt(errors, key)}
+      hint={hint}
+      spellCheck={false}
+    />
+  );
 
   return (
     <form
@@ -144,67 +119,30 @@ export function SubmitTemplateForm({
       <div className="submit-template-layout">
         <div>
           <div className="form-grid">
-            {input(
-              'name',
-              'Name',
-              form.name,
-              (name) => update({ name }),
-              'Lowercase letters, digits and _, e.g. order_ready.',
-            )}
-            {input(
-              'language',
-              'Language',
-              form.language,
-              (language) => update({ language }),
-              'e.g. en, en_US or nl.',
-            )}
-            <div className="field">
-              <label htmlFor={id('category')}>Category</label>
-              <select
-                id={id('category')}
-                value={form.category}
-                onChange={(e) => update({ category: e.target.value as SubmitForm['category'] })}
-                {...invalidProps(errors.category, id('category-error'))}
-              >
-                {Object.entries(CATEGORY_WORD).map(([value, word]) => (
-                  <option key={value} value={value}>
-                    {word}
-                  </option>
-                ))}
-              </select>
-              <FieldError id={id('category-error')} message={errors.category} />
-            </div>
-            <div className="field">
-              <label htmlFor={id('headerFormat')}>Header</label>
-              <select
-                id={id('headerFormat')}
-                value={form.headerFormat}
-                onChange={(e) => update({ headerFormat: e.target.value as TemplateHeaderFormat })}
-              >
-                {Object.entries(HEADER_WORD).map(([value, word]) => (
-                  <option key={value} value={value}>
-                    {word}
-                  </option>
-                ))}
-              </select>
-            </div>
+            {input('name', 'Name', 'Lowercase letters, digits and _, e.g. order_ready.')}
+            {input('language', 'Language', 'e.g. en, en_US or nl.')}
+            <Choice
+              id={id('category')}
+              label="Category"
+              value={form.category}
+              options={CATEGORY_WORD}
+              message={errors.category}
+              onChange={(category) => update({ category })}
+            />
+            <Choice
+              id={id('headerFormat')}
+              label="Header"
+              value={form.headerFormat}
+              options={HEADER_WORD}
+              message={errors.headerFormat}
+              onChange={(headerFormat) => update({ headerFormat })}
+            />
           </div>
           {form.headerFormat === 'text' ? (
             <>
-              {input(
-                'headerText',
-                'Header text',
-                form.headerText,
-                (headerText) => update({ headerText }),
-                'At most 60 characters and one placeholder.',
-              )}
+              {input('headerText', 'Header text', 'At most 60 characters and one placeholder.')}
               {/\{/.test(form.headerText)
-                ? input(
-                    'headerExample',
-                    'Example for the header’s placeholder',
-                    form.headerExample,
-                    (headerExample) => update({ headerExample }),
-                  )
+                ? input('headerExample', 'Example for the header’s placeholder')
                 : null}
             </>
           ) : form.headerFormat !== 'none' ? (
@@ -254,11 +192,16 @@ export function SubmitTemplateForm({
           {placeholders.length > 0 ? (
             <fieldset className="field-group">
               <legend>Examples for WhatsApp’s reviewers</legend>
-              {placeholders.map((p) =>
-                line(`examples.${p.key}`, `Example for ${p.label}`, form.examples[p.key] ?? '', (v) =>
-                  update({ examples: { ...form.examples, [p.key]: v } }),
-                ),
-              )}
+              {placeholders.map((p) => (
+                <TextField
+                  key={p.key}
+                  id={id(`examples.${p.key}`)}
+                  label={`Example for ${p.label}`}
+                  value={form.examples[p.key] ?? ''}
+                  onChange={(v) => update({ examples: { ...form.examples, [p.key]: v } })}
+                  message={errors[`examples.${p.key}`]}
+                />
+              ))}
             </fieldset>
           ) : null}
           <PlaceholderMapping
@@ -267,13 +210,7 @@ export function SubmitTemplateForm({
             errors={errors}
             onChange={(key, row) => update({ mapping: { ...form.mapping, [key]: row } })}
           />
-          {input(
-            'footer',
-            'Footer (optional)',
-            form.footer,
-            (footer) => update({ footer }),
-            'At most 60 characters, no placeholders.',
-          )}
+          {input('footer', 'Footer (optional)', 'At most 60 characters, no placeholders.')}
           <TemplateButtonsEditor
             buttons={form.buttons}
             errors={errors}

@@ -1,7 +1,8 @@
 import { useId } from 'react';
 import type { TemplateButtonSpec } from '../../../../main/contract/model';
-import { invalidProps, type FieldErrors } from '../../state/field-errors';
+import type { FieldErrors } from '../../state/field-errors';
 import { FieldError } from '../FieldError';
+import { TextField } from './TextField';
 
 const BUTTON_WORD: Record<TemplateButtonSpec['type'], string> = {
   quick_reply: 'Quick reply',
@@ -28,23 +29,9 @@ export function TemplateButtonsEditor({
   const id = (key: string) => `${ids}-${key.replace(/\W/g, '-')}`;
   const setButton = (index: number, button: TemplateButtonSpec) =>
     onChange(buttons.map((b, i) => (i === index ? button : b)));
-  const line = (key: string, label: string, value: string, change: (v: string) => void) => {
-    const message = errors[key];
-    return (
-      <div className="field">
-        <label htmlFor={id(key)}>{label}</label>
-        <input
-          id={id(key)}
-          type="text"
-          autoComplete="off"
-          value={value}
-          onChange={(e) => change(e.target.value)}
-          {...invalidProps(message, id(`${key}-error`))}
-        />
-        <FieldError id={id(`${key}-error`)} message={message} />
-      </div>
-    );
-  };
+  const line = (key: string, label: string, value: string, change: (v: string) => void) => (
+    <TextField id={id(key)} label={label} value={value} onChange={change} message={errors[key]} />
+  );
   return (
     <fieldset className="field-group">
       <legend>Buttons (optional)</legend>

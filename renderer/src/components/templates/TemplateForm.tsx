@@ -4,9 +4,11 @@ import type { Template } from '../../../../main/contract/model';
 import { CATEGORY_WORD, STATUS_WORD } from '../../format/follow-up-text';
 import { useApi, useStore } from '../../state/context';
 import { asAppError } from '../../state/errors';
-import { errorAt, invalidProps, unclaimedErrors } from '../../state/field-errors';
+import { errorAt, unclaimedErrors } from '../../state/field-errors';
 import { FieldError } from '../FieldError';
+import { Choice } from './Choice';
 import { PlaceholderMapping } from './PlaceholderMapping';
+import { TextField } from './TextField';
 import {
   draftOf,
   formOf,
@@ -78,25 +80,17 @@ export function TemplateForm({
     (key.startsWith('mapping.') &&
       placeholders.some((p) => p.key === key.slice('mapping.'.length).split('.')[0]));
   const others = unclaimedErrors(errors, isClaimed);
-  const text = (key: string, label: string, hint?: string) => {
-    const message = errorAt(errors, key);
-    return (
-      <div className="field">
-        <label htmlFor={id(key)}>{label}</label>
-        <input
-          id={id(key)}
-          type="text"
-          autoComplete="off"
-          spellCheck={false}
-          value={form[key as 'name' | 'language' | 'header' | 'footer']}
-          onChange={(e) => update({ [key]: e.target.value }, key)}
-          {...invalidProps(message, id(`${key}-error`))}
-        />
-        {hint ? <p className="field-hint">{hint}</p> : null}
-        <FieldError id={id(`${key}-error`)} message={message} />
-      </div>
-    );
-  };
+  const text = (key: 'name' | 'language' | 'header' | 'footer', label: string, hint?: string) => (
+    <TextField
+      id={id(key)}
+      label={label}
+      value={form[key]}
+      onChange={(value) => update({ [key]: value }, key)}
+      message={errorAt(errors, key)}
+      hint={hint}
+      spellCheck={false}
+    />
+  );
   // The main process's last word on the body, else what it would say about the body as typed now.
   const bodyError = errorAt(errors, 'body') ?? bodyProblem ?? undefined;
   // A body that cannot be read has no placeholders to list: its error says why.
@@ -186,44 +180,5 @@ export function TemplateForm({
         </button>
       </DialogActions>
     </form>
-  );
-}
-
-function Choice<T extends string>({
-  id,
-  label,
-  value,
-  options,
-  message,
-  onChange,
-  lockedBecause,
-}: {
-  id: string;
-  label: string;
-  value: T;
-  options: Record<T, string>;
-  message: string | undefined;
-  onChange: (value: T) => void;
-  lockedBecause?: string | undefined;
-}) {
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <select
-        id={id}
-        value={value}
-        disabled={lockedBecause !== undefined}
-        title={lockedBecause}
-        onChange={(e) => onChange(e.target.value as T)}
-        {...invalidProps(message, `${id}-error`)}
-      >
-        {(Object.entries(options) as Array<[T, string]>).map(([option, word]) => (
-          <option key={option} value={option}>
-            {word}
-          </option>
-        ))}
-      </select>
-      <FieldError id={`${id}-error`} message={message} />
-    </div>
   );
 }
