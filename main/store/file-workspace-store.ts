@@ -182,7 +182,7 @@ export class FileWorkspaceStore implements WorkspaceStore {
     this.assertOpen();
     return this.perContact.run(contactId, async () => {
       await this.summaries.ensure(contactId);
-      return (await this.messages.find(contactId, messageId))?.find(messageId);
+      return this.messages.current(contactId, messageId);
     });
   }
 

@@ -1,15 +1,6 @@
-import type { Page } from '@playwright/test';
 import type { PreviewHost } from '../../main/platform/preview/host';
 import { DEFAULT_AUTO_REPLIES } from '../../main/contract/model';
-import { advanceClock, expect, screenshotPath, START, test } from './fixtures';
-
-const contactRow = (page: Page, name: string) => page.getByRole('option', { name: new RegExp(`^${name},`) });
-
-async function openContact(page: Page, name: string): Promise<void> {
-  await page.getByRole('searchbox', { name: 'Search contacts' }).fill(name);
-  await contactRow(page, name).click();
-  await expect(page.getByRole('heading', { level: 2, name })).toBeVisible();
-}
+import { advanceClock, expect, openContact, screenshotPath, START, test } from './fixtures';
 
 async function idOf(host: PreviewHost, name: string): Promise<string> {
   const rows = await host.app.handlers.contacts.list();

@@ -1,13 +1,7 @@
 import type { Page } from '@playwright/test';
-import { expect, screenshotPath, test } from './fixtures';
+import { expect, openContact, screenshotPath, test } from './fixtures';
 
 const contactRow = (page: Page, name: string) => page.getByRole('option', { name: new RegExp(`^${name},`) });
-
-async function openContact(page: Page, name: string): Promise<void> {
-  await page.getByRole('searchbox', { name: 'Search contacts' }).fill(name);
-  await contactRow(page, name).click();
-  await expect(page.getByRole('heading', { level: 2, name })).toBeVisible();
-}
 
 test('one click in the Follow-ups view sends the follow-up; a simulated reply opens a new window', async ({
   app,
@@ -42,7 +36,7 @@ test('one click in the Follow-ups view sends the follow-up; a simulated reply op
     'Thanks, the repair can go ahead.',
   );
   // She has just written and nobody answered yet: she waits for the owner.
-  await expect(contactRow(app, 'Sofia Rossi')).toHaveAccessibleName(/Waiting for you, 23 h 59 min left/);
+  await expect(contactRow(app, 'Sofia Rossi')).toHaveAccessibleName(/23 h 59 min left, Waiting for you/);
   await expect(app.getByRole('textbox', { name: 'Message' })).toBeEditable();
 });
 

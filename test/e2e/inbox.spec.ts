@@ -1,22 +1,16 @@
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { advanceClock, expect, screenshotPath, startHost, test } from './fixtures';
+import { advanceClock, expect, openContact, screenshotPath, startHost, test } from './fixtures';
 import { MINUTE } from '../../main/domain/durations';
 
 const contactRow = (page: Page, name: string) => page.getByRole('option', { name: new RegExp(`^${name},`) });
-
-async function openContact(page: Page, name: string): Promise<void> {
-  await page.getByRole('searchbox', { name: 'Search contacts' }).fill(name);
-  await contactRow(page, name).click();
-  await expect(page.getByRole('heading', { level: 2, name })).toBeVisible();
-}
 
 test('the demo workspace loads with every window state, sorted by what closes first', async ({ app }) => {
   await expect(app.getByRole('region', { name: 'Demo workspace' })).toContainText('demo data');
   const list = app.getByRole('listbox', { name: 'Contacts' });
   await expect(list.getByRole('option').first()).toHaveAccessibleName(
-    /^Lucas Bakker, Waiting for you, closes in 1[23] min/,
+    /^Lucas Bakker, closes in 1[23] min, Waiting for you/,
   );
   const chips = app.getByRole('group', { name: 'Show contacts by window state' });
   for (const chip of [
@@ -50,21 +44,21 @@ test('a countdown ticks and a window goes from open to closing to closed as the 
   // (A text typed but not sent is no answer: she stays "Waiting for you" until the window closes.)
   await openContact(app, 'Zeynep Kaya');
   const row = contactRow(app, 'Zeynep Kaya');
-  await expect(row).toHaveAccessibleName(/Waiting for you, 1 h 29 min left/);
+  await expect(row).toHaveAccessibleName(/1 h 29 min left, Waiting for you/);
   const composer = app.getByRole('textbox', { name: 'Message' });
   await expect(composer).toBeEditable();
   await composer.fill('Yes, gift wrapping is free!');
 
   advanceClock(host, 31 * MINUTE);
-  await expect(row).toHaveAccessibleName(/Waiting for you, closes in 5\d min/);
+  await expect(row).toHaveAccessibleName(/closes in 5\d min, Waiting for you/);
   await expect(app.getByRole('heading', { level: 2, name: 'Zeynep Kaya' })).toBeVisible();
 
   advanceClock(host, 56 * MINUTE);
-  await expect(row).toHaveAccessibleName(/Waiting for you, closes in [23] min \d+ s/);
+  await expect(row).toHaveAccessibleName(/closes in [23] min \d+ s, Waiting for you/);
   await app.screenshot({ path: screenshotPath('closing-under-5-minutes') });
 
   advanceClock(host, 3 * MINUTE);
-  await expect(row).toHaveAccessibleName(/Closed, closed .*follow-up ready/);
+  await expect(row).toHaveAccessibleName(/closed .*follow-up ready, Closed/);
   await expect(app.getByRole('textbox', { name: 'Message' })).toHaveCount(0);
   await expect(app.getByRole('status').filter({ hasText: '24-hour window closed' })).toBeVisible();
   // What the owner had typed is still there to copy.
@@ -74,6 +68,8 @@ test('a countdown ticks and a window goes from open to closing to closed as the 
 
 test('a simulated customer message reopens a closed window', async ({ app }) => {
   await openContact(app, 'Sofia Rossi');
+  // Her row stays in view while the list moves her up.
+  await app.getByRole('searchbox', { name: 'Search contacts' }).fill('Sofia Rossi');
   await expect(contactRow(app, 'Sofia Rossi')).toHaveAccessibleName(/Closed/);
   await expect(app.getByRole('textbox', { name: 'Message' })).toHaveCount(0);
   await app.getByRole('button', { name: 'Simulate customer message' }).click();
@@ -84,7 +80,7 @@ test('a simulated customer message reopens a closed window', async ({ app }) => 
   await simulate.getByRole('button', { name: 'Send as the customer' }).click();
   await expect(simulate).toHaveCount(0);
   // She has just written and nobody answered yet: "Waiting for you", not "Open".
-  await expect(contactRow(app, 'Sofia Rossi')).toHaveAccessibleName(/Waiting for you, 23 h 59 min left/);
+  await expect(contactRow(app, 'Sofia Rossi')).toHaveAccessibleName(/23 h 59 min left, Waiting for you/);
   await expect(app.getByRole('textbox', { name: 'Message' })).toBeEditable();
 });
 

@@ -19,19 +19,39 @@ interface AxeViolation {
   nodes: { target: string[]; failureSummary?: string }[];
 }
 
-async function axeViolations(page: Page): Promise<string[]> {
+async function axeViolations(page: Page, within: string): Promise<string[]> {
   await page.evaluate(AXE_SOURCE);
   // Strings, not functions: this file is type-checked without the DOM library.
   const violations = await page.evaluate<AxeViolation[]>(
-    'axe.run(document).then((result) => result.violations)',
+    `axe.run(${within}).then((result) => result.violations)`,
   );
   return violations.map(
     (v) => `${v.id} (${v.impact ?? '?'}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`,
   );
 }
 
-async function expectAccessible(page: Page, where: string): Promise<void> {
-  expect(await axeViolations(page), where).toEqual([]);
+/** `within`: the whole page, or (as a script expression) the one part a check is about. */
+async function expectAccessible(page: Page, where: string, within = 'document'): Promise<void> {
+  expect(await axeViolations(page, within), where).toEqual([]);
+}
+
+/**
+ * How many lines each matching element's text is laid out on: its pieces' boxes, top to bottom, and a
+ * new line wherever a piece starts below the one before (a <kbd> sits a pixel off the words beside it).
+ */
+function linesOf(page: Page, selector: string): Promise<{ text: string; lines: number }[]> {
+  return page.evaluate(`[...document.querySelectorAll(${JSON.stringify(selector)})].map((el) => {
+    const range = document.createRange();
+    range.selectNodeContents(el);
+    const boxes = [...range.getClientRects()].filter((box) => box.height > 0).sort((a, b) => a.top - b.top);
+    let lines = 0;
+    let bottom = -Infinity;
+    for (const box of boxes) {
+      if (box.top >= bottom - 1) lines += 1;
+      bottom = Math.max(bottom, box.bottom);
+    }
+    return { text: el.textContent, lines };
+  })`);
 }
 
 async function noSidewaysOverflow(page: Page): Promise<void> {
@@ -125,7 +145,16 @@ for (const size of SIZES) {
       }
       await expect(app.getByRole('region', { name: 'Demo workspace' })).toBeVisible();
       await noSidewaysOverflow(app);
+      // The message box gets the room, not the buttons beside it (at 800 wide it once held a dozen
+      // letters), and the shortcut hint reads on one line.
+      const messageBox = await app.getByRole('textbox', { name: 'Message' }).boundingBox();
+      expect.soft(messageBox?.width, 'the message box is squeezed').toBeGreaterThanOrEqual(280);
+      for (const hint of await linesOf(app, '.composer-hint')) {
+        expect.soft(hint.lines, `the hint "${hint.text}" wraps`).toBe(1);
+      }
       await app.screenshot({ path: screenshotPath(`look-${size.width}x${size.height}-${scheme}`) });
+      // What a small window shows differs (other rows in view, wrapped parts): scanned at every size.
+      await expectAccessible(app, `conversation at ${size.width}×${size.height} (${scheme})`);
 
       await app
         .getByRole('navigation', { name: 'Screens' })
@@ -133,6 +162,24 @@ for (const size of SIZES) {
         .click();
       await expect(app.getByRole('button', { name: /^Edit order_ready \(nl\)/ })).toBeVisible();
       await noSidewaysOverflow(app);
+      // Each name reads whole (at 800 wide they once broke a letter a line), still as the row's header.
+      await expect(app.getByRole('rowheader', { name: 'appointment_reminder' })).toBeVisible();
+      const names = await linesOf(app, '.templates-table .template-name');
+      expect(names.length).toBeGreaterThan(3);
+      for (const name of names) {
+        expect.soft(name.lines, `the template name ${name.text} is broken up`).toBeLessThanOrEqual(2);
+      }
+      const table = await app.getByRole('table', { name: 'Your templates' }).boundingBox();
+      expect(
+        (table?.x ?? Infinity) + (table?.width ?? 0),
+        'the table runs off the window',
+      ).toBeLessThanOrEqual(size.width);
+      // Laid out as two lines a template, the table still reads as a table.
+      await expectAccessible(
+        app,
+        `Templates at ${size.width}×${size.height} (${scheme})`,
+        "document.querySelector('.templates-table')",
+      );
       await app.screenshot({ path: screenshotPath(`look-templates-${size.width}x${size.height}-${scheme}`) });
     });
   }

@@ -1,9 +1,8 @@
 import { Readable } from 'node:stream';
-import type { Page } from '@playwright/test';
 import type { Message } from '../../main/contract/model';
 import type { PreviewHost } from '../../main/platform/preview/host';
 import { writeMediaFile } from '../../main/store/media-files';
-import { expect, screenshotPath, test } from './fixtures';
+import { expect, openContact, screenshotPath, test } from './fixtures';
 
 /**
  * An inbound photo, voice note and document shown in the conversation (served by the app's own protocol),
@@ -20,12 +19,6 @@ const OGG = Buffer.concat([Buffer.from('OggS'), Buffer.alloc(200)]);
 const PDF = Buffer.from('%PDF-1.4\n% invoice\n');
 
 const NAME = 'Emma de Groot';
-
-async function openContact(page: Page, name: string): Promise<void> {
-  await page.getByRole('searchbox', { name: 'Search contacts' }).fill(name);
-  await page.getByRole('option', { name: new RegExp(`^${name},`) }).click();
-  await expect(page.getByRole('heading', { level: 2, name })).toBeVisible();
-}
 
 function one(bytes: Buffer): AsyncIterable<Uint8Array> {
   return Readable.from([bytes]);

@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { sortRows } from '../../main/contract/contact-order';
-import { expect, screenshotPath, test } from './fixtures';
+import { expect, openContact, screenshotPath, test } from './fixtures';
 
 const contactRow = (page: Page, name: string) => page.getByRole('option', { name: new RegExp(`^${name},`) });
 
@@ -40,10 +40,7 @@ test('a message from another customer raises the unread count and the badge and 
   await app.screenshot({ path: screenshotPath('waiting-for-you') });
 
   // Opening the conversation reads it.
-  await app.getByRole('searchbox', { name: 'Search contacts' }).fill(name);
-  await contactRow(app, name).click();
-  await expect(app.getByRole('heading', { level: 2, name })).toBeVisible();
-  await app.getByRole('searchbox', { name: 'Search contacts' }).fill('');
+  await openContact(app, name);
   await expect(app).toHaveTitle('CareWindow');
 
   // Label the contact from the header, then filter the list by that label.

@@ -44,11 +44,11 @@ describe('the contact list', () => {
     const list = screen.getByRole('listbox', { name: 'Contacts' });
     expect(within(list).getAllByRole('option')).toHaveLength(5);
     expect(optionNames()).toEqual([
-      'Maria Jansen, Waiting for you, closes in 42 min, 1 unread message',
-      'Ahmed El Amrani, Waiting for you, 2 h 10 min left, 1 unread message',
-      'Sofia Rossi, Closed, closed 3 h ago · follow-up ready, 1 unread message',
-      'Tom de Vries, Followed up, awaiting customer, template sent 10:02, 1 unread message',
-      'Nina Berg, No window, never wrote',
+      'Maria Jansen, closes in 42 min, Waiting for you, 1 unread message',
+      'Ahmed El Amrani, 2 h 10 min left, Waiting for you, 1 unread message',
+      'Sofia Rossi, closed 3 h ago · follow-up ready, Closed, 1 unread message',
+      'Tom de Vries, template sent 10:02, Followed up, awaiting customer, 1 unread message',
+      'Nina Berg, never wrote, No window',
     ]);
     const maria = screen.getByRole('option', { name: /^Maria Jansen/ });
     expect(maria.textContent).toContain('●');
@@ -74,7 +74,7 @@ describe('the contact list', () => {
     await user.click(closing);
     expect(closing.getAttribute('aria-pressed')).toBe('true');
     expect(all.getAttribute('aria-pressed')).toBe('false');
-    expect(optionNames()).toEqual(['Maria Jansen, Waiting for you, closes in 42 min, 1 unread message']);
+    expect(optionNames()).toEqual(['Maria Jansen, closes in 42 min, Waiting for you, 1 unread message']);
 
     await user.click(closing);
     expect(screen.getAllByRole('option')).toHaveLength(5);
@@ -85,13 +85,13 @@ describe('the contact list', () => {
     const search = screen.getByRole('searchbox', { name: 'Search contacts' });
     await user.type(search, '612');
     await waitFor(() =>
-      expect(optionNames()).toEqual(['Maria Jansen, Waiting for you, closes in 42 min, 1 unread message']),
+      expect(optionNames()).toEqual(['Maria Jansen, closes in 42 min, Waiting for you, 1 unread message']),
     );
     await user.clear(search);
     await user.type(search, 'rossi');
     await waitFor(() =>
       expect(optionNames()).toEqual([
-        'Sofia Rossi, Closed, closed 3 h ago · follow-up ready, 1 unread message',
+        'Sofia Rossi, closed 3 h ago · follow-up ready, Closed, 1 unread message',
       ]),
     );
     await user.clear(search);
@@ -136,7 +136,7 @@ describe('the contact list', () => {
     await renderApp(host);
     // Nina's first message arrives late: her window closes in 5 minutes.
     await act(() => customerWrites(host, PHONE.nina, T0 + 5 * MINUTE - DAY));
-    expect(optionNames()[0]).toBe('Nina Berg, Waiting for you, closes in 5 min, 1 unread message');
+    expect(optionNames()[0]).toBe('Nina Berg, closes in 5 min, Waiting for you, 1 unread message');
     expect(screen.getByRole('button', { name: 'Closing 2' })).toBeTruthy();
   });
 

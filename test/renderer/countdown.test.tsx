@@ -30,15 +30,15 @@ describe('countdowns', () => {
     const header = screen.getByRole('heading', { name: 'Maria Jansen', level: 2 }).closest('header');
     if (!header) throw new Error('no conversation header');
     expect(rowStatus(option('Maria Jansen'))).toBe(
-      'Maria Jansen, Waiting for you, closes in 8 min, 1 unread message',
+      'Maria Jansen, closes in 8 min, Waiting for you, 1 unread message',
     );
     expect(within(header).getByText('closes in 8 min')).toBeTruthy();
 
     await act(() => host.jumpTo(T0 + 3 * MINUTE + 48 * SECOND));
-    expect(rowStatus(option('Maria Jansen'))).toBe('Maria Jansen, Waiting for you, closes in 4 min 12 s');
+    expect(rowStatus(option('Maria Jansen'))).toBe('Maria Jansen, closes in 4 min 12 s, Waiting for you');
     expect(within(header).getByText('closes in 4 min 12 s')).toBeTruthy();
     expect(rowStatus(option('Ahmed El Amrani'))).toBe(
-      'Ahmed El Amrani, Waiting for you, 3 h 8 min left, 1 unread message',
+      'Ahmed El Amrani, 3 h 8 min left, Waiting for you, 1 unread message',
     );
   });
 
@@ -49,13 +49,13 @@ describe('countdowns', () => {
     const host = await shop(T0 + 2 * HOUR, 6 * MINUTE);
     await renderApp(host);
     expect(rowStatus(option('Maria Jansen'))).toBe(
-      'Maria Jansen, Waiting for you, closes in 6 min, 1 unread message',
+      'Maria Jansen, closes in 6 min, Waiting for you, 1 unread message',
     );
 
     vi.setSystemTime(T0 + 60 * SECOND);
     await act(() => vi.advanceTimersByTime(SECOND));
     expect(rowStatus(option('Maria Jansen'))).toBe(
-      'Maria Jansen, Waiting for you, closes in 4 min 59 s, 1 unread message',
+      'Maria Jansen, closes in 4 min 59 s, Waiting for you, 1 unread message',
     );
   });
 

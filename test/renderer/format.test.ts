@@ -6,7 +6,6 @@ import { formatAgo, formatRemaining } from '../../renderer/src/format/durations'
 import {
   closedPanelLead,
   countdownText,
-  rowLabel,
   templateBlocker,
   windowEndLine,
 } from '../../renderer/src/format/window-text';
@@ -118,13 +117,6 @@ describe('countdownText (the "Window states" table)', () => {
   ];
   it.each(cases)('%s', (_name, window, text) => {
     expect(countdownText(window, T0, 'en-GB', AMS)).toBe(text);
-  });
-
-  it('builds the accessible name of a list row from name, state word and countdown', () => {
-    const window = win({ state: 'closing', expiresAt: T0 + 8 * MINUTE });
-    expect(rowLabel('Maria Jansen', window, countdownText(window, T0, 'en-GB', AMS))).toBe(
-      'Maria Jansen, Closing, closes in 8 min',
-    );
   });
 });
 

@@ -26,7 +26,7 @@ describe('who is waiting for me', () => {
   it('customers waiting for you come first with their unread count; the title carries the total', async () => {
     await renderApp(await inbox());
     expect(names().map((n) => n.split(',')[0])).toEqual(['Cas Claes', 'Ben Bos', 'Ana Alves']);
-    expect(names()[0]).toMatch(/^Cas Claes, Waiting for you, .*, 2 unread messages$/);
+    expect(names()[0]).toMatch(/^Cas Claes, .+, Waiting for you, .*, 2 unread messages$/);
     expect(names()[2]).not.toContain('Waiting for you');
     expect(document.title).toBe('(4) CareWindow');
     expect(screen.getByRole('button', { name: 'Waiting for you 2' })).toBeTruthy();

@@ -216,7 +216,7 @@ describe('reminders in the conversation', () => {
     expect(screen.getByText('Reminders muted for this contact')).toBeTruthy();
     expect(
       screen.getByRole('option', {
-        name: /^Maria Jansen, Waiting for you, closes in 50 min, .+, reminders muted$/,
+        name: /^Maria Jansen, closes in 50 min, Waiting for you, .+, reminders muted$/,
       }),
     ).toBeTruthy();
     await user.click(screen.getByRole('button', { name: 'Unmute reminders' }));

@@ -28,7 +28,7 @@ describe('a scheduled follow-up on the contact list', () => {
     // Said where it is shown (after the countdown, before the last message), so what a voice-control
     // user reads out names the row (axe: label-content-name-mismatch).
     expect(row('Sofia Rossi').getAttribute('aria-label')).toMatch(
-      /^Sofia Rossi, [^,]+, closed 3 h ago[^,]*, Follow-up tomorrow 09:00, Hello!/,
+      /^Sofia Rossi, closed 3 h ago[^,]*, [^,]+, Follow-up tomorrow 09:00, Hello!/,
     );
     expect(words(row('Sofia Rossi').getAttribute('aria-label') ?? '')).toContain(
       words(row('Sofia Rossi').textContent),

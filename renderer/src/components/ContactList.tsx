@@ -214,6 +214,8 @@ const ContactOption = memo(function ContactOption({
         {/* The count is drawn by CSS from data-count: the accessible name says "2 unread messages". */}
         {row.unread > 0 ? <span className="unread-count" data-count={row.unread} aria-hidden="true" /> : null}
       </span>{' '}
+      {/* Line by line, as the grid lays them out: a row half in view reads as the start (or end) of its name. */}
+      <span className="row-countdown">{countdown}</span>{' '}
       <span className="row-word">
         {contact.muted ? (
           <span className="row-muted" title="Reminders muted">
@@ -222,7 +224,6 @@ const ContactOption = memo(function ContactOption({
         ) : null}
         {row.waiting ? <span className="waiting-word">{rowWord(row)}</span> : rowWord(row)}
       </span>{' '}
-      <span className="row-countdown">{countdown}</span>{' '}
       <span
         className={last?.notSent !== undefined ? 'row-snippet row-not-sent' : 'row-snippet'}
         id={`${id}-snippet`}

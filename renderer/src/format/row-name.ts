@@ -34,9 +34,10 @@ export function chipTexts(
 }
 
 /**
- * A contact row's accessible name. It holds everything the row shows, in the order it shows it (axe's
- * label-content-name-mismatch: a voice-control user says what they see), and then what only a screen
- * reader needs: "Maria Jansen, Closing, closes in 8 min, New order, Is the blue one back?, 2 unread
+ * A contact row's accessible name. It holds everything the row shows, line by line as the row's DOM
+ * holds it (axe's label-content-name-mismatch: a voice-control user says what they see; a row half
+ * scrolled out of view shows one line, which must still read as a run of the name), and then what only a
+ * screen reader needs: "Maria Jansen, closes in 8 min, Closing, New order, Is the blue one back?, 2 unread
  * messages, reminders muted". A scheduled follow-up (`scheduledWords`) is shown before the chips.
  */
 export function rowAccessibleName(
@@ -50,8 +51,8 @@ export function rowAccessibleName(
   const chips = chipTexts(row.contact, known, maxChips);
   const shown = [
     row.contact.name,
-    rowWord(row),
     countdown,
+    rowWord(row),
     ...(scheduled === null ? [] : [scheduled]),
     ...chips,
     snippetOf(row.activity.lastMessage),

@@ -81,11 +81,6 @@ function closedAgo(window: CareWindow, now: number): string {
   return window.expiresAt === null ? 'closed' : `closed ${formatAgo(now - window.expiresAt)}`;
 }
 
-/** What a screen reader hears for a contact in the list: "Maria Jansen, Closing, closes in 8 min". */
-export function rowLabel(name: string, window: CareWindow, countdown: string): string {
-  return `${name}, ${STATE_WORD[window.state]}, ${countdown}`;
-}
-
 /**
  * The conversation header's line about the exact end of the window: "Window closes today at 16:05",
  * "Window closed yesterday at 09:12", "Window closes Thu 26 Nov at 10:00", with the zone named
