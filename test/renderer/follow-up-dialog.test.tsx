@@ -41,7 +41,9 @@ describe('the follow-up preview', () => {
     await user.click(sendButton(dialog));
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
     expect(host.callsTo('followUps.send')).toEqual([[id.sofia, templates.ticket]]);
-    expect(screen.getByRole('option', { name: /^Sofia Rossi, .+, Followed up, awaiting customer/ })).toBeTruthy();
+    expect(
+      screen.getByRole('option', { name: /^Sofia Rossi, .+, Followed up, awaiting customer/ }),
+    ).toBeTruthy();
     expect(screen.getByRole('status').textContent).toContain('Follow-up sent at 14:00.');
   });
 
