@@ -21,8 +21,9 @@ interface Entry extends RowInputs {
  * Each contact's row (window, follow-up readiness, waiting) as last built, kept while nothing it is made
  * of changed: the list, its pages and a row pushed after a change all ask for rows, 10,000 at a time, and
  * deciding "follow-up ready" means choosing and filling a template. The store replaces a contact record,
- * an activity summary, the settings, the library's array and a last-used entry when they change (never
- * changes them in place), so identity tells what changed; time changes a row only at its window's
+ * an activity summary, the library's array and a last-used entry when they change (never changes them in
+ * place), so identity tells what changed; of the settings a row depends on the closing lead and the
+ * default template alone, compared by value; time changes a row only at its window's
  * `nextChangeAt` (closing, then closed). The next reminder and the unread count are not kept here: they
  * change on their own and cost nothing to add.
  */
@@ -56,7 +57,9 @@ function holds(entry: Entry, inputs: RowInputs, now: number): boolean {
   return (
     entry.contact === inputs.contact &&
     entry.activity === inputs.activity &&
-    entry.rules === inputs.rules &&
+    // The store hands out a copy of the settings each time: a row uses only these two of them.
+    entry.rules.closingLeadMinutes === inputs.rules.closingLeadMinutes &&
+    entry.rules.defaultTemplateId === inputs.rules.defaultTemplateId &&
     entry.templates === inputs.templates &&
     entry.lastUsed === inputs.lastUsed &&
     entry.from <= now &&

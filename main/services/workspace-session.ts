@@ -1,5 +1,6 @@
 import type { Contact, ContactRow, DataProblem, Message, WorkspaceKind } from '../contract/model';
 import { numberCountry } from '../domain/phone';
+import { careWindowOf } from '../domain/care-window';
 import type { WorkspaceStore } from '../store/workspace-store';
 import type { OpenSessionDeps, SessionDeps } from './session-deps';
 import { ConsentService } from './consent';
@@ -260,9 +261,16 @@ export class WorkspaceSession {
     return this.contacts.list();
   }
 
-  /** When each window next changes needs only the windows (no follow-up readiness): cheap at open. */
+  /** When each window next changes needs only the windows (no rows, no follow-up readiness): cheap at open. */
   private watchAll(): void {
-    this.watcher.trackAll(this.contacts.windowRows().map((row) => [row.contact.id, row.window.nextChangeAt]));
+    const { store, clock } = this.deps;
+    const rules = store.settings();
+    const now = clock.now();
+    this.watcher.trackAll(
+      store
+        .contacts()
+        .map((c) => [c.id, careWindowOf(store.activity(c.id), c.optIn, rules, now).nextChangeAt]),
+    );
   }
 
   private refresh(contactIds: string[]): void {

@@ -147,7 +147,8 @@ async function windowStates(app: CareWindow, contacts: readonly Contact[], now: 
   report(`window states, ${n} contacts (careWindowOf)`, windows, 'comparable objects', floor);
   report(`contact list rows, ${n} contacts (contacts.list)`, list, 'comparable objects', floor);
   goal(`window states for ${n} contacts ≤ 5 ms`, windows.p50 <= 5, describeFigure(windows));
-  goal(`contact list rows for ${n} contacts ≤ 5 ms`, list.p50 <= 5, ratioText(list, floor));
+  // Not a goal of the issue: the first screen and the pages build rows for the contacts they return only.
+  note(`  contact list rows against the floor`, ratioText(list, floor));
 }
 
 const ratioText = (figure: Figure, floor: Figure): string => {

@@ -66,9 +66,19 @@ describe('the contact row cache', () => {
     cache.row({ ...inputs, contact: { ...anna, muted: true } }, T0 + HOUR);
     cache.row({ ...inputs, contact: { ...anna, muted: true }, activity: wroteAt(T0 + HOUR) }, T0 + HOUR);
     cache.row({ ...inputs, templates: [] }, T0 + HOUR);
-    cache.row({ ...inputs, rules: { ...DEFAULT_SETTINGS } }, T0 + HOUR);
+    cache.row({ ...inputs, rules: { ...DEFAULT_SETTINGS, closingLeadMinutes: 30 } }, T0 + HOUR);
+    cache.row({ ...inputs, rules: { ...DEFAULT_SETTINGS, defaultTemplateId: 'order_ready.nl' } }, T0 + HOUR);
     cache.row({ ...inputs, lastUsed: { name: 'x', language: 'en', at: T0 } }, T0 + HOUR);
-    expect(builds()).toBe(7);
+    expect(builds()).toBe(8);
+  });
+
+  it('keeps the row for a copy of the same settings (the store hands out copies)', () => {
+    const { cache, builds } = counted();
+    const first = cache.row(inputs, T0 + HOUR);
+    expect(
+      cache.row({ ...inputs, rules: { ...DEFAULT_SETTINGS, quietHoursEnabled: false } }, T0 + HOUR),
+    ).toBe(first);
+    expect(builds()).toBe(1);
   });
 
   it('forgets the rows of contacts that are gone', () => {

@@ -60,6 +60,26 @@ const baseLanguage = (language: string): string => language.split('_')[0] ?? lan
 const byNameThenLanguage = (a: Template, b: Template): number =>
   a.name < b.name ? -1 : a.name > b.name ? 1 : a.language < b.language ? -1 : a.language > b.language ? 1 : 0;
 
+/** Each library's approved utility templates by base language, in name order, sorted once per library. */
+const utilityLibraries = new WeakMap<readonly Template[], ReadonlyMap<string, Template[]>>();
+
+function utilityByLanguage(templates: readonly Template[]): ReadonlyMap<string, Template[]> {
+  let byLanguage = utilityLibraries.get(templates);
+  if (byLanguage === undefined) {
+    const grouped = new Map<string, Template[]>();
+    const usable = templates
+      .filter((t) => t.status === 'approved' && t.category === 'utility')
+      .sort(byNameThenLanguage);
+    for (const t of usable) {
+      const lang = baseLanguage(t.language);
+      grouped.set(lang, [...(grouped.get(lang) ?? []), t]);
+    }
+    byLanguage = grouped;
+    utilityLibraries.set(templates, byLanguage);
+  }
+  return byLanguage;
+}
+
 /**
  * The approved utility template that suits a contact best: in the contact's language, else English;
  * one whose placeholders can all be filled for this contact before one that cannot.
@@ -70,10 +90,10 @@ export function bestUtilityTemplate(
   exclude: string | null = null,
 ): Template | null {
   const languages = [...new Set([languageOf(contact), 'en'].filter((l): l is string => l !== null))];
-  const usable = templates
-    .filter((t) => t.status === 'approved' && t.category === 'utility' && t.id !== exclude)
-    .sort(byNameThenLanguage);
-  const inLanguage = languages.map((lang) => usable.filter((t) => baseLanguage(t.language) === lang));
+  const byLanguage = utilityByLanguage(templates);
+  const inLanguage = languages.map((lang) =>
+    (byLanguage.get(lang) ?? []).filter((t) => exclude === null || t.id !== exclude),
+  );
   const fills = (t: Template) => fillTemplate(t.body, t.mapping, contact).ok;
   for (const list of inLanguage) {
     const found = list.find(fills);
