@@ -45,6 +45,11 @@ export class ContactRowCache {
     return row;
   }
 
+  /** Forgets a deleted contact's row at once: nothing of a forgotten customer stays behind, in memory either. */
+  forget(contactId: string): void {
+    this.entries.delete(contactId);
+  }
+
   /** Drops the rows of contacts that are gone (deleted or forgotten), once there are more rows than contacts. */
   keepOnly(contacts: readonly Contact[]): void {
     if (this.entries.size <= contacts.length) return;

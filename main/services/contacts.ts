@@ -99,6 +99,11 @@ export class ContactsService {
     return this.rowFor(contact);
   }
 
+  /** A deleted contact's row goes with it. */
+  forget(contactId: string): void {
+    this.rows.forget(contactId);
+  }
+
   /** The contact's whole row now: its window, follow-up readiness, next reminder and unread count. */
   rowFor(contact: Contact): ContactRow {
     return this.completer()(contact);

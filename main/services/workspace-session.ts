@@ -177,6 +177,7 @@ export class WorkspaceSession {
       changed: (contact) => this.rowChanged(this.contacts.rowFor(contact)),
       forgotten: async (contactId) => {
         this.rowPush.forget(contactId);
+        this.contacts.forget(contactId);
         await this.inbox.forget(contactId).catch((error: unknown) => {
           log.warn('Could not clear the unread count of a deleted contact', { error: String(error) });
         });

@@ -91,5 +91,8 @@ describe('the contact row cache', () => {
     expect(builds()).toBe(2);
     cache.row(inputs, T0);
     expect(builds()).toBe(3);
+    cache.forget('b');
+    cache.row({ ...inputs, contact: bram }, T0);
+    expect(builds()).toBe(4);
   });
 });
