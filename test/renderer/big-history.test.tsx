@@ -148,20 +148,30 @@ describe('a long conversation', () => {
   });
 });
 
+/**
+ * The renderer's store (no screen) on Ahmed's 1,000 messages, his conversation opened at message 500;
+ * `before` runs first (a message from him, so the window is open).
+ */
+async function openedAtMessage500(before?: (host: InProcessHost) => Promise<void>) {
+  const { host, ahmed } = await ahmedWithHistory(1_000);
+  await before?.(host);
+  const { messages } = await host.handlers.conversation.history(ahmed, {
+    around: { at: atOf(500) },
+    limit: 1,
+  });
+  const target = messages[0];
+  if (!target) throw new Error('no message 500');
+  const store = new AppStore(unwrapBridgeApi(host.bridge));
+  const stop = store.start();
+  await waitFor(() => expect(store.getState().status).toBe('ready'));
+  await store.openConversationAt(ahmed, { messageId: target.id, at: target.at });
+  return { store, stop, ahmed, target };
+}
+
 describe('opening a conversation at a message', () => {
   it('opens centred on the message, highlighted, with pages both ways', async () => {
-    const { host, ahmed } = await ahmedWithHistory(1_000);
-    const { messages } = await host.handlers.conversation.history(ahmed, {
-      around: { at: atOf(500) },
-      limit: 1,
-    });
-    const target = messages[0];
-    if (!target) throw new Error('no message 500');
-    const store = new AppStore(unwrapBridgeApi(host.bridge));
-    const stop = store.start();
+    const { store, stop, ahmed, target } = await openedAtMessage500();
     try {
-      await waitFor(() => expect(store.getState().status).toBe('ready'));
-      await store.openConversationAt(ahmed, { messageId: target.id, at: target.at });
       const conversation = store.getState().conversation;
       expect(store.getState().selectedId).toBe(ahmed);
       expect(conversation?.focus?.messageId).toBe(target.id);
@@ -184,19 +194,10 @@ describe('opening a conversation at a message', () => {
 
 describe('sending while reading older history', () => {
   it('brings the log back to the newest messages, where the sent one is', async () => {
-    const { host, ahmed } = await ahmedWithHistory(1_000);
-    await customerWrites(host, '+31612345001', T0 - HOUR, 'Is my order ready?');
-    const { messages } = await host.handlers.conversation.history(ahmed, {
-      around: { at: atOf(500) },
-      limit: 1,
-    });
-    const target = messages[0];
-    if (!target) throw new Error('no message 500');
-    const store = new AppStore(unwrapBridgeApi(host.bridge));
-    const stop = store.start();
+    const { store, stop, ahmed } = await openedAtMessage500((host) =>
+      customerWrites(host, '+31612345001', T0 - HOUR, 'Is my order ready?'),
+    );
     try {
-      await waitFor(() => expect(store.getState().status).toBe('ready'));
-      await store.openConversationAt(ahmed, { messageId: target.id, at: target.at });
       expect(store.getState().conversation?.hasNewer).toBe(true);
       store.setDraft(ahmed, 'Yes, it is ready to collect');
       await store.sendDraft(ahmed);

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { ContactRow, WindowState } from '../../main/contract/model';
 import { topRows, topRowsCompleting } from '../../main/services/contact-pages';
 import { NO_ACTIVITY } from '../../main/domain/activity';
+import { contact } from '../store/store-test-kit';
 
 /**
  * The first screen orders 10,000 rows built without their follow-up readiness and completes only the ones
@@ -11,20 +12,8 @@ import { NO_ACTIVITY } from '../../main/domain/activity';
 function row(i: number, state: WindowState, at: number, ready: boolean, waiting: boolean): ContactRow {
   const closed = state === 'closed' || state === 'none';
   return {
-    contact: {
-      id: `c${i}`,
-      // Few names, so ties on time are broken by name and then by id.
-      name: ['Anna', 'Bram', 'Chloé', 'Ömer'][i % 4] ?? 'Anna',
-      phone: '+31612345678',
-      notes: '',
-      fields: {},
-      optIn: { status: 'opted-in', at: 0, source: 'in-store', proof: '' },
-      optInHistory: [],
-      optInRequestedAt: null,
-      muted: false,
-      createdAt: 0,
-      updatedAt: 0,
-    },
+    // Few names, so ties on time are broken by name and then by id.
+    contact: contact(`c${i}`, { name: ['Anna', 'Bram', 'Chloé', 'Ömer'][i % 4] ?? 'Anna' }),
     activity: NO_ACTIVITY,
     window: {
       state,

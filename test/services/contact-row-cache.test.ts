@@ -4,22 +4,11 @@ import { rowOf } from '../../main/domain/contact-row';
 import { NO_ACTIVITY } from '../../main/domain/activity';
 import { CARE_WINDOW, HOUR } from '../../main/domain/durations';
 import { ContactRowCache, type RowInputs } from '../../main/services/contact-row-cache';
+import { contact as customer } from '../store/store-test-kit';
 
 const T0 = Date.parse('2026-11-30T10:00:00Z');
 
-const contact = (id: string, name = 'Anna'): Contact => ({
-  id,
-  name,
-  phone: '+31612345678',
-  notes: '',
-  fields: {},
-  optIn: { status: 'opted-in', at: 0, source: 'in-store', proof: '' },
-  optInHistory: [],
-  optInRequestedAt: null,
-  muted: false,
-  createdAt: 0,
-  updatedAt: 0,
-});
+const contact = (id: string, name = 'Anna'): Contact => customer(id, { name });
 
 /** A cache whose builder counts its calls and decides the window as the app does. */
 function counted() {

@@ -1,23 +1,22 @@
 import * as fsp from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Message } from '../../main/contract/model';
-import { logFileStem } from '../../main/store/log-file-name';
-import { openWorkspaceStore, type OpenWorkspaceOptions } from '../../main/store/open-workspace';
-import { contact, message, recordingFs, T0, useTempDirs } from './store-test-kit';
+import {
+  contact,
+  historyFileOf,
+  longOutbound,
+  openAtT0,
+  recordingFs,
+  T0,
+  useTempDirs,
+} from './store-test-kit';
 
 const tempDir = useTempDirs();
 const SECOND = 1000;
 
-const open = (dir: string, overrides: Partial<OpenWorkspaceOptions> = {}) =>
-  openWorkspaceStore(dir, { now: () => T0, summaryDelayMs: 60_000, summaryMaxDelayMs: 60_000, ...overrides });
-const logOf = (dir: string) => path.join(dir, 'messages', `${logFileStem('anna')}.jsonl`);
-const out = (id: string, at: number): Message =>
-  message('anna', id, at, {
-    direction: 'outbound',
-    status: 'sent',
-    text: `a longer text for ${id} `.repeat(4),
-  });
+const open = openAtT0;
+const logOf = (dir: string) => historyFileOf(dir, 'anna');
+const out = longOutbound;
 
 /** Anna with 3,000 messages (about 400 kB), an early status of m5 and 500 messages after it, closed. */
 async function longHistory(): Promise<string> {

@@ -3,7 +3,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach } from 'vitest';
 import type { Contact, Message } from '../../main/contract/model';
+import { logFileStem } from '../../main/store/log-file-name';
+import { openWorkspaceStore, type OpenWorkspaceOptions } from '../../main/store/open-workspace';
 import type { StoreFs } from '../../main/store/store-fs';
+import type { WorkspaceStore } from '../../main/store/workspace-store';
 
 export const T0 = Date.parse('2026-03-01T09:00:00Z');
 export const MINUTE = 60_000;
@@ -160,3 +163,22 @@ export const exists = (file: string): Promise<boolean> =>
     () => true,
     () => false,
   );
+
+/** The store on `dir` at T0, its summaries written only when flushed or closed (tests count what is read). */
+export const openAtT0 = (
+  dir: string,
+  overrides: Partial<OpenWorkspaceOptions> = {},
+): Promise<WorkspaceStore> =>
+  openWorkspaceStore(dir, { now: () => T0, summaryDelayMs: 60_000, summaryMaxDelayMs: 60_000, ...overrides });
+
+/** Where a contact's history lives in the workspace `dir`. */
+export const historyFileOf = (dir: string, contactId: string): string =>
+  path.join(dir, 'messages', `${logFileStem(contactId)}.jsonl`);
+
+/** An outbound message to Anna with a text long enough to fill a history quickly. */
+export const longOutbound = (id: string, at: number): Message =>
+  message('anna', id, at, {
+    direction: 'outbound',
+    status: 'sent',
+    text: `a longer text for ${id} `.repeat(4),
+  });
