@@ -7,7 +7,6 @@ import { SerialQueue } from '../store/serial-queue';
 import type { Contact, ContactDraft, ContactRow, OptIn, OptInEvent } from '../contract/model';
 import { validateContactDraft } from '../domain/contact-draft';
 import { rowOf } from '../domain/contact-row';
-import type { FollowUpContext } from '../domain/follow-up/readiness';
 import { TemplateChoiceMemo } from '../domain/follow-up/template-choice-memo';
 import { unconsentedContact } from '../domain/new-contact';
 import { formatPhone } from '../domain/phone';
@@ -69,29 +68,14 @@ export class ContactsService {
   }
 
   /**
-   * Each contact's row with its window as the rules alone decide it: what orders and counts the list, and
-   * what the window watcher needs (when each window next changes).
+   * Each contact's row with its window as the rules alone decide it (no follow-up readiness): what orders
+   * and counts the list.
    */
-  windowRows(): ContactRow[] {
+  private windowRows(): ContactRow[] {
     const { store, clock } = this.deps;
     const rules = store.settings();
     const now = clock.now();
     return store.contacts().map((contact) => rowOf(contact, store.activity(contact.id), rules, now));
-  }
-
-  /** What "follow-up ready" is decided from: the same template choice as the preview's. */
-  followUpContext(
-    contactId: string,
-    templates = this.deps.store.templates(),
-    defaultTemplateId = this.deps.store.settings().defaultTemplateId,
-  ): FollowUpContext {
-    const { store } = this.deps;
-    return {
-      templates,
-      lastUsed: store.lastTemplateUse(contactId) ?? null,
-      defaultTemplateId,
-      choices: this.choices,
-    };
   }
 
   row(id: string): ContactRow {
