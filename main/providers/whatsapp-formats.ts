@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { MAX_CONTACT_ENTRIES, type MessageChoice, type SharedContact } from '../contract/model';
+import type { OutboundRequest } from '../services/ports';
 
 /**
  * The parts of an inbound message that come in WhatsApp's own format whichever provider passes them on
@@ -86,3 +87,23 @@ export function replyChoice(
 }
 
 const clip = (text: string, max: number): string => (text.length <= max ? text : text.slice(0, max));
+
+/** The buttons of a template send that take a value. */
+export type TemplateButtons = NonNullable<Extract<OutboundRequest, { kind: 'template' }>['buttons']>;
+
+/**
+ * WhatsApp's button components, one per button that takes a value (a quick reply's payload, a URL's
+ * suffix): the Cloud API's shape, which CM.com's WhatsApp channel passes on as it is.
+ */
+export function templateButtonComponents(buttons: TemplateButtons): Record<string, unknown>[] {
+  return buttons.map((button) => ({
+    type: 'button',
+    sub_type: button.type,
+    index: String(button.index),
+    parameters: [
+      button.type === 'quick_reply'
+        ? { type: 'payload', payload: button.payload }
+        : { type: 'text', text: button.text },
+    ],
+  }));
+}

@@ -1,4 +1,5 @@
 import type { OutboundRequest } from '../../services/ports';
+import { templateButtonComponents } from '../whatsapp-formats';
 
 /**
  * The `components` of a template message, as Meta documents the send payload:
@@ -46,17 +47,6 @@ export function templateComponents(
   }
   if (request.parameters.length > 0)
     components.push({ type: 'body', parameters: bodyParameters(request.parameters) });
-  for (const button of request.buttons ?? []) {
-    components.push({
-      type: 'button',
-      sub_type: button.type,
-      index: String(button.index),
-      parameters: [
-        button.type === 'quick_reply'
-          ? { type: 'payload', payload: button.payload }
-          : { type: 'text', text: button.text },
-      ],
-    });
-  }
+  components.push(...templateButtonComponents(request.buttons ?? []));
   return components;
 }

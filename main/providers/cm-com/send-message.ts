@@ -4,6 +4,7 @@ import type { OutboundRequest, SendFailure, SendOutcome } from '../../services/p
 import { gatewayFailure, isRetryable, type CmFailure } from './error-codes';
 import { postToGateway } from './cm-request';
 import { gatewayNumber, type CmSettings } from './cm-settings';
+import { templateButtonComponents } from '../whatsapp-formats';
 
 /**
  * Sending through CM.com's Business Messaging API (POST /v1.0/message), as
@@ -71,7 +72,7 @@ export function messageBody(
                 ...(values.length === 0
                   ? []
                   : [{ type: 'body', parameters: values.map((text) => ({ type: 'text', text })) }]),
-                ...buttonComponents(request.buttons ?? []),
+                ...templateButtonComponents(request.buttons ?? []),
               ],
             },
           },
@@ -141,22 +142,6 @@ export async function sendMessage(
   const code = first?.messageErrorCode && first.messageErrorCode !== 0 ? first.messageErrorCode : requestCode;
   const title = first?.messageDetails ?? (answer.success ? (answer.data.details ?? '') : '');
   return failed(gatewayFailure(code, response.status), code, title);
-}
-
-/** WhatsApp's button components (one per button that takes a value), as the Cloud API has them. */
-function buttonComponents(
-  buttons: NonNullable<Extract<OutboundRequest, { kind: 'template' }>['buttons']>,
-): Record<string, unknown>[] {
-  return buttons.map((button) => ({
-    type: 'button',
-    sub_type: button.type,
-    index: String(button.index),
-    parameters: [
-      button.type === 'quick_reply'
-        ? { type: 'payload', payload: button.payload }
-        : { type: 'text', text: button.text },
-    ],
-  }));
 }
 
 function network(): CmFailure {
