@@ -48,18 +48,10 @@ const COLUMNS = {
   blob: Uint8Array,
 } as const;
 type ColumnName = keyof typeof COLUMNS;
-interface Columns {
+/** The document table's columns (its contact ids are saved as JSON) and the word lists'. */
+interface Columns extends Omit<DocColumns, 'contacts'> {
   counts: Int32Array;
   entries: Int32Array;
-  at: Float64Array;
-  contact: Int32Array;
-  inbound: Uint8Array;
-  idHash: Int32Array;
-  wordStart: Uint32Array;
-  wordIds: Uint32Array;
-  entryStart: Uint32Array;
-  textStart: Uint32Array;
-  blob: Uint8Array;
 }
 
 /** Bytes per base64 line (a multiple of 3 and of 8): lines of a few MB, not one of hundreds. */
