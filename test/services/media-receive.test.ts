@@ -9,11 +9,12 @@ import { WorkspaceSession } from '../../main/services/workspace-session';
 import { RecordingMediaShell } from '../../main/platform/preview/recording-media-shell';
 import { FakeClock } from '../support/fake-clock';
 import { FakeGraphApi } from '../support/fake-graph-api';
-import { RecordingPublisher, sequentialIds, silentLog } from '../support/recorders';
+import { silentLog } from '../support/recorders';
 import { useCleanup, useTempDirs } from '../support/temp-dir';
 import { settingsFor } from '../support/use-fake-graph';
 import { CUSTOMER, inbound, textMessage } from '../support/webhook-fixtures';
 import { T0 } from './harness';
+import { openSession } from './outbox-kit';
 
 /**
  * Inbound media, reactions and quotes through the owner's real workspace session: webhooks handed to the
@@ -31,22 +32,10 @@ async function rig() {
   cleanup.push(() => graph.stop());
   const provider = new CloudApiProvider(() => settingsFor(graph), silentLog);
   const clock = new FakeClock(T0);
-  const publisher = new RecordingPublisher();
   const shell = new RecordingMediaShell();
-  const session = await WorkspaceSession.open('real', {
-    dataRoot: await tempDir(),
-    clock,
-    scheduler: clock,
-    publisher,
-    provider,
+  const { session, publisher } = await openSession(await tempDir(), provider, clock, {
     mediaSource: provider,
     mediaShell: shell,
-    log: silentLog,
-    ids: sequentialIds,
-    systemLocale: 'nl-NL',
-    systemTimeZone: 'Europe/Amsterdam',
-    notifier: silentNotifier('Tests show no desktop notifications.'),
-    random: () => 0,
   });
   cleanup.push(async () => {
     provider.close();

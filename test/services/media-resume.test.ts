@@ -4,15 +4,14 @@ import { describe, expect, it } from 'vitest';
 import type { Message } from '../../main/contract/model';
 import { MEDIA_RETRY_DELAYS } from '../../main/domain/media-rules';
 import { CloudApiProvider } from '../../main/providers/cloud-api/cloud-api-provider';
-import { silentNotifier } from '../../main/services/notifier';
-import { WorkspaceSession } from '../../main/services/workspace-session';
 import { FakeClock } from '../support/fake-clock';
 import { FakeGraphApi } from '../support/fake-graph-api';
-import { RecordingPublisher, sequentialIds, silentLog } from '../support/recorders';
+import { silentLog } from '../support/recorders';
 import { useCleanup, useTempDirs } from '../support/temp-dir';
 import { settingsFor } from '../support/use-fake-graph';
 import { CUSTOMER, inbound } from '../support/webhook-fixtures';
 import { T0 } from './harness';
+import { openSession } from './outbox-kit';
 
 /**
  * Downloads the app quit on are resumed at the next start: real sessions on one data folder, closed and
@@ -35,20 +34,12 @@ async function rig() {
   /** Starts the app on the data folder, with the account connected or not (a token not entered again). */
   const start = async (connected = true) => {
     const provider = new CloudApiProvider(() => settingsFor(graph), silentLog);
-    const session = await WorkspaceSession.open('real', {
+    const { session } = await openSession(
       dataRoot,
-      clock,
-      scheduler: clock,
-      publisher: new RecordingPublisher(),
       provider,
-      ...(connected ? { mediaSource: provider } : {}),
-      log: silentLog,
-      ids: sequentialIds,
-      systemLocale: 'nl-NL',
-      systemTimeZone: 'Europe/Amsterdam',
-      notifier: silentNotifier('Tests show no desktop notifications.'),
-      random: () => 0,
-    });
+      clock,
+      connected ? { mediaSource: provider } : {},
+    );
     let closed = false;
     const stop = async () => {
       if (closed) return;
