@@ -1,13 +1,16 @@
 import { z } from 'zod';
-import {
-  Contact,
+import * as model from '../contract/model';
+import { Contact } from '../contract/model';
+
+// Read once: an imported binding can be a getter per access (tsx, vitest), 10,000 contacts × 8 of them.
+const {
   MAX_CUSTOM_FIELDS,
   MAX_FIELD_KEY_LENGTH,
   MAX_FIELD_VALUE_LENGTH,
   MAX_LABELS_PER_CONTACT,
   MAX_NAME_LENGTH,
   MAX_NOTES_LENGTH,
-} from '../contract/model';
+} = model;
 
 /**
  * Validating contacts.json row by row with zod costs 4–5× its JSON.parse at 10,000 contacts. Rows the app
@@ -21,8 +24,11 @@ export function contactRow(raw: unknown): z.ZodSafeParseResult<Contact> {
   return Contact.safeParse(raw);
 }
 
-/** The rows of a contacts file, every one a valid Contact, or the first bad row's issue. */
-export const ContactRows = z.array(z.unknown()).transform((rows, ctx) => {
+/**
+ * The rows of a contacts file, every one a valid Contact, or the first bad row's issue. An array of
+ * unknowns, said by hand: z.array(z.unknown()) would run a parse per row before the check does.
+ */
+export const ContactRows = z.custom<unknown[]>(Array.isArray, 'expected an array').transform((rows, ctx) => {
   const contacts: Contact[] = new Array<Contact>(rows.length);
   for (let i = 0; i < rows.length; i++) {
     const row = contactRow(rows[i]);
@@ -75,18 +81,13 @@ const isText = (v: unknown, min: number, max: number): boolean =>
 const isSource = (v: unknown): boolean => v === null || (typeof v === 'string' && SOURCES.has(v));
 
 function hasExactly(row: Row, keys: readonly string[], optional: ReadonlySet<string>): boolean {
-  let count = 0;
-  for (const key in row) {
-    if (!Object.hasOwn(row, key)) continue;
-    count++;
-    if (!keys.includes(key)) return false;
-  }
-  let required = 0;
+  let present = 0;
   for (const key of keys) {
-    if (Object.hasOwn(row, key)) required++;
+    if (Object.hasOwn(row, key)) present++;
     else if (!optional.has(key)) return false;
   }
-  return count === required;
+  // No key beyond those: counting is enough, where looking each key up in the list was 13 × 13 compares.
+  return Object.keys(row).length === present;
 }
 
 function isFields(v: unknown): boolean {

@@ -54,4 +54,10 @@ describe('the fast check of contact rows', () => {
     expect(result).toMatchObject({ ok: false, newer: false });
     expect(!result.ok && !result.newer && result.reason).toMatch(/contacts\.1\.phone/);
   });
+
+  it('refuses a contact list that is not a list', () => {
+    const result = upgrade(CONTACTS_FILE, { schemaVersion: 1, contacts: { 0: full } });
+    expect(result).toMatchObject({ ok: false, newer: false });
+    expect(!result.ok && !result.newer && result.reason).toMatch(/contacts/);
+  });
 });
