@@ -2,7 +2,7 @@ import type { Message } from '../contract/model';
 import type { SearchQuery, SearchResults } from '../contract/search';
 import type { IndexedMessage } from '../store/search/message-index';
 import { startSearchIndex, type SearchIndex } from '../store/search/search-index';
-import type { WorkspaceStore } from '../store/workspace-store';
+import type { StoredMessagesChange, WorkspaceStore } from '../store/workspace-store';
 import type { Clock, Logger, Scheduler } from './ports';
 
 export interface MessageSearchDeps {
@@ -32,7 +32,7 @@ const SAVE_EVERY = 500;
  * on disk (store/search); this service decides when it starts (on the first search, or shortly after a
  * big workspace opens: never before the first screen), brings it up to date with the store (a contact
  * whose message count differs from the index's is indexed again, a contact gone is dropped), and passes
- * new, removed and forgotten messages on as they happen (`watching`).
+ * new, removed and forgotten messages on as the store tells them (`onMessagesChanged`).
  */
 export class MessageSearch {
   private index: SearchIndex | null = null;
@@ -44,12 +44,14 @@ export class MessageSearch {
   private unsaved = 0;
   private closed = false;
   private readonly warmUp: { cancel(): void } | null;
+  private readonly unfollow: () => void;
 
   constructor(private readonly deps: MessageSearchDeps) {
     const { store } = deps;
     this.warmUp = atLeastMessages(store, WARM_UP_MESSAGES)
       ? deps.scheduler.at(deps.clock.now() + WARM_UP_AFTER, () => void this.ready().catch(() => undefined))
       : null;
+    this.unfollow = store.onMessagesChanged?.((change) => this.follow(change)) ?? (() => undefined);
   }
 
   async search(query: SearchQuery): Promise<SearchResults> {
@@ -68,47 +70,9 @@ export class MessageSearch {
     };
   }
 
-  /** The store, with every change to the messages also passed to the index. */
-  watching(store: WorkspaceStore): WorkspaceStore {
-    const added = (messages: readonly Message[]) =>
-      this.changed((index) => index.add(messages.map(indexed)), messages.length);
-    return new Proxy(store, {
-      get: (target, key) => {
-        const value: unknown = Reflect.get(target, key);
-        if (key === 'appendMessage') {
-          return async (message: Message) => {
-            const activity = await target.appendMessage(message);
-            added([message]);
-            return activity;
-          };
-        }
-        if (key === 'importMessages') {
-          return async (contactId: string, messages: readonly Message[]) => {
-            const result = await target.importMessages(contactId, messages);
-            added(result.added);
-            return result;
-          };
-        }
-        if (key === 'removeMessages') {
-          return async (contactId: string, ids: ReadonlySet<string>) => {
-            const activity = await target.removeMessages(contactId, ids);
-            this.changed((index) => index.removeMessages(contactId, [...ids]), ids.size);
-            return activity;
-          };
-        }
-        if (key === 'forgetContact') {
-          return async (contactId: string) => {
-            await target.forgetContact(contactId);
-            this.changed((index) => index.removeContact(contactId), 1);
-          };
-        }
-        return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
-      },
-    });
-  }
-
   async close(): Promise<void> {
     this.closed = true;
+    this.unfollow();
     this.warmUp?.cancel();
     const index = this.index;
     if (!index) return;
@@ -185,6 +149,21 @@ export class MessageSearch {
     if (this.unsaved > 0 && !this.closed) {
       this.unsaved = 0;
       await index.save();
+    }
+  }
+
+  /** New, removed and forgotten messages, as the store tells them. */
+  private follow(change: StoredMessagesChange): void {
+    switch (change.kind) {
+      case 'added':
+        return this.changed((index) => index.add(change.messages.map(indexed)), change.messages.length);
+      case 'removed':
+        return this.changed(
+          (index) => index.removeMessages(change.contactId, [...change.ids]),
+          change.ids.length,
+        );
+      case 'forgotten':
+        return this.changed((index) => index.removeContact(change.contactId), 1);
     }
   }
 

@@ -33,12 +33,12 @@ export async function openSessionFiles(kind: WorkspaceKind, deps: OpenSessionDep
   const { dataRoot, clock, log, ids } = deps;
   const dir = workspaceDir(dataRoot, kind);
   if (kind === 'demo') await removeWorkspace(dataRoot, 'demo');
-  const stored = await openWorkspaceStore(dir, { now: () => clock.now(), log });
+  const store = await openWorkspaceStore(dir, { now: () => clock.now(), log });
   // Pieces of files dropped but never finished in the last run: nothing refers to them.
   await clearStaging(dir).catch(() => undefined);
-  if (kind === 'demo') await seedDemoWorkspace(stored, clock.now(), ids);
-  const search = new MessageSearch({ store: stored, clock, scheduler: deps.scheduler, log });
-  const store = search.watching(stored);
+  if (kind === 'demo') await seedDemoWorkspace(store, clock.now(), ids);
+  // It follows the store's messages from here on: the demo's seeded ones are counted at its catch-up.
+  const search = new MessageSearch({ store, clock, scheduler: deps.scheduler, log });
   const reminderLog = await openReminderLog(dir, { now: () => clock.now(), log });
   const outbox = await openOutbox(dir, { now: () => clock.now(), log });
   const providerIds = await ProviderIds.open(dir, { now: () => clock.now() });

@@ -18,6 +18,7 @@ import { reconcile } from './activity-reconcile';
 import { entryOf, rowOf } from './activity-rows';
 import { openDurableJson, type DurableJsonFile, type DurableJsonOptions } from './durable-json-file';
 import { JournalFile } from './journal-file';
+import { Listeners } from './listeners';
 import { EMPTY_ORDER, withLines, type LogOrder } from './log-order';
 import type { MessageHistory } from './message-history';
 import { SerialQueue, type KeyedQueues } from './serial-queue';
@@ -52,7 +53,7 @@ export class ActivitySummaries {
   private startCheck: (() => void) | undefined;
   /** Every summary was checked against its history (or trusted after a clean close). */
   private allChecked = true;
-  private readonly listeners = new Set<(contactIds: string[]) => void>();
+  private readonly summariesChanged = new Listeners<string[]>();
   private readonly writes = new SerialQueue();
 
   private constructor(
@@ -123,8 +124,7 @@ export class ActivitySummaries {
 
   /** Told the contacts whose summary changed when checked in the background. */
   onChanged(listener: (contactIds: string[]) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    return this.summariesChanged.add(listener);
   }
 
   /**
@@ -269,7 +269,7 @@ export class ActivitySummaries {
     };
     await Promise.all(Array.from({ length: Math.min(CHECK_CONCURRENCY, ids.length) }, worker));
     if (!outcome.failed) this.allChecked = true;
-    if (changed.length > 0) for (const listener of this.listeners) listener(changed);
+    if (changed.length > 0) this.summariesChanged.tell(changed);
   }
 
   private markDirty(): void {

@@ -1,3 +1,5 @@
+// Longer than 300 lines because it is the whole WorkspaceStore interface in one class: each method
+// validates and hands over to the part that owns the file (contact-book, activity-summaries, message-history).
 import type { Low } from 'lowdb';
 import { CostTerms } from '../contract/costs';
 import { AppError } from '../contract/errors';
@@ -8,12 +10,19 @@ import type { ActivitySummaries } from './activity-summaries';
 import type { ContactBook } from './contact-book';
 import type { MessageHistory } from './message-history';
 import { StatusEvent } from './message-log';
+import { Listeners } from './listeners';
 import { KeyedQueues, SerialQueue } from './serial-queue';
 import { InFlightSend, TemplateUse } from './templates-file';
 import { addImported, knownIds, removeImported, type ImportParts } from './imported-history';
 import { validated } from './validated';
 import type { SettingsFile } from './workspace-files';
-import type { HistoryPageData, HistoryQuery, MessageChange, WorkspaceStore } from './workspace-store';
+import type {
+  HistoryPageData,
+  HistoryQuery,
+  MessageChange,
+  StoredMessagesChange,
+  WorkspaceStore,
+} from './workspace-store';
 import type { WorkspaceLibrary, WorkspaceParts } from './workspace-parts';
 
 /**
@@ -30,6 +39,7 @@ export class FileWorkspaceStore implements WorkspaceStore {
   private readonly settingsLow: Low<SettingsFile>;
   private readonly messages: MessageHistory;
   private readonly summaries: ActivitySummaries;
+  private readonly messagesChanged = new Listeners<StoredMessagesChange>();
 
   constructor(
     readonly dir: string,
@@ -47,6 +57,10 @@ export class FileWorkspaceStore implements WorkspaceStore {
 
   onActivityChanged(listener: (contactIds: string[]) => void): () => void {
     return this.summaries.onChanged(listener);
+  }
+
+  onMessagesChanged(listener: (change: StoredMessagesChange) => void): () => void {
+    return this.messagesChanged.add(listener);
   }
 
   contacts(): readonly Contact[] {
@@ -87,6 +101,7 @@ export class FileWorkspaceStore implements WorkspaceStore {
       await this.library.sends.forget(contactId);
       await this.book.forget(contactId);
     });
+    this.messagesChanged.tell({ kind: 'forgotten', contactId });
   }
 
   settings(): Settings {
@@ -116,7 +131,7 @@ export class FileWorkspaceStore implements WorkspaceStore {
   async appendMessage(message: Message): Promise<Activity> {
     this.assertOpen();
     const valid = validated(Message, message, 'this message');
-    return this.perContact.run(valid.contactId, async () => {
+    const activity = await this.perContact.run(valid.contactId, async () => {
       await this.summaries.ensure(valid.contactId);
       const owner = this.book.get(valid.contactId);
       const size = await this.messages.append(valid, owner ? { phone: owner.phone, name: owner.name } : {});
@@ -125,10 +140,12 @@ export class FileWorkspaceStore implements WorkspaceStore {
         lastInboundAt: this.summaries.get(valid.contactId).lastInboundAt,
         templates: this.library.shelf.all(),
       });
-      const activity = withMessage(this.summaries.get(valid.contactId), valid);
-      this.summaries.set(valid.contactId, activity, size, [valid.at]);
-      return activity;
+      const next = withMessage(this.summaries.get(valid.contactId), valid);
+      this.summaries.set(valid.contactId, next, size, [valid.at]);
+      return next;
     });
+    this.messagesChanged.tell({ kind: 'added', messages: [valid] });
+    return activity;
   }
 
   async updateMessage(
@@ -191,18 +208,26 @@ export class FileWorkspaceStore implements WorkspaceStore {
     return this.perContact.run(contactId, () => knownIds(this.messages, contactId, ids));
   }
 
-  importMessages(
+  async importMessages(
     contactId: string,
     messages: readonly Message[],
   ): Promise<{ added: Message[]; activity: Activity }> {
     this.assertOpen();
     const valid = messages.map((m) => validated(Message, m, 'an imported message'));
-    return this.perContact.run(contactId, () => addImported(this.importParts(), contactId, valid));
+    const result = await this.perContact.run(contactId, () =>
+      addImported(this.importParts(), contactId, valid),
+    );
+    this.messagesChanged.tell({ kind: 'added', messages: result.added });
+    return result;
   }
 
-  removeMessages(contactId: string, ids: ReadonlySet<string>): Promise<Activity> {
+  async removeMessages(contactId: string, ids: ReadonlySet<string>): Promise<Activity> {
     this.assertOpen();
-    return this.perContact.run(contactId, () => removeImported(this.importParts(), contactId, ids));
+    const activity = await this.perContact.run(contactId, () =>
+      removeImported(this.importParts(), contactId, ids),
+    );
+    this.messagesChanged.tell({ kind: 'removed', contactId, ids: [...ids] });
+    return activity;
   }
 
   private importParts(): ImportParts {

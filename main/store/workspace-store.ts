@@ -31,6 +31,12 @@ export interface MessageChange {
   reactions?: ReactionMark[];
 }
 
+/** Messages added, removed or forgotten, told once they are on disk (the search index follows them). */
+export type StoredMessagesChange =
+  | { kind: 'added'; messages: readonly Message[] }
+  | { kind: 'removed'; contactId: string; ids: readonly string[] }
+  | { kind: 'forgotten'; contactId: string };
+
 /**
  * One workspace's data (the demo or the owner's real one), as the services see it. The store is the only
  * code that touches files. Contacts, settings and activity summaries are held in memory after opening;
@@ -125,6 +131,8 @@ export interface WorkspaceStore {
    * an unclean close, a little after the first screen); returns the unsubscribe.
    */
   onActivityChanged?(listener: (contactIds: string[]) => void): () => void;
+  /** Told every change to the stored messages, after it is durable; returns the unsubscribe. */
+  onMessagesChanged?(listener: (change: StoredMessagesChange) => void): () => void;
   /** Writes anything batched (activity summaries) to disk. */
   flush(): Promise<void>;
   close(): Promise<void>;

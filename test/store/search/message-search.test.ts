@@ -95,21 +95,20 @@ describe('Searching messages', { timeout: 30_000 }, () => {
 
   async function open(dir: string, start?: () => SearchIndex) {
     const clock = new FakeClock(NOW);
-    const stored = await openWorkspaceStore(dir, { now: () => clock.now(), log: silentLog });
+    const store = await openWorkspaceStore(dir, { now: () => clock.now(), log: silentLog });
     const search = new MessageSearch({
-      store: stored,
+      store,
       clock,
       scheduler: clock,
       log: silentLog,
       ...(start ? { startIndex: start } : {}),
     });
-    const store = search.watching(stored);
     let closed = false;
     const close = async () => {
       if (closed) return;
       closed = true;
       await search.close();
-      await stored.close();
+      await store.close();
     };
     cleanup.push(close);
     const find = async (query: SearchQueryInput) => (await search.search(SearchQuery.parse(query))).hits;
