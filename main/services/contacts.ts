@@ -2,6 +2,7 @@ import type { ContactPage, ContactPageQuery, FirstScreen } from '../contract/con
 import { AppError } from '../contract/errors';
 import { contactPage, firstScreen } from './contact-pages';
 import { ContactRowCache } from './contact-row-cache';
+import { WindowRows } from './window-rows';
 import { requireContact } from './require-contact';
 import { SerialQueue } from '../store/serial-queue';
 import type { Contact, ContactDraft, ContactRow, OptIn, OptInEvent } from '../contract/model';
@@ -42,7 +43,11 @@ export class ContactsService {
     }),
   );
 
-  constructor(private readonly deps: ContactsDeps) {}
+  private readonly windowRows: WindowRows;
+
+  constructor(private readonly deps: ContactsDeps) {
+    this.windowRows = new WindowRows(deps.store);
+  }
 
   list(): ContactRow[] {
     const contacts = this.deps.store.contacts();
@@ -58,24 +63,18 @@ export class ContactsService {
    */
   firstScreen(limit: number): FirstScreen {
     const complete = this.completer();
-    return firstScreen(this.windowRows(), limit, (row) => complete(row.contact));
+    return firstScreen(this.windows(), limit, (row) => complete(row.contact));
   }
 
   /** One chunk of the list in id order, completed as the first screen's rows are. */
   page(query: ContactPageQuery): ContactPage {
     const complete = this.completer();
-    return contactPage(this.windowRows(), query, (row) => complete(row.contact));
+    return contactPage(this.windows(), query, (row) => complete(row.contact));
   }
 
-  /**
-   * Each contact's row with its window as the rules alone decide it (no follow-up readiness): what orders
-   * and counts the list.
-   */
-  private windowRows(): ContactRow[] {
-    const { store, clock } = this.deps;
-    const rules = store.settings();
-    const now = clock.now();
-    return store.contacts().map((contact) => rowOf(contact, store.activity(contact.id), rules, now));
+  /** Each contact's row with its window as the rules alone decide it (window-rows.ts): orders and counts the list. */
+  windows(): readonly ContactRow[] {
+    return this.windowRows.at(this.deps.clock.now());
   }
 
   row(id: string): ContactRow {
@@ -86,6 +85,7 @@ export class ContactsService {
   /** A deleted contact's row goes with it. */
   forget(contactId: string): void {
     this.rows.forget(contactId);
+    this.windowRows.clear();
   }
 
   /** The contact's whole row now: its window, follow-up readiness, next reminder and unread count. */

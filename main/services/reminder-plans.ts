@@ -1,4 +1,4 @@
-import type { Reminder } from '../contract/model';
+import type { Activity, Contact, Reminder } from '../contract/model';
 import { closingStartsAt, isClosingSoon, type WindowRules } from '../domain/care-window';
 import { CARE_WINDOW, DAY, MINUTE } from '../domain/durations';
 import {
@@ -20,6 +20,12 @@ import { EventQueue } from './event-queue';
 export type ReminderSource = Pick<WorkspaceStore, 'contacts' | 'contact' | 'activity' | 'settings'> &
   // With the templates, the digest's "follow-up ready" is decided as the list decides it.
   Partial<Pick<WorkspaceStore, 'templates' | 'lastTemplateUse'>>;
+
+/** A contact with its activity summary as the store has them now. */
+export interface KnownContact {
+  readonly contact: Contact;
+  readonly activity: Activity;
+}
 
 /** One contact's current window as far as reminders go. */
 export interface PlannedWindow {
@@ -117,10 +123,15 @@ export class ReminderPlans {
    * A reminder that is new (or moved) and already due is ignored rather than shown late, except at start
    * (`initial`), where the watermark from the log decides what was missed.
    */
-  replan(contactId: string, now: number, how: { initial?: boolean; force?: boolean }): boolean {
+  replan(
+    contactId: string,
+    now: number,
+    how: { initial?: boolean; force?: boolean },
+    known?: KnownContact,
+  ): boolean {
     const old = this.windows.get(contactId);
-    const contact = this.deps.store.contact(contactId);
-    const activity = contact ? this.deps.store.activity(contactId) : null;
+    const contact = known ? known.contact : this.deps.store.contact(contactId);
+    const activity = known ? known.activity : contact ? this.deps.store.activity(contactId) : null;
     if (!contact || !activity || activity.lastInboundAt === null) {
       if (!old) return false;
       if (old.inBadge) this.setBadge(this.badge - 1);
@@ -169,8 +180,14 @@ export class ReminderPlans {
     return true;
   }
 
-  replanAll(now: number, how: { initial?: boolean; force?: boolean }): void {
-    for (const contact of this.deps.store.contacts()) this.replan(contact.id, now, how);
+  /** Every contact; `contacts` when the caller has them with their summaries at hand (the start). */
+  replanAll(
+    now: number,
+    how: { initial?: boolean; force?: boolean },
+    contacts?: Iterable<KnownContact>,
+  ): void {
+    if (contacts) for (const known of contacts) this.replan(known.contact.id, now, how, known);
+    else for (const contact of this.deps.store.contacts()) this.replan(contact.id, now, how);
   }
 
   window(contactId: string): PlannedWindow | undefined {

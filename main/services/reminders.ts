@@ -9,7 +9,7 @@ import { NotificationCentreService } from './notification-centre';
 import type { Notifier } from './notifier';
 import type { Cancellable, Clock, Logger, Publisher, Scheduler } from './ports';
 import { ReminderJournal } from './reminder-journal';
-import { ReminderPlans, type ReminderSource } from './reminder-plans';
+import { ReminderPlans, type KnownContact, type ReminderSource } from './reminder-plans';
 
 export type { ReminderSource };
 
@@ -83,9 +83,10 @@ export class ReminderService {
 
   /**
    * Plans every contact and reconciles with the log: reminders due since the app was last running go
-   * into one digest, with the windows that closed meanwhile. Call once, before anything else.
+   * into one digest, with the windows that closed meanwhile. Call once, before anything else; with
+   * `contacts` when the caller has every contact with its summary at hand (the session's window rows).
    */
-  start(): void {
+  start(contacts?: Iterable<KnownContact>): void {
     const now = this.deps.clock.now();
     const { log } = this.deps;
     let awayFrom: number | null = null;
@@ -97,7 +98,7 @@ export class ReminderService {
       this.plans.watermark = now - CARE_WINDOW;
     }
     this.plans.refreshRules();
-    this.plans.replanAll(now, { initial: true });
+    this.plans.replanAll(now, { initial: true }, contacts);
     this.wake({ awayFrom, allMissed: log.state === 'rebuilt' });
     this.notifications.publishNow(true);
   }

@@ -1,6 +1,5 @@
 import type { Contact, ContactRow, DataProblem, Message, WorkspaceKind } from '../contract/model';
 import { numberCountry } from '../domain/phone';
-import { careWindowOf } from '../domain/care-window';
 import type { WorkspaceStore } from '../store/workspace-store';
 import type { OpenSessionDeps, SessionDeps } from './session-deps';
 import { ConsentService } from './consent';
@@ -96,7 +95,8 @@ export class WorkspaceSession {
       ...(deps.systemTimeZone ? { systemTimeZone: deps.systemTimeZone } : {}),
       rowsChanged: (contactIds) => this.refresh(contactIds),
     });
-    this.reminders.start();
+    // The window rows the first screen is ordered by bring each contact with its summary: no lookups.
+    this.reminders.start(this.contacts.windows());
     this.inbox = new InboxService({
       unread: deps.unread ?? memoryUnreadCounts(),
       settings: () => store.settings(),
@@ -262,16 +262,9 @@ export class WorkspaceSession {
     return this.contacts.list();
   }
 
-  /** When each window next changes needs only the windows (no rows, no follow-up readiness): cheap at open. */
+  /** When each window next changes needs only the windows, which the first screen then reuses. */
   private watchAll(): void {
-    const { store, clock } = this.deps;
-    const rules = store.settings();
-    const now = clock.now();
-    this.watcher.trackAll(
-      store
-        .contacts()
-        .map((c) => [c.id, careWindowOf(store.activity(c.id), c.optIn, rules, now).nextChangeAt]),
-    );
+    this.watcher.trackAll(this.contacts.windows().map((row) => [row.contact.id, row.window.nextChangeAt]));
   }
 
   private refresh(contactIds: string[]): void {

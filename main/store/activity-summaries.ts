@@ -55,6 +55,8 @@ export class ActivitySummaries {
   private allChecked = true;
   private readonly summariesChanged = new Listeners<string[]>();
   private readonly writes = new SerialQueue();
+  /** Grows with every change to a summary (WorkspaceStore.activityRevision). */
+  revision = 0;
 
   private constructor(
     private readonly low: Low<ActivityFile>,
@@ -226,6 +228,7 @@ export class ActivitySummaries {
   }
 
   private keep(contactId: string, entry: SummaryEntry | null): void {
+    this.revision++;
     if (entry) this.entries.set(contactId, entry);
     else this.entries.delete(contactId);
     this.pending.set(contactId, entry);

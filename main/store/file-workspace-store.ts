@@ -128,6 +128,10 @@ export class FileWorkspaceStore implements WorkspaceStore {
     return this.summaries.get(contactId);
   }
 
+  activityRevision(): number {
+    return this.summaries.revision;
+  }
+
   async appendMessage(message: Message): Promise<Activity> {
     this.assertOpen();
     const valid = validated(Message, message, 'this message');

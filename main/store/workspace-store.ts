@@ -65,6 +65,8 @@ export interface WorkspaceStore {
 
   /** The summary the first screen needs; NO_ACTIVITY for a contact without messages. */
   activity(contactId: string): Activity;
+  /** Grows whenever any summary changes: what was worked out from them all holds while it stays the same. */
+  activityRevision(): number;
 
   /**
    * Appends one message to the contact's history without rewriting the rest, durably (fsync) before
