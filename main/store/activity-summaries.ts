@@ -64,8 +64,13 @@ export class ActivitySummaries {
     private readonly journal: JournalFile,
     private readonly history: MessageHistory,
     private readonly entries: Map<string, SummaryEntry>,
-    /** Contacts whose summary covers their whole history, as far as this run knows. */
+    /** Contacts whose summary this run found (or made) to cover their whole history. */
     private readonly checked: Set<string>,
+    /**
+     * After a clean close every summary found at open is trusted, without listing them: a contact without
+     * one (no messages yet) is checked at first use, which finds no history in one stat.
+     */
+    private readonly trustedAtOpen: boolean,
     private generation: number,
     /** activity.json is there in this build's version: else the next write is the whole file, not a line. */
     private baseExists: boolean,
@@ -75,7 +80,8 @@ export class ActivitySummaries {
   /** Loads the summaries and their journal; checks nothing against the histories yet (see the class). */
   static async open(args: {
     dir: string;
-    contactIds: readonly string[];
+    /** Asked only after an unclean close, to check every contact in the background. */
+    contactIds: () => readonly string[];
     history: MessageHistory;
     durable: DurableJsonOptions;
     timing: SummaryTiming;
@@ -95,19 +101,20 @@ export class ActivitySummaries {
     // Always taken, so a crash after this open is never seen as a clean close.
     const marked = await takeCleanClose(durable.fs, dir, generation);
     const clean = marked && baseExists && journal.size === 0 && damaged === 0 && outcome === 'ok';
-    const ids = [...new Set([...args.contactIds, ...entries.keys()])];
     const summaries = new ActivitySummaries(
       low,
       file,
       journal,
       args.history,
       entries,
-      new Set(clean ? ids : []),
+      new Set(),
+      clean,
       generation,
       baseExists && file.upgradedFrom === null,
       { dir, durable, timing: args.timing, timer: args.timer, log: durable.log },
     );
-    if (!clean && ids.length > 0) {
+    const ids = clean ? [] : [...new Set([...args.contactIds(), ...entries.keys()])];
+    if (ids.length > 0) {
       summaries.allChecked = false;
       const start = (): void => {
         summaries.startCheck = undefined;
@@ -134,13 +141,17 @@ export class ActivitySummaries {
    * anything is folded onto it. True when the summary changed. Call inside that contact's queue.
    */
   async ensure(contactId: string): Promise<boolean> {
-    if (this.checked.has(contactId)) return false;
+    if (this.isChecked(contactId)) return false;
     const before = this.entries.get(contactId);
     const entry = await reconcile(this.history, contactId, before);
     this.checked.add(contactId);
     if (entry === before) return false;
     this.keep(contactId, entry ?? null);
     return true;
+  }
+
+  private isChecked(contactId: string): boolean {
+    return this.checked.has(contactId) || (this.trustedAtOpen && this.entries.has(contactId));
   }
 
   /**
@@ -259,7 +270,7 @@ export class ActivitySummaries {
         // A close stops the check: the summaries not checked yet are not known good (no clean mark).
         if (this.closed) return void (outcome.failed = true);
         const id = ids[i];
-        if (id === undefined || this.checked.has(id)) continue;
+        if (id === undefined || this.isChecked(id)) continue;
         try {
           if (await perContact.run(id, () => this.ensure(id))) changed.push(id);
         } catch (err) {

@@ -119,7 +119,7 @@ export async function openWorkspaceStore(
   const perContact = new KeyedQueues();
   summaries = await ActivitySummaries.open({
     dir,
-    contactIds: contacts.all().map((c) => c.id),
+    contactIds: () => contacts.all().map((c) => c.id),
     history,
     durable,
     timing: {

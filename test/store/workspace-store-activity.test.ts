@@ -4,7 +4,17 @@ import { describe, expect, it } from 'vitest';
 import { activityOf } from '../../main/domain/activity';
 import type { StoreFs } from '../../main/store/store-fs';
 import { FakeClock } from '../support/fake-clock';
-import { contact, exists, message, MINUTE, readText, recordingFs, T0, useTempDirs } from './store-test-kit';
+import {
+  contact,
+  exists,
+  historyFileOf,
+  message,
+  MINUTE,
+  readText,
+  recordingFs,
+  T0,
+  useTempDirs,
+} from './store-test-kit';
 import { savedSummaries } from './activity-file-kit';
 import { activityFile, appendAll, logOf, open } from './workspace-store-kit';
 
@@ -218,6 +228,30 @@ describe('openWorkspaceStore: activity summaries', () => {
         message('stranger', 'm3', T0 + 2),
       ]),
     );
+    await again.close();
+  });
+
+  it('after a clean close, checks a contact that had no summary when it is first used', async () => {
+    // Bert's history, made in another workspace and put beside a workspace that closed cleanly without it.
+    const elsewhere = await tempDir();
+    const other = await open(elsewhere);
+    await other.saveContact(contact('bert'));
+    await other.appendMessage(message('bert', 'b1', T0));
+    await other.close();
+    const dir = await tempDir();
+    const store = await open(dir);
+    await store.saveContact(contact('anna'));
+    await store.saveContact(contact('bert'));
+    await store.appendMessage(message('anna', 'a1', T0));
+    await store.close();
+    await fsp.copyFile(historyFileOf(elsewhere, 'bert'), historyFileOf(dir, 'bert'));
+
+    const again = await open(dir);
+    expect(again.activity('bert').messageCount).toBe(0);
+    await again.history('anna', { limit: 10 });
+    await again.history('bert', { limit: 10 });
+    expect(again.activity('bert')).toEqual(activityOf([message('bert', 'b1', T0)]));
+    expect(again.activity('anna')).toEqual(activityOf([message('anna', 'a1', T0)]));
     await again.close();
   });
 });
