@@ -42,7 +42,11 @@ const BYTES_PER_CONTACT = 200;
 export class ContactBook {
   /** Insertion order is the list's order: a saved contact keeps its place, a new one goes last. */
   private readonly byId = new Map<string, Contact>();
-  private readonly byPhone = new Map<string, Contact>();
+  /**
+   * Built at the first lookup by number (an inbound message, a new contact), not at open: the first
+   * screen needs none, and at 10,000 contacts it is half the cost of reading the list into memory.
+   */
+  private byPhone: Map<string, Contact> | null = null;
   private list: readonly Contact[] | null = null;
   private readonly queue = new SerialQueue();
   private generation: number;
@@ -90,6 +94,10 @@ export class ContactBook {
   }
 
   getByPhone(e164: string): Contact | undefined {
+    if (!this.byPhone) {
+      this.byPhone = new Map();
+      for (const contact of this.byId.values()) this.byPhone.set(contact.phone, contact);
+    }
     return this.byPhone.get(e164);
   }
 
@@ -185,7 +193,7 @@ export class ContactBook {
     } catch (err) {
       this.low.data = previous;
       this.byId.clear();
-      this.byPhone.clear();
+      this.byPhone = null;
       for (const contact of snapshot.values()) this.put(contact);
       this.list = null;
       throw err;
@@ -208,18 +216,20 @@ export class ContactBook {
   }
 
   private put(contact: Contact): void {
-    const old = this.byId.get(contact.id);
-    if (old && old.phone !== contact.phone && this.byPhone.get(old.phone)?.id === contact.id) {
-      this.byPhone.delete(old.phone);
+    const phones = this.byPhone;
+    if (phones) {
+      const old = this.byId.get(contact.id);
+      if (old && old.phone !== contact.phone && phones.get(old.phone)?.id === contact.id)
+        phones.delete(old.phone);
+      phones.set(contact.phone, contact);
     }
     this.byId.set(contact.id, contact);
-    this.byPhone.set(contact.phone, contact);
   }
 
   private remove(id: string): void {
     const old = this.byId.get(id);
     if (!old) return;
     this.byId.delete(id);
-    if (this.byPhone.get(old.phone)?.id === id) this.byPhone.delete(old.phone);
+    if (this.byPhone?.get(old.phone)?.id === id) this.byPhone.delete(old.phone);
   }
 }

@@ -51,6 +51,31 @@ describe('openWorkspaceStore: contacts and settings', () => {
     await again.close();
   });
 
+  it('finds contacts by number whether their number changed before or after the first lookup', async () => {
+    const dir = await tempDir();
+    const store = await open(dir);
+    await store.saveContact(contact('anna', { phone: '+31612345678' }));
+    await store.saveContact(contact('ben', { phone: '+31687654321' }));
+    await store.saveContact(contact('cas', { phone: '+31622222222' }));
+    await store.close();
+
+    const again = await open(dir);
+    // Before any lookup by number: a new number, and a contact removed.
+    await again.saveContact(contact('anna', { phone: '+31611111111' }));
+    await again.saveContacts([], ['cas']);
+    expect(again.contactByPhone('+31611111111')?.id).toBe('anna');
+    expect(again.contactByPhone('+31612345678')).toBeUndefined();
+    expect(again.contactByPhone('+31622222222')).toBeUndefined();
+    // After it: the same changes are followed.
+    await again.saveContact(contact('ben', { phone: '+31633333333' }));
+    await again.saveContacts([contact('dirk', { phone: '+31644444444' })], ['anna']);
+    expect(again.contactByPhone('+31687654321')).toBeUndefined();
+    expect(again.contactByPhone('+31633333333')?.id).toBe('ben');
+    expect(again.contactByPhone('+31644444444')?.id).toBe('dirk');
+    expect(again.contactByPhone('+31611111111')).toBeUndefined();
+    await again.close();
+  });
+
   it('rejects a contact that does not match the schema instead of writing an unreadable file', async () => {
     const dir = await tempDir();
     const store = await open(dir);
