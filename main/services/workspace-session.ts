@@ -264,7 +264,12 @@ export class WorkspaceSession {
 
   /** When each window next changes needs only the windows, which the first screen then reuses. */
   private watchAll(): void {
-    this.watcher.trackAll(this.contacts.windows().map((row) => [row.contact.id, row.window.nextChangeAt]));
+    const changes: [string, number][] = [];
+    for (const { contact, window } of this.contacts.windows()) {
+      // Most windows closed long ago and never change on their own again.
+      if (window.nextChangeAt !== null) changes.push([contact.id, window.nextChangeAt]);
+    }
+    this.watcher.trackAll(changes);
   }
 
   private refresh(contactIds: string[]): void {
