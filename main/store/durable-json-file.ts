@@ -4,6 +4,7 @@ import path from 'node:path';
 import { Low, type Adapter } from 'lowdb';
 import type { DataProblem } from '../contract/model';
 import { moveAside, ownerTime } from './corrupt-folder';
+import { asciiJson } from './ascii-json';
 import { upgrade, type JsonFileKind, type Versioned } from './json-file-kind';
 import { SerialQueue } from './serial-queue';
 import { newerVersion, readFailed, saveFailed, StorageError } from './storage-error';
@@ -159,7 +160,9 @@ export class DurableJsonFile<T extends Versioned> implements Adapter<T> {
 
   write(data: T): Promise<void> {
     // Serialised now, so each save writes exactly what it was given even while an earlier one is running.
-    const text = `${JSON.stringify(data, null, this.kind.compact ? undefined : 2)}\n`;
+    const text = this.kind.compact
+      ? `${asciiJson(JSON.stringify(data))}\n`
+      : `${JSON.stringify(data, null, 2)}\n`;
     return this.queue.run(() => this.replace(text));
   }
 

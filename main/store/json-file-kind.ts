@@ -26,8 +26,9 @@ export interface JsonFileKind<T extends Versioned> {
   /** Whether to keep `<name>.bak`, the previous good version; off for files rebuilt from other data. */
   readonly backup: boolean;
   /**
-   * Written without indentation: for machine-only files that are large and read at every start, where
-   * the spaces cost size and parse time and no person reads them. Default: indented, as people may.
+   * Written without indentation and in ASCII (ascii-json.ts): for machine-only files that are large and
+   * read at every start, where the spaces cost size and parse time, UTF-8 costs decoding time, and no
+   * person reads them. Default: indented UTF-8, as people may.
    */
   readonly compact?: boolean;
 }

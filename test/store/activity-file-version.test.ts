@@ -3,6 +3,7 @@
 import * as fsp from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { asciiJson } from '../../main/store/ascii-json';
 import { activityOf } from '../../main/domain/activity';
 import type { StoreFs } from '../../main/store/store-fs';
 import { savedSummaries } from './activity-file-kit';
@@ -112,7 +113,8 @@ describe('activity.json version 1', () => {
     const { file, text, summaries } = await savedSummaries(dir);
     expect(file.schemaVersion).toBe(2);
     expect(text).not.toContain('"entries"');
-    expect(text).toBe(`${JSON.stringify(JSON.parse(text))}\n`); // no indentation, one line
+    // No indentation, one line, only ASCII (the emoji escaped).
+    expect(text).toBe(`${asciiJson(JSON.stringify(JSON.parse(text)))}\n`);
     expect(summaries).toEqual(new Map(Object.entries(v1.entries)));
 
     const again = await open(dir);
