@@ -150,6 +150,23 @@ export async function startCareWindow(ports: HostPorts): Promise<CareWindow> {
     ...(ports.webhookPort === undefined ? {} : { webhookPort: ports.webhookPort }),
   });
 
+  // The backups (their settings and folder) open while the workspace does: their reads overlap its parsing.
+  const backupsOpening = BackupService.open({
+    dataRoot: ports.dataRoot,
+    clock,
+    scheduler: ports.scheduler,
+    publisher,
+    log: ports.log,
+    appVersion: ports.appVersion ?? 'development',
+    timeZone: () => opened?.session().store.settings().timeZone ?? ports.systemTimeZone ?? systemTimeZone(),
+    flush: () => (opened?.kind() === 'real' ? opened.session().store.flush() : Promise.resolve()),
+    replaceAndOpen: (kind, replace) => {
+      if (!opened) throw new Error('A backup was restored before the workspaces were open.');
+      return opened.replaceAndOpen(kind, replace);
+    },
+  });
+  // Not left unhandled while the workspace opens; awaited (and so thrown) just below.
+  backupsOpening.catch(() => undefined);
   const workspaces = await Workspaces.start({
     appState,
     open: async (kind) => {
@@ -177,18 +194,7 @@ export async function startCareWindow(ports: HostPorts): Promise<CareWindow> {
     offerRestore: (problems) => backups?.offersFor(problems) ?? problems,
   });
   opened = workspaces;
-  backups = await BackupService.open({
-    dataRoot: ports.dataRoot,
-    clock,
-    scheduler: ports.scheduler,
-    publisher,
-    log: ports.log,
-    appVersion: ports.appVersion ?? 'development',
-    timeZone: () =>
-      workspaces.session().store.settings().timeZone ?? ports.systemTimeZone ?? systemTimeZone(),
-    flush: () => (workspaces.kind() === 'real' ? workspaces.session().store.flush() : Promise.resolve()),
-    replaceAndOpen: (kind, replace) => workspaces.replaceAndOpen(kind, replace),
-  });
+  backups = await backupsOpening;
   backups.start();
   const backupService = backups;
   const demo = new DemoSimulation({

@@ -1,3 +1,5 @@
+// Longer than 300 lines because the summaries in memory, their file and journal, and the check after an
+// unclean close are one state: each write, flush and check reads and changes the same entries and marks.
 import path from 'node:path';
 import type { Low } from 'lowdb';
 import type { Activity } from '../contract/model';
