@@ -1,9 +1,6 @@
 import { execFile } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { performance } from 'node:perf_hooks';
 import { promisify } from 'node:util';
-import { MAX_FIRST_ROWS } from '../../main/contract/contact-pages';
 import { workspaceDir } from '../../main/store/workspace-paths';
 import { benchWorkspace, scratchCopy } from './bench-workspace';
 import type { GenerateOptions } from './generate-workspace';
@@ -31,39 +28,16 @@ export async function benchAtScale(size: GenerateOptions): Promise<void> {
   const scratch = await scratchCopy(workspace.pristineRoot);
   try {
     const dir = workspaceDir(scratch.dataRoot, 'real');
-    // The floor: what the first screen cannot do without, reading and parsing the contact list. Measured
-    // in pairs with the cold start, each right before it, so both meet the same machine (a shared VM's
-    // neighbours come and go) and the same heap (the garbage of the run before).
-    const contactsFile = join(dir, 'contacts.json');
-    const floorTimes: number[] = [];
-    const firstTimes: number[] = [];
-    for (let run = 0; run < 9; run++) {
-      const read = performance.now();
-      JSON.parse(await readFile(contactsFile, 'utf8'));
-      const readTook = performance.now() - read;
-      // What the renderer asks for first (contacts.firstScreen): the visible rows and the counts.
-      const started = performance.now();
-      const { app } = await openApp(scratch.dataRoot, info.now);
-      const first = app.session().contacts.firstScreen(MAX_FIRST_ROWS);
-      const took = performance.now() - started;
-      // The first run compiles the code: see the fresh process below.
-      if (run > 0) {
-        floorTimes.push(readTook);
-        firstTimes.push(took);
-      }
-      if (first.counts.all !== info.contacts) throw new Error('counts wrong');
-      await app.close();
-    }
-    const floor = figureOf(floorTimes);
-    const times: number[] = [];
-    for (let run = 0; run < 5; run++) {
-      const started = performance.now();
-      const { app } = await openApp(scratch.dataRoot, info.now);
-      const rows = app.session().contacts.list();
-      if (run > 0) times.push(performance.now() - started);
-      if (rows.length !== info.contacts) throw new Error('rows missing');
-      await app.close();
-    }
+    // The floor: what the first screen cannot do without, reading and parsing the contact list, each
+    // right before an open, in a process of its own (cold-start-probe.ts).
+    const opens = await runProbe<ColdStarts>('cold-start-probe.ts', [
+      scratch.dataRoot,
+      info.now,
+      info.contacts,
+    ]);
+    const floor = figureOf(opens.floor);
+    const firstTimes = opens.firstScreen;
+    const times = opens.wholeList;
     // The first screen is what the renderer asks for first (contacts.firstScreen): the goal's figure. The
     // whole list with every row's follow-up readiness is shown beside it; the renderer streams it after.
     const coldFirst = figureOf(firstTimes);
@@ -92,7 +66,7 @@ export async function benchAtScale(size: GenerateOptions): Promise<void> {
       describeFigure(coldFirst),
     );
 
-    const probe = await memoryProbe(scratch.dataRoot, info.now, info.biggest.id);
+    const probe = await runProbe<Probe>('memory-probe.ts', [scratch.dataRoot, info.now, info.biggest.id]);
     note(
       'cold start to the first screen in a fresh process',
       `${probe.coldStartMs.toFixed(0)} ms, ${(probe.coldStartMs / probe.floorMs).toFixed(1)}× its read+parse of contacts.json (${probe.floorMs.toFixed(0)} ms; nothing compiled yet)`,
@@ -130,13 +104,19 @@ interface Probe {
   loaded: { rss: number; heapUsed: number };
 }
 
-async function memoryProbe(dataRoot: string, now: number, contactId: string): Promise<Probe> {
-  const script = join(__dirname, 'memory-probe.ts');
+interface ColdStarts {
+  floor: number[];
+  firstScreen: number[];
+  wholeList: number[];
+}
+
+/** Runs one of the bench's probes in a fresh Node process and returns the JSON line it printed last. */
+async function runProbe<T>(script: string, args: (string | number)[]): Promise<T> {
   const { stdout } = await promisify(execFile)(
     process.execPath,
-    ['--import', 'tsx', script, dataRoot, String(now), contactId],
+    ['--import', 'tsx', join(__dirname, script), ...args.map(String)],
     { cwd: join(__dirname, '../..'), maxBuffer: 1024 * 1024 },
   );
   const line = stdout.trim().split('\n').at(-1) ?? '{}';
-  return JSON.parse(line) as Probe;
+  return JSON.parse(line) as T;
 }
