@@ -2,7 +2,8 @@ import type { FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { Activity } from '../contract/model';
-import { rowsFromEntries, SummaryRows } from './activity-rows';
+import { CheckedColumns, NO_COLUMNS } from './activity-columns';
+import { columnsFromRows, rowsFromEntries } from './activity-rows';
 import type { DurableJsonOptions } from './durable-json-file';
 import type { JsonFileKind } from './json-file-kind';
 import { LogOrder } from './log-order';
@@ -22,19 +23,22 @@ export const ActivityFile = z.object({
   schemaVersion: z.number().int().positive(),
   /** Which lines of activity.journal.jsonl are already in this file (as contacts.json's, contact-book.ts). */
   generation: z.number().int().nonnegative().optional(),
-  /** One per contact (activity-rows.ts); version 1 had `entries`, an object per contact id. */
-  rows: SummaryRows,
+  /**
+   * A column per field (activity-columns.ts); version 2 had `rows`, one per contact (activity-rows.ts),
+   * version 1 `entries`, an object per contact id.
+   */
+  columns: CheckedColumns,
 });
 export type ActivityFile = z.infer<typeof ActivityFile>;
 
 export const ACTIVITY_FILE: JsonFileKind<ActivityFile> = {
   fileName: 'activity.json',
   label: 'The summary of your conversations',
-  version: 2,
-  migrations: { 1: rowsFromEntries },
+  version: 3,
+  migrations: { 1: rowsFromEntries, 2: columnsFromRows },
   schema: ActivityFile,
-  defaults: () => ({ schemaVersion: 2, rows: [] }),
-  describe: (data) => `${data.rows.length} conversations`,
+  defaults: () => ({ schemaVersion: 3, columns: NO_COLUMNS() }),
+  describe: (data) => `${data.columns.ids.length} conversations`,
   compact: true,
   emptyRecovery: 'CareWindow rebuilt it from your message history; no message was lost.',
   // Rebuilt from the histories whenever it is wrong or missing: a backup would add nothing.

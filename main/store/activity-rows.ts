@@ -1,9 +1,11 @@
 import { z } from 'zod';
 import { Timestamp } from '../contract/primitives';
+import { columnsOf } from './activity-columns';
 import type { SummaryEntry } from './activity-file';
 
 /**
- * activity.json from version 2 on: one row per contact instead of an object per contact. The file is
+ * activity.json version 2 (read now only to move it to version 3's columns, activity-columns.ts): one row
+ * per contact instead of an object per contact. The file is
  * machine-only (rebuilt from the histories), read whole at every start, and at 10,000 contacts the
  * object form was 4.4 MB that took longer to parse and check than the contact list itself; rows without
  * indentation are a third of it. The model in memory keeps SummaryEntry: rows exist at the file only.
@@ -172,4 +174,18 @@ export function rowsFromEntries(file: Record<string, unknown>): Record<string, u
     ];
   });
   return { ...rest, rows };
+}
+
+/**
+ * Version 2 (rows) to 3 (columns). The rows are checked first, and a wrong one fails the move with its
+ * place, so the file reads as damaged and is rebuilt from the histories, as a damaged version 3 would be.
+ */
+export function columnsFromRows(file: Record<string, unknown>): Record<string, unknown> {
+  const { rows, ...rest } = file;
+  const checked = SummaryRows.safeParse(rows);
+  if (!checked.success) {
+    const first = checked.error.issues[0];
+    throw new Error(`${['rows', ...(first?.path ?? [])].join('.')}: ${first?.message ?? 'invalid'}`);
+  }
+  return { ...rest, columns: columnsOf(checked.data.map((row) => [row[0], entryOf(row)] as const)) };
 }

@@ -17,7 +17,7 @@ import {
   type SummaryTiming,
 } from './activity-file';
 import { reconcile } from './activity-reconcile';
-import { entryOf, rowOf } from './activity-rows';
+import { columnsOf, entriesOf, NO_COLUMNS } from './activity-columns';
 import { openDurableJson, type DurableJsonFile, type DurableJsonOptions } from './durable-json-file';
 import { JournalFile } from './journal-file';
 import { Listeners } from './listeners';
@@ -94,7 +94,9 @@ export class ActivitySummaries {
     const { dir, durable } = args;
     const { low, file } = await openDurableJson(dir, ACTIVITY_FILE, durable);
     const journal = new JournalFile(path.join(dir, ACTIVITY_JOURNAL), durable.fs, file.path);
-    const entries = new Map(low.data.rows.map((row) => [row[0], entryOf(row)]));
+    const entries = entriesOf(low.data.columns);
+    // Written again from the entries (compact()): the columns as read are not kept as well.
+    low.data = { ...low.data, columns: NO_COLUMNS() };
     const generation = low.data.generation ?? 0;
     const { records, bad } = await journal.read();
     const damaged = bad + foldChanges(records, generation, entries);
@@ -254,7 +256,7 @@ export class ActivitySummaries {
     this.low.data = {
       schemaVersion: ACTIVITY_FILE.version,
       generation,
-      rows: Array.from(this.entries, ([id, entry]) => rowOf(id, entry)),
+      columns: columnsOf(this.entries),
     };
     await this.low.write();
     this.generation = generation;

@@ -1,5 +1,5 @@
 import { ActivityFile } from '../../main/store/activity-file';
-import { entryOf } from '../../main/store/activity-rows';
+import { entriesOf } from '../../main/store/activity-columns';
 import type { SummaryEntry } from '../../main/store/activity-summaries';
 import { readText } from './store-test-kit';
 import { activityFile } from './workspace-store-kit';
@@ -10,5 +10,5 @@ export async function savedSummaries(
 ): Promise<{ file: ActivityFile; text: string; summaries: Map<string, SummaryEntry> }> {
   const text = await readText(activityFile(dir));
   const file = ActivityFile.parse(JSON.parse(text));
-  return { file, text, summaries: new Map(file.rows.map((row) => [row[0], entryOf(row)])) };
+  return { file, text, summaries: entriesOf(file.columns) };
 }

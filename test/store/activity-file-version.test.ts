@@ -1,11 +1,15 @@
-// activity.json version 2 (rows, written without indentation): a version-1 file opens unchanged and is
-// written back as version 2; a damaged or wrong-shaped version-2 file is rebuilt like a damaged version 1.
+// activity.json version 3 (columns, written without indentation, in ASCII): a version-1 or version-2 file
+// opens unchanged and is written back as version 3; a damaged file of any version is rebuilt from the
+// histories.
 import * as fsp from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { asciiJson } from '../../main/store/ascii-json';
 import { activityOf } from '../../main/domain/activity';
 import type { StoreFs } from '../../main/store/store-fs';
+import { columnsOf } from '../../main/store/activity-columns';
+import type { SummaryEntry } from '../../main/store/activity-file';
+import { rowOf } from '../../main/store/activity-rows';
 import { savedSummaries } from './activity-file-kit';
 import { contact, exists, message, MINUTE, readText, T0, useTempDirs } from './store-test-kit';
 import { activityFile, appendAll, logOf, open } from './workspace-store-kit';
@@ -18,6 +22,12 @@ const annaMessages = [
   message('anna', 'a2', T0 + MINUTE, { direction: 'outbound', status: 'failed', error: 'Blocked' }),
 ];
 const benMessages = [message('ben', 'b1', T0 + 2 * MINUTE)];
+/** A summary that is right in every way but the one each damaged case breaks. */
+const anna: SummaryEntry = {
+  activity: activityOf(annaMessages),
+  logBytes: 10,
+  order: { maxAt: T0, late: [] },
+};
 
 /** A workspace with two histories, closed; its activity.json is then replaced by each test. */
 async function workspace(): Promise<string> {
@@ -97,7 +107,7 @@ function historyCalls(): { fs: StoreFs; calls: string[] } {
 }
 
 describe('activity.json version 1', () => {
-  it('opens with every summary intact and is written back as version 2, without indentation', async () => {
+  it('opens with every summary intact and is written back as version 3, without indentation', async () => {
     const dir = await workspace();
     const v1 = await versionOne(dir);
     await fsp.writeFile(activityFile(dir), `${JSON.stringify(v1, null, 2)}\n`);
@@ -111,7 +121,7 @@ describe('activity.json version 1', () => {
     await store.close();
 
     const { file, text, summaries } = await savedSummaries(dir);
-    expect(file.schemaVersion).toBe(2);
+    expect(file.schemaVersion).toBe(3);
     expect(text).not.toContain('"entries"');
     // No indentation, one line, only ASCII (the emoji escaped).
     expect(text).toBe(`${asciiJson(JSON.stringify(JSON.parse(text)))}\n`);
@@ -134,8 +144,8 @@ describe('activity.json version 1', () => {
     await store.flush();
     await store.close();
     expect(calls).toEqual([]);
-    expect((await savedSummaries(dir)).file.schemaVersion).toBe(2);
-    // Closed cleanly on the version-2 file: the next start trusts it too.
+    expect((await savedSummaries(dir)).file.schemaVersion).toBe(3);
+    // Closed cleanly on the version-3 file: the next start trusts it too.
     const next = historyCalls();
     const again = await open(dir, { fs: next.fs });
     await again.flush();
@@ -144,7 +154,29 @@ describe('activity.json version 1', () => {
   });
 });
 
-describe('a damaged activity.json version 2', () => {
+describe('activity.json version 2', () => {
+  it('opens with every summary intact and is written back as version 3', async () => {
+    const dir = await workspace();
+    const v1 = await versionOne(dir);
+    const rows = Object.entries(v1.entries).map(([id, entry]) => rowOf(id, entry as SummaryEntry));
+    await fsp.writeFile(activityFile(dir), JSON.stringify({ schemaVersion: 2, generation: 7, rows }));
+    await fsp.rm(path.join(dir, CLEAN_MARK), { force: true });
+
+    const store = await open(dir);
+    expect(store.problems).toEqual([]);
+    expect(store.activity('anna')).toEqual(v1.entries.anna.activity);
+    expect(store.activity('ben')).toEqual(v1.entries.ben.activity);
+    await store.flush();
+    await store.close();
+
+    const { file, text, summaries } = await savedSummaries(dir);
+    expect(file.schemaVersion).toBe(3);
+    expect(text).not.toContain('"rows"');
+    expect(summaries).toEqual(new Map(Object.entries(v1.entries)));
+  });
+});
+
+describe('a damaged activity.json', () => {
   const cases: {
     name: string;
     text: (v1: Awaited<ReturnType<typeof versionOne>>) => string;
@@ -179,6 +211,33 @@ describe('a damaged activity.json version 2', () => {
       name: 'a version-1 entry without its activity',
       text: () => JSON.stringify({ schemaVersion: 1, entries: { anna: { logBytes: 10 } } }),
       where: /rows\.0\.1/,
+    },
+    {
+      name: 'version 3: a column one contact short',
+      text: () =>
+        JSON.stringify({ schemaVersion: 3, columns: { ...columnsOf([['anna', anna]]), logBytes: [] } }),
+      where: /columns\.logBytes/,
+    },
+    {
+      name: 'version 3: a last message without a direction',
+      text: () =>
+        JSON.stringify({ schemaVersion: 3, columns: { ...columnsOf([['anna', anna]]), lastDirection: '-' } }),
+      where: /columns\.lastText\.0/,
+    },
+    {
+      name: 'version 3: a time before 2000',
+      text: () =>
+        JSON.stringify({ schemaVersion: 3, columns: { ...columnsOf([['anna', anna]]), lastInboundAt: [5] } }),
+      where: /columns\.lastInboundAt\.0/,
+    },
+    {
+      name: 'version 3: lines out of order for a contact that is not there',
+      text: () =>
+        JSON.stringify({
+          schemaVersion: 3,
+          columns: { ...columnsOf([['anna', anna]]), orderLate: { 1: [[1, 2]] } },
+        }),
+      where: /columns\.orderLate\.1/,
     },
     {
       name: 'a file cut short',

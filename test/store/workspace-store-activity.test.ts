@@ -180,8 +180,8 @@ describe('openWorkspaceStore: activity summaries', () => {
 
     // A summary claiming more bytes than the history has is not trusted either.
     const { file: saved } = await savedSummaries(dir);
-    const c1 = saved.rows.find((row) => row[0] === 'c1');
-    if (c1) c1[6] += 1000; // logBytes
+    const c1 = saved.columns.ids.indexOf('c1');
+    saved.columns.logBytes[c1] = (saved.columns.logBytes[c1] ?? 0) + 1000;
     await fsp.writeFile(activityFile(dir), JSON.stringify(saved));
     const third = await open(dir);
     await third.flush();
