@@ -1,52 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { columnsOf, columnsProblem, entriesOf, type SummaryColumns } from '../../main/store/activity-columns';
-import type { SummaryEntry } from '../../main/store/activity-file';
 import { asciiJson } from '../../main/store/ascii-json';
+import { SUMMARIES as entries } from './activity-file-kit';
 import { T0 } from './store-test-kit';
-
-const entries: [string, SummaryEntry][] = [
-  [
-    'anna',
-    {
-      activity: {
-        lastInboundAt: T0,
-        lastOutboundAt: T0 + 1,
-        lastFollowUpAt: T0 + 1,
-        lastMessage: { text: 'Nicht gesendet 👋', at: T0 + 1, direction: 'outbound', notSent: 'Blocked' },
-        messageCount: 2,
-      },
-      logBytes: 300,
-      order: { maxAt: T0 + 1, late: [[10, 20]] },
-    },
-  ],
-  [
-    'ben',
-    {
-      activity: {
-        lastInboundAt: null,
-        lastOutboundAt: null,
-        lastFollowUpAt: null,
-        lastMessage: null,
-        messageCount: 0,
-      },
-      logBytes: 0,
-      order: { maxAt: null, late: [] },
-    },
-  ],
-  [
-    'cas',
-    {
-      activity: {
-        lastInboundAt: T0,
-        lastOutboundAt: null,
-        lastFollowUpAt: null,
-        lastMessage: { text: '', at: T0, direction: 'inbound' },
-        messageCount: 1,
-      },
-      logBytes: 90,
-    },
-  ],
-];
 
 /** The columns as a file would hold them: through JSON, in ASCII. */
 const throughFile = (columns: SummaryColumns): unknown => JSON.parse(asciiJson(JSON.stringify(columns)));

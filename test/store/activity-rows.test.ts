@@ -1,8 +1,8 @@
 // The rows of activity.json: the fast check at start accepts exactly what the zod row schema accepts,
 // and a summary goes through a row unchanged.
 import { describe, expect, it } from 'vitest';
-import type { SummaryEntry } from '../../main/store/activity-file';
 import { entryOf, isSummaryRow, rowOf, SummaryRow } from '../../main/store/activity-rows';
+import { SUMMARIES } from './activity-file-kit';
 import { T0 } from './store-test-kit';
 
 const Y2000 = Date.UTC(2000, 0, 1);
@@ -74,40 +74,7 @@ describe('activity.json rows', () => {
   });
 
   it('a summary comes back from its row as it was', () => {
-    const entries: SummaryEntry[] = [
-      {
-        activity: {
-          lastInboundAt: T0,
-          lastOutboundAt: T0 + 1,
-          lastFollowUpAt: null,
-          lastMessage: { text: 'Not sent', at: T0 + 1, direction: 'outbound', notSent: 'Blocked' },
-          messageCount: 2,
-        },
-        logBytes: 300,
-        order: { maxAt: T0 + 1, late: [[10, 20]] },
-      },
-      {
-        activity: {
-          lastInboundAt: null,
-          lastOutboundAt: null,
-          lastFollowUpAt: null,
-          lastMessage: null,
-          messageCount: 0,
-        },
-        logBytes: 0,
-        order: { maxAt: null, late: [] },
-      },
-      {
-        activity: {
-          lastInboundAt: T0,
-          lastOutboundAt: null,
-          lastFollowUpAt: null,
-          lastMessage: { text: 'Hi', at: T0, direction: 'inbound' },
-          messageCount: 1,
-        },
-        logBytes: 90,
-      },
-    ];
+    const entries = SUMMARIES.map(([, entry]) => entry);
     for (const entry of entries) {
       const row = JSON.parse(JSON.stringify(rowOf('anna', entry))) as unknown;
       expect(isSummaryRow(row)).toBe(true);
