@@ -4,11 +4,9 @@ import { columnsOf } from './activity-columns';
 import type { SummaryEntry } from './activity-file';
 
 /**
- * activity.json version 2 (read now only to move it to version 3's columns, activity-columns.ts): one row
- * per contact instead of an object per contact. The file is
- * machine-only (rebuilt from the histories), read whole at every start, and at 10,000 contacts the
- * object form was 4.4 MB that took longer to parse and check than the contact list itself; rows without
- * indentation are a third of it. The model in memory keeps SummaryEntry: rows exist at the file only.
+ * activity.json version 2, read now only to move it to version 3's columns (activity-columns.ts): one row
+ * per contact instead of version 1's object per contact (4.4 MB at 10,000 contacts; rows without indentation
+ * were a third of it). The model in memory keeps SummaryEntry: rows exist in the file only.
  */
 const Count = z.number().int().nonnegative();
 const Direction = z.enum(['inbound', 'outbound']);
@@ -41,7 +39,7 @@ const isTime = (v: unknown): boolean =>
 const isTimeOrNull = (v: unknown): boolean => v === null || isTime(v);
 
 // Rows are read by index, not destructured: destructuring walks an iterator per row, which costs more
-// than the check itself in code that has not been optimised yet (every start, 10,000 rows).
+// than the check itself in code that has not been optimised yet (the first start after the update).
 
 function isLastMessage(v: unknown): boolean {
   if (v === null) return true;
