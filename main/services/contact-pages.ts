@@ -23,13 +23,16 @@ export function firstScreen(
   return { rows: topRowsCompleting(rows, limit, complete).map(slim), counts: countRows(rows) };
 }
 
-/** One chunk in id order; only the chunk's rows are completed (see firstScreen). */
+/**
+ * One chunk in id order; only the chunk's rows are completed (see firstScreen). `byId`: the same rows
+ * already in id order, when the caller keeps them (window-rows.ts), so each chunk does not sort them all.
+ */
 export function contactPage(
   rows: readonly ContactRow[],
   query: ContactPageQuery,
   complete: (row: ContactRow) => ContactRow = (row) => row,
+  byId: readonly ContactRow[] = inIdOrder(rows),
 ): ContactPage {
-  const byId = [...rows].sort((a, b) => codeUnitOrder(a.contact.id, b.contact.id));
   const { after, limit } = query;
   let start = 0;
   if (after !== null) {
@@ -130,6 +133,11 @@ export function topRowsCompleting(
   }
   // Fewer ready than places: the blocked ones and everything after closed windows follow, in order.
   return [...top, ...ready, ...topRows(settled, need - ready.length).map(complete)];
+}
+
+/** The rows by contact id, in code-unit order (a stable cursor for the chunks). */
+export function inIdOrder(rows: readonly ContactRow[]): ContactRow[] {
+  return [...rows].sort((a, b) => codeUnitOrder(a.contact.id, b.contact.id));
 }
 
 function codeUnitOrder(a: string, b: string): number {

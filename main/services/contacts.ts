@@ -69,7 +69,13 @@ export class ContactsService {
   /** One chunk of the list in id order, completed as the first screen's rows are. */
   page(query: ContactPageQuery): ContactPage {
     const complete = this.completer();
-    return contactPage(this.windows(), query, (row) => complete(row.contact));
+    const now = this.deps.clock.now();
+    return contactPage(
+      this.windowRows.at(now),
+      query,
+      (row) => complete(row.contact),
+      this.windowRows.inIdOrder(now),
+    );
   }
 
   /** Each contact's row with its window as the rules alone decide it (window-rows.ts): orders and counts the list. */

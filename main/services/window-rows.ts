@@ -1,6 +1,7 @@
 import type { Contact, ContactRow } from '../contract/model';
 import { rowOf } from '../domain/contact-row';
 import type { WorkspaceStore } from '../store/workspace-store';
+import { inIdOrder } from './contact-pages';
 
 type Source = Pick<WorkspaceStore, 'contacts' | 'activity' | 'activityRevision' | 'settings'>;
 
@@ -12,6 +13,8 @@ interface Kept {
   readonly from: number;
   readonly until: number;
   readonly rows: readonly ContactRow[];
+  /** The same rows by contact id, sorted at the first chunk of the list that asks (contact-pages.ts). */
+  byId?: readonly ContactRow[];
 }
 
 /**
@@ -32,6 +35,17 @@ export class WindowRows {
   }
 
   at(now: number): readonly ContactRow[] {
+    return this.keptAt(now).rows;
+  }
+
+  /** The rows of `at(now)` in contact-id order, sorted once while they are kept. */
+  inIdOrder(now: number): readonly ContactRow[] {
+    const kept = this.keptAt(now);
+    kept.byId ??= inIdOrder(kept.rows);
+    return kept.byId;
+  }
+
+  private keptAt(now: number): Kept {
     const { store } = this;
     const contacts = store.contacts();
     const revision = store.activityRevision();
@@ -45,7 +59,7 @@ export class WindowRows {
       kept.from <= now &&
       now < kept.until
     ) {
-      return kept.rows;
+      return kept;
     }
     let until = Number.POSITIVE_INFINITY;
     const rows = contacts.map((contact) => {
@@ -55,6 +69,6 @@ export class WindowRows {
       return row;
     });
     this.kept = { contacts, revision, closingLeadMinutes: rules.closingLeadMinutes, from: now, until, rows };
-    return rows;
+    return this.kept;
   }
 }

@@ -64,4 +64,18 @@ describe('WindowRows: the list rows kept while nothing they are made of changed'
     expect(rows.at(now)).not.toBe(kept);
     await store.close();
   });
+
+  it('sorts them by contact id once while they are kept, for every chunk of the list', async () => {
+    const store = await openAtT0(await tempDir());
+    for (const id of ['cas', 'anna', 'bert']) await store.saveContact(contact(id));
+    const rows = new WindowRows(store);
+    const byId = rows.inIdOrder(T0);
+    expect(byId.map((row) => row.contact.id)).toEqual(['anna', 'bert', 'cas']);
+    expect(rows.inIdOrder(T0 + MINUTE)).toBe(byId);
+    await store.saveContact(contact('dirk'));
+    const again = rows.inIdOrder(T0 + MINUTE);
+    expect(again.map((row) => row.contact.id)).toEqual(['anna', 'bert', 'cas', 'dirk']);
+    expect(again).toEqual([...rows.at(T0 + MINUTE)].sort((a, b) => (a.contact.id < b.contact.id ? -1 : 1)));
+    await store.close();
+  });
 });
