@@ -57,8 +57,7 @@ export class ActivitySummaries {
   private allChecked = true;
   private readonly summariesChanged = new Listeners<string[]>();
   private readonly writes = new SerialQueue();
-  /** Grows with every change to a summary (WorkspaceStore.activityRevision). */
-  revision = 0;
+  private changes = 0;
 
   private constructor(
     private readonly low: Low<ActivityFile>,
@@ -129,6 +128,11 @@ export class ActivitySummaries {
       summaries.checkTimer = args.timer.at(durable.now() + args.timing.checkAfterMs, start);
     }
     return summaries;
+  }
+
+  /** Grows with every change to a summary (WorkspaceStore.activityRevision). */
+  get revision(): number {
+    return this.changes;
   }
 
   get(contactId: string): Activity {
@@ -243,7 +247,7 @@ export class ActivitySummaries {
   }
 
   private keep(contactId: string, entry: SummaryEntry | null): void {
-    this.revision++;
+    this.changes++;
     if (entry) this.entries.set(contactId, entry);
     else this.entries.delete(contactId);
     this.pending.set(contactId, entry);
